@@ -1,0 +1,45 @@
+/**
+ * Every error the server reports, over HTTP or in a socket ack, carries one of these codes.
+ * Clients switch on the code; the message is for humans and may change.
+ */
+export const ERROR_CODES = [
+  'invalid_payload',
+  'unauthorized',
+  'forbidden',
+  'origin_not_allowed',
+  'not_found',
+  'conflict',
+  'conversation_closed',
+  'already_assigned',
+  'rate_limited',
+  'payload_too_large',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+  /** Field-level details for `invalid_payload`: which path failed and why. */
+  issues?: { path: string; message: string }[];
+}
+
+/** The HTTP status each code maps to, so REST and socket errors stay in step. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  invalid_payload: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  origin_not_allowed: 403,
+  not_found: 404,
+  conflict: 409,
+  conversation_closed: 409,
+  already_assigned: 409,
+  rate_limited: 429,
+  payload_too_large: 413,
+  internal: 500,
+};
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,51 @@
+// The light entry: types and plain constants, no zod at run time, so client bundles stay small.
+// Schemas for validation live at `@switchboard/protocol/schemas`.
+export type { Ack, AckCallback } from './ack.js';
+export { ERROR_CODES, HTTP_STATUS, isErrorCode } from './errors.js';
+export type { ErrorCode, ProtocolError } from './errors.js';
+export { AGENT_NAMESPACE, VISITOR_NAMESPACE } from './events.js';
+export type {
+  AckData,
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  PayloadOf,
+  SocketAuth,
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
+} from './events.js';
+export {
+  AGENT_ROLES,
+  AGENT_STATUSES,
+  AUTHOR_KINDS,
+  CHANNELS,
+  CONVERSATION_STATUSES,
+  IDENTITY_VERIFICATION_MODES,
+  MAX_MESSAGE_TEXT,
+  MESSAGE_KINDS,
+  OPEN_STATUSES,
+  PRIORITIES,
+} from './constants.js';
+export type { Attributes, Channel, Priority } from './schemas/common.js';
+export type { Site, PublicSite, IdentityVerification } from './schemas/site.js';
+export type { Contact } from './schemas/contact.js';
+export type { Agent, AgentRole, AgentStatus } from './schemas/agent.js';
+export type { Conversation, ConversationStatus } from './schemas/conversation.js';
+export type { AuthorKind, Message, MessageKind } from './schemas/message.js';
+export type {
+  AgentLoginRequest,
+  AgentSession,
+  ConversationListQuery,
+  ConversationPage,
+  MessageHistoryQuery,
+  MessagePage,
+  VisitorResume,
+  VisitorSession,
+  VisitorSessionRequest,
+} from './schemas/rest.js';
+export type {
+  AgentSendMessagePayload,
+  ConversationRef,
+  ConversationStartPayload,
+  SendMessagePayload,
+} from './schemas/payloads.js';
+export { ulid, ulidTime } from './ulid.js';

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { AGENT_ROLES, AGENT_STATUSES } from '../constants.js';
+import { Id, Timestamp } from './common.js';
+
+export const AgentRole = z.enum(AGENT_ROLES);
+export type AgentRole = z.infer<typeof AgentRole>;
+
+export const AgentStatus = z.enum(AGENT_STATUSES);
+export type AgentStatus = z.infer<typeof AgentStatus>;
+
+/** A human (or bot account) who answers conversations. Never carries credentials. */
+export const Agent = z.object({
+  id: Id,
+  email: z.email().max(320),
+  name: z.string().min(1).max(120),
+  role: AgentRole,
+  status: AgentStatus,
+  /** Maximum number of conversations the agent owns at once. */
+  capacity: z.number().int().min(0).max(100),
+  avatarUrl: z.string().max(2048).nullable(),
+  createdAt: Timestamp,
+});
+export type Agent = z.infer<typeof Agent>;

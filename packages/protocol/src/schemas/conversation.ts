@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { CONVERSATION_STATUSES } from '../constants.js';
+import { Channel, Id, Priority, Seq, Timestamp } from './common.js';
+
+/**
+ * The lifecycle states (DESIGN.md). "Reopened" is a transition back into `bot` or `queued`,
+ * not a state of its own.
+ */
+export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+
+export const Conversation = z.object({
+  id: Id,
+  siteId: Id,
+  contactId: Id,
+  channel: Channel,
+  status: ConversationStatus,
+  priority: Priority,
+  queueId: Id.nullable(),
+  assigneeId: Id.nullable(),
+  /** The highest `seq` stored so far; 0 when there are no messages. */
+  lastSeq: Seq,
+  lastMessageAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Conversation = z.infer<typeof Conversation>;

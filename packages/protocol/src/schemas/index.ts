@@ -1,0 +1,22 @@
+export { Attributes, Channel, ClientMessageId, Id, Priority, Seq, Timestamp } from './common.js';
+export { IdentityVerification, PublicSite, Site } from './site.js';
+export { Contact } from './contact.js';
+export { Agent, AgentRole, AgentStatus } from './agent.js';
+export { Conversation, ConversationStatus } from './conversation.js';
+export { AuthorKind, Message, MessageKind, MessageText } from './message.js';
+export {
+  AgentLoginRequest,
+  AgentSession,
+  ConversationListQuery,
+  ConversationPage,
+  MessageHistoryQuery,
+  MessagePage,
+  VisitorSession,
+  VisitorSessionRequest,
+} from './rest.js';
+export {
+  ConversationRef,
+  ConversationStartPayload,
+  SendMessagePayload,
+  AgentSendMessagePayload,
+} from './payloads.js';

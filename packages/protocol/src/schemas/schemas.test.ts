@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ulid } from '../ulid.js';
+import {
+  AgentSendMessagePayload,
+  MessageHistoryQuery,
+  SendMessagePayload,
+  VisitorSessionRequest,
+} from './index.js';
+
+describe('SendMessagePayload', () => {
+  const valid = { conversationId: 'c1', clientMessageId: ulid(), text: 'hello' };
+
+  it('accepts a well-formed send', () => {
+    expect(SendMessagePayload.parse(valid)).toEqual(valid);
+  });
+
+  it.each([
+    ['blank text', { ...valid, text: '   ' }],
+    ['text too long', { ...valid, text: 'x'.repeat(4001) }],
+    ['a clientMessageId that is not a ULID', { ...valid, clientMessageId: 'abc' }],
+    ['an unknown field', { ...valid, html: '<b>hi</b>' }],
+    ['a missing conversation', { clientMessageId: ulid(), text: 'hi' }],
+  ])('rejects %s', (_label, payload) => {
+    expect(SendMessagePayload.safeParse(payload).success).toBe(false);
+  });
+
+  it('defaults an agent message to text, and allows notes', () => {
+    expect(AgentSendMessagePayload.parse(valid).kind).toBe('text');
+    expect(AgentSendMessagePayload.parse({ ...valid, kind: 'note' }).kind).toBe('note');
+    expect(AgentSendMessagePayload.safeParse({ ...valid, kind: 'event' }).success).toBe(false);
+  });
+});
+
+describe('MessageHistoryQuery', () => {
+  it('coerces query-string numbers and applies the default limit', () => {
+    expect(MessageHistoryQuery.parse({ afterSeq: '4' })).toEqual({ afterSeq: 4, limit: 50 });
+  });
+
+  it('refuses afterSeq with beforeSeq, negative or fractional seqs and oversize pages', () => {
+    for (const query of [
+      { afterSeq: '1', beforeSeq: '9' },
+      { afterSeq: '-1' },
+      { beforeSeq: '1.5' },
+      { limit: '500' },
+      { afterSeq: 'abc' },
+    ]) {
+      expect(MessageHistoryQuery.safeParse(query).success).toBe(false);
+    }
+  });
+});
+
+describe('VisitorSessionRequest', () => {
+  it('requires a plausible site key and a complete resume credential', () => {
+    expect(VisitorSessionRequest.safeParse({ siteKey: 'pk_demo_switchboard' }).success).toBe(true);
+    expect(VisitorSessionRequest.safeParse({ siteKey: 'x' }).success).toBe(false);
+    expect(
+      VisitorSessionRequest.safeParse({ siteKey: 'pk_demo_switchboard', resume: { contactId: 'c' } })
+        .success,
+    ).toBe(false);
+  });
+});

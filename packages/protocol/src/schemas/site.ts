@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { IDENTITY_VERIFICATION_MODES } from '../constants.js';
+import { Id, Timestamp } from './common.js';
+
+/** Whether the server checks `identifierHash` on visitor identities. */
+export const IdentityVerification = z.enum(IDENTITY_VERIFICATION_MODES);
+export type IdentityVerification = z.infer<typeof IdentityVerification>;
+
+/** A site is the inbox a widget belongs to; its public key is safe to ship in page HTML. */
+export const Site = z.object({
+  id: Id,
+  name: z.string().min(1).max(120),
+  siteKey: z.string().min(8).max(64),
+  identityVerification: IdentityVerification,
+  createdAt: Timestamp,
+});
+export type Site = z.infer<typeof Site>;
+
+/** The part of a site a visitor may see. */
+export const PublicSite = Site.pick({ id: true, name: true });
+export type PublicSite = z.infer<typeof PublicSite>;
