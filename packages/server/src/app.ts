@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server as SocketServer } from 'socket.io';
+import type { Config } from './config.js';
+import { createSqliteStore } from './db/sqlite/index.js';
+import type { Store } from './db/store.js';
+import { createEventBus, type EventBus } from './domain/events.js';
+import { createHttpApp } from './http/create-http-app.js';
+import type { StaticRoots } from './http/routes/static-files.js';
+import { createConsoleLogger, type Logger } from './lib/logger.js';
+import { createRateLimiter } from './lib/rate-limit.js';
+import { createTokenSigner } from './lib/tokens.js';
+import { createGateway } from './realtime/gateway.js';
+import { createConversationService, type ConversationService } from './services/conversations.js';
+import { seedDemo } from './services/demo-seed.js';
+import { createSessionService, type SessionService } from './services/sessions.js';
+
+export interface AppDeps {
+  config: Config;
+  /** @default a SQLite store at `config.databasePath` */
+  store?: Store;
+  /** @default one line per entry on stderr */
+  logger?: Logger;
+  /** @default Date.now */
+  now?: () => number;
+  /** @default the repository's examples and widget build, when present and `config.serveExamples` */
+  staticRoots?: StaticRoots | null;
+}
+
+export interface SwitchboardApp {
+  /** The Hono app: drive it in-process with `app.request(url)`. */
+  app: ReturnType<typeof createHttpApp>;
+  io: SocketServer;
+  httpServer: HttpServer;
+  store: Store;
+  services: { sessions: SessionService; conversations: ConversationService };
+  bus: EventBus;
+  /** Listens on `config.port`/`config.host` (port 0 picks a free one) and returns the base URL. */
+  listen(): Promise<{ port: number; url: string }>;
+  /** Closes sockets, the HTTP server and the store; idempotent. */
+  close(): Promise<void>;
+}
+
+/** The composition root: every service is built here and handed its dependencies. */
+export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
+  const { config } = deps;
+  const logger = deps.logger ?? createConsoleLogger();
+  const now = deps.now ?? Date.now;
+  const store = deps.store ?? createSqliteStore(config.databasePath, now);
+  if (config.demo && (await seedDemo(store))) logger.info('seeded the demo site and agent');
+
+  const bus = createEventBus((error) => logger.error('domain event subscriber failed', { error }));
+  const tokens = createTokenSigner(config.secret, now);
+  const sessions = createSessionService({ store, tokens, config, now });
+  const conversations = createConversationService({ store, bus });
+
+  const app = createHttpApp({
+    store,
+    sessions,
+    conversations,
+    sessionLimiter: createRateLimiter(config.rateLimits.sessions, now),
+    logger,
+    staticRoots: deps.staticRoots === undefined ? defaultStaticRoots(config, logger) : deps.staticRoots,
+  });
+  const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  const io = createGateway({ httpServer, sessions, conversations, bus, logger, messageRate: config.rateLimits.messages });
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    io,
+    httpServer,
+    store,
+    services: { sessions, conversations },
+    bus,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          const { port } = httpServer.address() as AddressInfo;
+          resolve({ port, url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}` });
+        });
+      }),
+    close: () =>
+      (closing ??= (async () => {
+        // io.close() disconnects every socket and closes the HTTP server it is attached to.
+        await new Promise<void>((resolve) => void io.close(() => resolve()));
+        await store.close();
+      })()),
+  };
+}
+
+function defaultStaticRoots(config: Config, logger: Logger): StaticRoots | null {
+  if (!config.serveExamples) return null;
+  const fromRepo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+  const roots = {
+    website: fromRepo('examples/website'),
+    console: fromRepo('examples/agent-console'),
+    widget: fromRepo('packages/widget/dist/cdn'),
+  };
+  for (const [name, path] of Object.entries(roots)) {
+    if (!existsSync(path)) logger.warn(`not serving the ${name}: ${path} does not exist (run pnpm build)`);
+  }
+  return roots;
+}

@@ -1,0 +1,87 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { randomSecret } from './lib/secrets.js';
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+/** Environment variables the server reads. Every one is optional; the defaults run the demo. */
+const Env = z.object({
+  /** @default 3000 */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on; set 0.0.0.0 in a container. @default 127.0.0.1 */
+  HOST: z.string().default('127.0.0.1'),
+  /** The URL people use to reach this server, for printed links. @default http://localhost:$PORT */
+  SWITCHBOARD_PUBLIC_URL: z.url().optional(),
+  /** SQLite database file. @default ./data/switchboard.sqlite */
+  SWITCHBOARD_DATABASE_PATH: z.string().min(1).default('./data/switchboard.sqlite'),
+  /** Signs access tokens. @default a random secret persisted next to the database */
+  SWITCHBOARD_SECRET: z.string().min(32).optional(),
+  /** Seed a demo site and agent into an empty database. @default true */
+  SWITCHBOARD_DEMO: flag.default(true),
+  /** Serve the demo website at `/`, the console at `/console` and the widget at `/widget`. @default true */
+  SWITCHBOARD_SERVE_EXAMPLES: flag.default(true),
+  /** Lifetime of a visitor access token in seconds. @default 3600 */
+  SWITCHBOARD_VISITOR_TOKEN_TTL: z.coerce.number().int().min(30).default(3600),
+  /** Lifetime of an agent access token in seconds. @default 43200 */
+  SWITCHBOARD_AGENT_TOKEN_TTL: z.coerce.number().int().min(30).default(43_200),
+  /** Sessions and logins per client IP per minute. @default 60 */
+  SWITCHBOARD_SESSION_RATE_PER_MIN: z.coerce.number().min(1).default(60),
+  /** Messages per socket per second (sustained; bursts of 4x allowed). @default 10 */
+  SWITCHBOARD_MESSAGE_RATE_PER_SEC: z.coerce.number().min(1).default(10),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  databasePath: string;
+  secret: string;
+  demo: boolean;
+  serveExamples: boolean;
+  visitorTokenTtlSeconds: number;
+  agentTokenTtlSeconds: number;
+  rateLimits: {
+    sessions: { perSecond: number; burst: number };
+    messages: { perSecond: number; burst: number };
+  };
+}
+
+/** Reads and validates the environment; throws a readable error naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  const databasePath = e.SWITCHBOARD_DATABASE_PATH === ':memory:' ? ':memory:' : resolve(e.SWITCHBOARD_DATABASE_PATH);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.SWITCHBOARD_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databasePath,
+    secret: e.SWITCHBOARD_SECRET ?? persistedSecret(databasePath),
+    demo: e.SWITCHBOARD_DEMO,
+    serveExamples: e.SWITCHBOARD_SERVE_EXAMPLES,
+    visitorTokenTtlSeconds: e.SWITCHBOARD_VISITOR_TOKEN_TTL,
+    agentTokenTtlSeconds: e.SWITCHBOARD_AGENT_TOKEN_TTL,
+    rateLimits: {
+      sessions: { perSecond: e.SWITCHBOARD_SESSION_RATE_PER_MIN / 60, burst: Math.ceil(e.SWITCHBOARD_SESSION_RATE_PER_MIN / 4) },
+      messages: { perSecond: e.SWITCHBOARD_MESSAGE_RATE_PER_SEC, burst: e.SWITCHBOARD_MESSAGE_RATE_PER_SEC * 4 },
+    },
+  };
+}
+
+// Tokens must outlive a restart, so a generated secret is kept beside the database.
+function persistedSecret(databasePath: string): string {
+  if (databasePath === ':memory:') return randomSecret();
+  const file = join(dirname(databasePath), 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomSecret();
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,23 @@
+import { eq } from 'drizzle-orm';
+import { ulid } from '@switchboard/protocol';
+import { toContact } from '../mappers.js';
+import { contacts } from '../schema.js';
+import type { Store } from '../store.js';
+import type { SqliteDb } from './open.js';
+
+export function sqliteContacts(db: SqliteDb, now: () => number): Store['contacts'] {
+  return {
+    async create({ siteId, resumeSecretHash }) {
+      const row = db
+        .insert(contacts)
+        .values({ id: ulid(), siteId, resumeSecretHash, attributes: {}, createdAt: now() })
+        .returning()
+        .get();
+      return toContact(row);
+    },
+    async byId(id) {
+      const row = db.select().from(contacts).where(eq(contacts.id, id)).get();
+      return row ? toContact(row) : null;
+    },
+  };
+}

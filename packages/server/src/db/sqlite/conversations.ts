@@ -1,0 +1,91 @@
+import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { OPEN_STATUSES, ulid } from '@switchboard/protocol';
+import { AppError } from '../../lib/app-error.js';
+import { toConversation } from '../mappers.js';
+import { conversations } from '../schema.js';
+import type { Store } from '../store.js';
+import type { SqliteDb } from './open.js';
+
+// Pages are keyed by (updatedAt, id) so concurrent updates never skip or repeat a row mid-scan.
+const encodeCursor = (updatedAt: number, id: string) => Buffer.from(`${updatedAt}:${id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { updatedAt: number; id: string } {
+  const [updatedAt, id] = Buffer.from(cursor, 'base64url').toString().split(':');
+  const at = Number(updatedAt);
+  if (!id || !Number.isSafeInteger(at)) throw new AppError('invalid_payload', 'Invalid cursor');
+  return { updatedAt: at, id };
+}
+
+export function sqliteConversations(db: SqliteDb, now: () => number): Store['conversations'] {
+  return {
+    async byId(id) {
+      const row = db.select().from(conversations).where(eq(conversations.id, id)).get();
+      return row ? toConversation(row) : null;
+    },
+
+    async openOrCreate({ siteId, contactId, channel, status }) {
+      // IMMEDIATE takes the write lock first, so two tabs starting at once still share one conversation.
+      return db.transaction(
+        (tx) => {
+          const open = tx
+            .select()
+            .from(conversations)
+            .where(
+              and(
+                eq(conversations.contactId, contactId),
+                eq(conversations.channel, channel),
+                inArray(conversations.status, [...OPEN_STATUSES]),
+              ),
+            )
+            .orderBy(desc(conversations.updatedAt))
+            .get();
+          if (open) return { conversation: toConversation(open), created: false };
+          const time = now();
+          const row = tx
+            .insert(conversations)
+            .values({
+              id: ulid(),
+              siteId,
+              contactId,
+              channel,
+              status,
+              priority: 'normal',
+              createdAt: time,
+              updatedAt: time,
+            })
+            .returning()
+            .get();
+          return { conversation: toConversation(row), created: true };
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    async list({ contactId, status, limit, cursor }) {
+      const conditions: SQL[] = [];
+      if (contactId) conditions.push(eq(conversations.contactId, contactId));
+      if (status) conditions.push(eq(conversations.status, status));
+      if (cursor) {
+        const after = decodeCursor(cursor);
+        const older = or(
+          lt(conversations.updatedAt, after.updatedAt),
+          and(eq(conversations.updatedAt, after.updatedAt), lt(conversations.id, after.id)),
+        );
+        if (older) conditions.push(older);
+      }
+      const rows = db
+        .select()
+        .from(conversations)
+        .where(and(...conditions))
+        .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+        .limit(limit + 1)
+        .all();
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(toConversation),
+        nextCursor: rows.length > limit && last ? encodeCursor(last.updatedAt, last.id) : null,
+      };
+    },
+  };
+}

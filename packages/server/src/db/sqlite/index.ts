@@ -1,0 +1,20 @@
+import type { Store } from '../store.js';
+import { sqliteAgents } from './agents.js';
+import { sqliteContacts } from './contacts.js';
+import { sqliteConversations } from './conversations.js';
+import { sqliteMessages } from './messages.js';
+import { openSqlite } from './open.js';
+import { sqliteSites } from './sites.js';
+
+/** A Store over one SQLite file (or `:memory:`), migrated on open. */
+export function createSqliteStore(path: string, now: () => number = Date.now): Store {
+  const { db, close } = openSqlite(path);
+  return {
+    sites: sqliteSites(db, now),
+    contacts: sqliteContacts(db, now),
+    agents: sqliteAgents(db, now),
+    conversations: sqliteConversations(db, now),
+    messages: sqliteMessages(db, now),
+    close: async () => close(),
+  };
+}

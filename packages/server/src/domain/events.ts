@@ -1,0 +1,37 @@
+import type { Conversation, Message } from '@switchboard/protocol';
+
+/** What services announce after a commit; the realtime gateway (and later, webhooks) listen. */
+export interface DomainEvents {
+  'message.created': { message: Message; conversation: Conversation };
+  'conversation.created': { conversation: Conversation };
+  'conversation.updated': { conversation: Conversation };
+}
+
+type Handler<Name extends keyof DomainEvents> = (event: DomainEvents[Name]) => void;
+
+export interface EventBus {
+  publish<Name extends keyof DomainEvents>(name: Name, event: DomainEvents[Name]): void;
+  subscribe<Name extends keyof DomainEvents>(name: Name, handler: Handler<Name>): () => void;
+}
+
+/** In-process and synchronous: a failing subscriber is reported and never fails the publisher. */
+export function createEventBus(onError: (error: unknown) => void): EventBus {
+  const handlers = new Map<keyof DomainEvents, Set<Handler<never>>>();
+  return {
+    publish(name, event) {
+      for (const handler of handlers.get(name) ?? []) {
+        try {
+          (handler as Handler<typeof name>)(event);
+        } catch (error) {
+          onError(error);
+        }
+      }
+    },
+    subscribe(name, handler) {
+      const set = handlers.get(name) ?? new Set();
+      set.add(handler as Handler<never>);
+      handlers.set(name, set);
+      return () => set.delete(handler as Handler<never>);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { Store } from '../db/store.js';
+import { AppError } from '../lib/app-error.js';
+import type { Logger } from '../lib/logger.js';
+import type { RateLimiter } from '../lib/rate-limit.js';
+import type { ConversationService } from '../services/conversations.js';
+import type { SessionService } from '../services/sessions.js';
+import type { HttpEnv } from './context.js';
+import { errorResponse } from './errors.js';
+import { conversationRoutes } from './routes/conversations.js';
+import { healthRoutes } from './routes/health.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { staticRoutes, type StaticRoots } from './routes/static-files.js';
+
+export interface HttpDeps {
+  store: Store;
+  sessions: SessionService;
+  conversations: ConversationService;
+  sessionLimiter: RateLimiter;
+  logger: Logger;
+  /** Null serves no pages, only the API. */
+  staticRoots: StaticRoots | null;
+}
+
+export function createHttpApp(deps: HttpDeps) {
+  const app = new Hono<HttpEnv>();
+  // The API is bearer-token only (no cookies), so any origin may call it; the site allowlist is
+  // enforced where it matters: visitor session creation and the socket handshake.
+  app.use('/v1/*', cors({ origin: (origin) => origin, allowHeaders: ['authorization', 'content-type'], maxAge: 600 }));
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new AppError('payload_too_large', 'The request body is larger than 64 KiB');
+      },
+    }),
+  );
+
+  app.route('/healthz', healthRoutes(deps.store));
+  app.route('/v1', sessionRoutes(deps.sessions, deps.sessionLimiter));
+  app.route('/v1/conversations', conversationRoutes(deps.sessions, deps.conversations));
+  app.all('/v1/*', () => {
+    throw new AppError('not_found', 'No such endpoint');
+  });
+  if (deps.staticRoots) app.route('/', staticRoutes(deps.staticRoots));
+
+  app.onError((error, c) => errorResponse(c, error, deps.logger));
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found' } }, 404));
+  return app;
+}

@@ -1,0 +1,34 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../lib/app-error.js';
+import type { RateLimiter } from '../lib/rate-limit.js';
+import type { SessionService } from '../services/sessions.js';
+import type { HttpEnv } from './context.js';
+
+/** Requires `Authorization: Bearer <token>` and puts the viewer on the context. */
+export function requireViewer(sessions: SessionService): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    c.set('viewer', await sessions.authenticate(token));
+    await next();
+  };
+}
+
+/** Limits requests per client address. */
+export function rateLimit(limiter: RateLimiter): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    const address = clientAddress(c);
+    if (!limiter.take(address)) throw new AppError('rate_limited', 'Too many requests; try again shortly');
+    await next();
+  };
+}
+
+function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // Requests made in-process (app.request in tests) have no socket.
+    return 'in-process';
+  }
+}

@@ -1,0 +1,66 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { Hono, type Context } from 'hono';
+import type { HttpEnv } from '../context.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+};
+
+/** Directories the demo serves; absent ones (an npm install without examples) are skipped. */
+export interface StaticRoots {
+  website: string;
+  console: string;
+  widget: string;
+}
+
+/** Reads a file below `root`, refusing anything that escapes it. Null when there is none. */
+async function readBelow(root: string, relative: string): Promise<{ body: Buffer; type: string } | null> {
+  const path = normalize(join(root, relative));
+  if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
+  try {
+    if (!(await stat(path)).isFile()) return null;
+    return { body: await readFile(path), type: TYPES[extname(path)] ?? 'application/octet-stream' };
+  } catch {
+    return null;
+  }
+}
+
+// Content-hashed chunks never change; everything else is revalidated so a deploy shows at once.
+const cacheFor = (path: string) => (path.includes('/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+
+/** The demo website at `/`, the agent console at `/console`, the widget's script-tag build at `/widget`. */
+export function staticRoutes(roots: StaticRoots) {
+  const app = new Hono<HttpEnv>();
+  const serve = (root: string, prefix: string) => async (c: Context<HttpEnv>) => {
+    let relative: string;
+    try {
+      relative = decodeURIComponent(c.req.path.slice(prefix.length)) || 'index.html';
+    } catch {
+      return c.notFound();
+    }
+    const found = await readBelow(root, relative);
+    if (!found) return c.notFound();
+    return c.body(new Uint8Array(found.body), 200, {
+      'content-type': found.type,
+      'cache-control': cacheFor(c.req.path),
+      'x-content-type-options': 'nosniff',
+    });
+  };
+  app.get('/widget/*', serve(roots.widget, '/widget/'));
+  app.get('/console', serve(roots.console, '/console'));
+  app.get('/console/', serve(roots.console, '/console/'));
+  app.get('/console/styles.css', serve(roots.console, '/console/'));
+  app.get('/console/dist/*', serve(join(roots.console, 'dist'), '/console/dist/'));
+  app.get('/*', serve(roots.website, '/'));
+  return app;
+}

@@ -1,0 +1,82 @@
+import type {
+  AgentSendMessagePayload,
+  Conversation,
+  ConversationListQuery,
+  ConversationPage,
+  Message,
+  MessageHistoryQuery,
+  MessagePage,
+  SendMessagePayload,
+} from '@switchboard/protocol';
+import { OPEN_STATUSES } from '@switchboard/protocol';
+import type { Store } from '../db/store.js';
+import type { EventBus } from '../domain/events.js';
+import { AppError } from '../lib/app-error.js';
+import { canSee, type Viewer } from './viewer.js';
+
+export interface ConversationService {
+  /** The visitor's open web conversation, created if there is none. */
+  start(viewer: Viewer): Promise<Conversation>;
+  /** Throws `not_found` for a conversation the viewer may not see, exactly as for a missing one. */
+  get(viewer: Viewer, id: string): Promise<Conversation>;
+  list(viewer: Viewer, query: ConversationListQuery): Promise<ConversationPage>;
+  history(viewer: Viewer, id: string, query: MessageHistoryQuery): Promise<MessagePage>;
+  /** Idempotent on (conversation, clientMessageId); broadcasts only what was newly written. */
+  send(viewer: Viewer, payload: SendMessagePayload | Required<AgentSendMessagePayload>): Promise<Message>;
+}
+
+const isOpen = (status: Conversation['status']) => (OPEN_STATUSES as readonly string[]).includes(status);
+
+export function createConversationService({ store, bus }: { store: Store; bus: EventBus }): ConversationService {
+  async function get(viewer: Viewer, id: string): Promise<Conversation> {
+    const conversation = await store.conversations.byId(id);
+    if (!conversation || !canSee(viewer, conversation)) throw AppError.notFound('Conversation');
+    return conversation;
+  }
+
+  return {
+    get,
+
+    async start(viewer) {
+      if (viewer.kind !== 'visitor') throw new AppError('forbidden', 'Only visitors start web conversations');
+      // No bot or routing yet: a new web conversation waits in the queue for an agent.
+      const { conversation, created } = await store.conversations.openOrCreate({
+        siteId: viewer.siteId,
+        contactId: viewer.contactId,
+        channel: 'web',
+        status: 'queued',
+      });
+      if (created) bus.publish('conversation.created', { conversation });
+      return conversation;
+    },
+
+    async list(viewer, { status, limit, cursor }) {
+      const contactId = viewer.kind === 'visitor' ? viewer.contactId : undefined;
+      return store.conversations.list({ contactId, status, limit, cursor });
+    },
+
+    async history(viewer, id, { afterSeq, beforeSeq, limit }) {
+      await get(viewer, id);
+      return store.messages.history(id, { afterSeq, beforeSeq, limit, includeNotes: viewer.kind === 'agent' });
+    },
+
+    async send(viewer, payload) {
+      const conversation = await get(viewer, payload.conversationId);
+      const kind = 'kind' in payload ? payload.kind : 'text';
+      if (!isOpen(conversation.status) && kind !== 'note') {
+        throw new AppError('conversation_closed', `The conversation is ${conversation.status}`);
+      }
+      const result = await store.messages.append({
+        conversationId: conversation.id,
+        clientMessageId: payload.clientMessageId,
+        authorKind: viewer.kind === 'visitor' ? 'visitor' : 'agent',
+        authorId: viewer.kind === 'visitor' ? viewer.contactId : viewer.agentId,
+        kind,
+        text: payload.text,
+      });
+      // Broadcast strictly after commit, and never twice: a duplicate was broadcast the first time.
+      if (!result.duplicate) bus.publish('message.created', { message: result.message, conversation: result.conversation });
+      return result.message;
+    },
+  };
+}

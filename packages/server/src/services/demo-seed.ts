@@ -1,0 +1,32 @@
+import type { Store } from '../db/store.js';
+import { hashPasswordSync, randomSecret } from '../lib/secrets.js';
+
+/** What the quick start prints; fixed so the demo page can hard-code its site key. */
+export const DEMO = {
+  siteKey: 'pk_demo_switchboard',
+  siteName: 'Switchboard demo',
+  agentEmail: 'agent@switchboard.dev',
+  agentPassword: 'switchboard',
+  agentName: 'Ada (demo agent)',
+} as const;
+
+/** Seeds the demo site and agent into an empty database; returns whether it did. */
+export async function seedDemo(store: Store): Promise<boolean> {
+  if ((await store.sites.count()) > 0) return false;
+  await store.sites.create({
+    name: DEMO.siteName,
+    siteKey: DEMO.siteKey,
+    identitySecret: randomSecret(),
+    identityVerification: 'off',
+    // Any origin, so the demo works on whatever host and port it is started; set real origins in production.
+    allowedOrigins: [],
+  });
+  await store.agents.create({
+    email: DEMO.agentEmail,
+    name: DEMO.agentName,
+    role: 'admin',
+    capacity: 5,
+    passwordHash: hashPasswordSync(DEMO.agentPassword),
+  });
+  return true;
+}

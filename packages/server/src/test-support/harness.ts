@@ -1,0 +1,118 @@
+// Test harness: the real app on a real port over a real SQLite file in a temp directory.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  AgentSession,
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
+  VisitorSession,
+} from '@switchboard/protocol';
+import { io, type Socket } from 'socket.io-client';
+import { createApp, type SwitchboardApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { silentLogger } from '../lib/logger.js';
+import { DEMO } from '../services/demo-seed.js';
+
+export type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
+export type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
+
+export interface Harness {
+  switchboard: SwitchboardApp;
+  url: string;
+  dbPath: string;
+  post<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  get<T>(path: string, token?: string): Promise<{ status: number; body: T }>;
+  visitorSession(siteKey?: string): Promise<VisitorSession>;
+  agentSession(): Promise<AgentSession>;
+  visitorSocket(token: string, options?: { origin?: string }): Promise<VisitorSocket>;
+  agentSocket(token: string): Promise<AgentSocket>;
+  count(table: 'messages' | 'conversations' | 'contacts'): number;
+  close(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-test-'));
+  const dbPath = join(dir, 'test.sqlite');
+  const config = loadConfig({
+    PORT: '0',
+    SWITCHBOARD_DATABASE_PATH: dbPath,
+    SWITCHBOARD_SERVE_EXAMPLES: 'false',
+    SWITCHBOARD_SESSION_RATE_PER_MIN: '100000',
+    SWITCHBOARD_MESSAGE_RATE_PER_SEC: '10000',
+    ...env,
+  });
+  const switchboard = await createApp({ config, logger: silentLogger, staticRoots: null });
+  const { url } = await switchboard.listen();
+  const sockets: Socket[] = [];
+  // A second, read-only connection to count rows exactly as they are on disk.
+  const { default: Database } = await import('better-sqlite3');
+  const reader = new Database(dbPath, { readonly: true });
+
+  const json = async <T>(response: Response) => ({ status: response.status, body: (await response.json()) as T });
+  const connect = <S extends Socket>(namespace: string, token: string, origin?: string) =>
+    new Promise<S>((resolve, reject) => {
+      const socket = io(`${url}${namespace}`, {
+        auth: { token },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: origin ? { origin } : {},
+      }) as S;
+      sockets.push(socket);
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', reject);
+    });
+
+  const harness: Harness = {
+    switchboard,
+    url,
+    dbPath,
+    post: async (path, body, headers = {}) =>
+      json(
+        await fetch(`${url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        }),
+      ),
+    get: async (path, token) =>
+      json(await fetch(`${url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })),
+    async visitorSession(siteKey = DEMO.siteKey) {
+      const { status, body } = await harness.post<VisitorSession>('/v1/visitor/sessions', { siteKey });
+      if (status !== 201) throw new Error(`visitor session failed: ${status} ${JSON.stringify(body)}`);
+      return body;
+    },
+    async agentSession() {
+      const { status, body } = await harness.post<AgentSession>('/v1/agent/sessions', {
+        email: DEMO.agentEmail,
+        password: DEMO.agentPassword,
+      });
+      if (status !== 201) throw new Error(`agent login failed: ${status}`);
+      return body;
+    },
+    visitorSocket: (token, options = {}) => connect<VisitorSocket>('/visitor', token, options.origin),
+    agentSocket: (token) => connect<AgentSocket>('/agent', token),
+    count: (table) => (reader.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
+    async close() {
+      for (const socket of sockets) socket.disconnect();
+      reader.close();
+      await switchboard.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** Resolves with the next `event` on the socket, or rejects after `ms`. */
+export function nextEvent<T>(socket: Socket, event: string, ms = 3000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
