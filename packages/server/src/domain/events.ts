@@ -29,9 +29,9 @@ export function createEventBus(onError: (error: unknown) => void): EventBus {
     },
     subscribe(name, handler) {
       const set = handlers.get(name) ?? new Set();
-      set.add(handler as Handler<never>);
+      set.add(handler);
       handlers.set(name, set);
-      return () => set.delete(handler as Handler<never>);
+      return () => set.delete(handler);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES, ulid } from '@switchboard/protocol';
 import { AppError } from '../../lib/app-error.js';
 import { toConversation } from '../mappers.js';
@@ -17,9 +17,16 @@ function decodeCursor(cursor: string): { updatedAt: number; id: string } {
 }
 
 export function sqliteConversations(db: SqliteDb, now: () => number): Store['conversations'] {
+  // Every socket request looks its conversation up; prepared once, it skips query building.
+  const findById = db
+    .select()
+    .from(conversations)
+    .where(eq(conversations.id, sql.placeholder('id')))
+    .prepare();
+
   return {
     async byId(id) {
-      const row = db.select().from(conversations).where(eq(conversations.id, id)).get();
+      const row = findById.get({ id });
       return row ? toConversation(row) : null;
     },
 

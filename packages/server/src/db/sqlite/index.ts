@@ -8,13 +8,13 @@ import { sqliteSites } from './sites.js';
 
 /** A Store over one SQLite file (or `:memory:`), migrated on open. */
 export function createSqliteStore(path: string, now: () => number = Date.now): Store {
-  const { db, close } = openSqlite(path);
+  const { db, immediate, close } = openSqlite(path);
   return {
     sites: sqliteSites(db, now),
     contacts: sqliteContacts(db, now),
     agents: sqliteAgents(db, now),
     conversations: sqliteConversations(db, now),
-    messages: sqliteMessages(db, now),
+    messages: sqliteMessages(db, immediate, now),
     close: async () => close(),
   };
 }

@@ -4,54 +4,79 @@ import { AppError } from '../../lib/app-error.js';
 import { toConversation, toMessage } from '../mappers.js';
 import { conversations, messages } from '../schema.js';
 import type { Store } from '../store.js';
-import type { SqliteDb } from './open.js';
+import type { Immediate, SqliteDb } from './open.js';
 
-export function sqliteMessages(db: SqliteDb, now: () => number): Store['messages'] {
+export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => number): Store['messages'] {
+  // The send path runs these on every message: prepared once, they skip drizzle's query building.
+  const findByClientId = db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, sql.placeholder('conversationId')),
+        eq(messages.clientMessageId, sql.placeholder('clientMessageId')),
+      ),
+    )
+    .prepare();
+  const findConversation = db
+    .select()
+    .from(conversations)
+    .where(eq(conversations.id, sql.placeholder('id')))
+    .prepare();
+  const bumpSeq = db
+    .update(conversations)
+    .set({
+      lastSeq: sql`${conversations.lastSeq} + 1`,
+      lastMessageAt: sql`${sql.placeholder('time')}`,
+      updatedAt: sql`${sql.placeholder('time')}`,
+    })
+    .where(eq(conversations.id, sql.placeholder('id')))
+    .returning()
+    .prepare();
+  const insert = db
+    .insert(messages)
+    .values({
+      id: sql.placeholder('id'),
+      conversationId: sql.placeholder('conversationId'),
+      clientMessageId: sql.placeholder('clientMessageId'),
+      seq: sql.placeholder('seq'),
+      authorKind: sql.placeholder('authorKind'),
+      authorId: sql.placeholder('authorId'),
+      kind: sql.placeholder('kind'),
+      text: sql.placeholder('text'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .returning()
+    .prepare();
+
   return {
     async append(input) {
-      return db.transaction(
-        (tx) => {
-          const existing = tx
-            .select()
-            .from(messages)
-            .where(
-              and(
-                eq(messages.conversationId, input.conversationId),
-                eq(messages.clientMessageId, input.clientMessageId),
-              ),
-            )
-            .get();
-          if (existing) {
-            // A retry from the same author gets the original back; anyone else reusing the id
-            // must not learn what the original said.
-            if (existing.authorKind !== input.authorKind || existing.authorId !== input.authorId) {
-              throw new AppError('conflict', 'clientMessageId already used by another author');
-            }
-            const conversation = tx
-              .select()
-              .from(conversations)
-              .where(eq(conversations.id, input.conversationId))
-              .get();
-            if (!conversation) throw AppError.notFound('Conversation');
-            return { message: toMessage(existing), conversation: toConversation(conversation), duplicate: true };
+      return immediate(() => {
+        const existing = findByClientId.get({
+          conversationId: input.conversationId,
+          clientMessageId: input.clientMessageId,
+        });
+        if (existing) {
+          // A retry from the same author gets the original back; anyone else reusing the id
+          // must not learn what the original said.
+          if (existing.authorKind !== input.authorKind || existing.authorId !== input.authorId) {
+            throw new AppError('conflict', 'clientMessageId already used by another author');
           }
-          const time = now();
-          const conversation = tx
-            .update(conversations)
-            .set({ lastSeq: sql`${conversations.lastSeq} + 1`, lastMessageAt: time, updatedAt: time })
-            .where(eq(conversations.id, input.conversationId))
-            .returning()
-            .get();
+          const conversation = findConversation.get({ id: input.conversationId });
           if (!conversation) throw AppError.notFound('Conversation');
-          const row = tx
-            .insert(messages)
-            .values({ id: ulid(), ...input, seq: conversation.lastSeq, createdAt: time })
-            .returning()
-            .get();
-          return { message: toMessage(row), conversation: toConversation(conversation), duplicate: false };
-        },
-        { behavior: 'immediate' },
-      );
+          return {
+            message: toMessage(existing),
+            conversation: toConversation(conversation),
+            duplicate: true,
+          };
+        }
+        const time = now();
+        const conversation = bumpSeq.get({ id: input.conversationId, time });
+        if (!conversation) throw AppError.notFound('Conversation');
+        const row = insert.get({ ...input, id: ulid(), seq: conversation.lastSeq, createdAt: time });
+        if (!row) throw new Error('insert returned no row');
+        return { message: toMessage(row), conversation: toConversation(conversation), duplicate: false };
+      });
     },
 
     async history(conversationId, { afterSeq, beforeSeq, limit, includeNotes }) {

@@ -1,0 +1,49 @@
+// Runs in a child process so its CPU time is the server's alone. Started by bench/run.ts with
+// `--switchboard` (the real server on a fresh SQLite file) or `--bare` (a bare socket.io relay
+// with the same topology: visitor socket → server → agent room).
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import { createApp, loadConfig, silentLogger } from '@switchboard/server';
+
+type Reply = { type: 'ready'; url: string } | { type: 'cpu'; micros: number };
+const send = (reply: Reply) => process.send?.(reply);
+
+async function startSwitchboard(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  const config = loadConfig({
+    PORT: '0',
+    SWITCHBOARD_DATABASE_PATH: join(dir, 'bench.sqlite'),
+    SWITCHBOARD_SERVE_EXAMPLES: 'false',
+    SWITCHBOARD_SESSION_RATE_PER_MIN: '1000000',
+    SWITCHBOARD_MESSAGE_RATE_PER_SEC: '100000',
+  });
+  const app = await createApp({ config, logger: silentLogger, staticRoots: null });
+  return (await app.listen()).url;
+}
+
+async function startBare(): Promise<string> {
+  const http = createServer();
+  const io = new Server(http);
+  io.of('/agent').on('connection', (socket) => void socket.join('agents'));
+  io.of('/visitor').on('connection', (socket) => {
+    socket.on('message:send', (payload: unknown, ack: (reply: unknown) => void) => {
+      io.of('/agent').to('agents').emit('message:created', payload);
+      ack({ ok: true, data: payload });
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+}
+
+const url = process.argv.includes('--bare') ? await startBare() : await startSwitchboard();
+process.on('message', (message: { type: string }) => {
+  if (message.type === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    send({ type: 'cpu', micros: user + system });
+  }
+});
+send({ type: 'ready', url });
