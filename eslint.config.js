@@ -6,7 +6,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', 'data/**', 'packages/server/drizzle/**', 'custom-elements.json'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/coverage/**',
+      'data/**',
+      'packages/server/drizzle/**',
+      'custom-elements.json',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -16,7 +23,10 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',
       // Packages talk through their public entry points only (STYLE.md, DESIGN.md).
@@ -24,8 +34,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@switchboard/*/src', '@switchboard/*/src/**'], message: 'Import the package entry point, not its src/.' },
-            { group: ['**/packages/*/src/**', '**/packages/*/dist/**'], message: 'Import @switchboard/<package>, not a path into it.' },
+            {
+              group: ['@switchboard/*/src', '@switchboard/*/src/**'],
+              message: 'Import the package entry point, not its src/.',
+            },
+            {
+              group: ['**/packages/*/src/**', '**/packages/*/dist/**'],
+              message: 'Import @switchboard/<package>, not a path into it.',
+            },
           ],
         },
       ],
@@ -39,6 +55,16 @@ export default tseslint.config(
   {
     files: ['packages/widget/src/**/*.ts'],
     ...lit.configs['flat/recommended'],
+  },
+  {
+    // Lit calls template event listeners with `this` bound to the host element.
+    files: ['packages/widget/src/**/*.ts'],
+    rules: { '@typescript-eslint/unbound-method': 'off' },
+  },
+  {
+    // `expect(mock.method).toHaveBeenCalled()` reads a method without calling it, by design.
+    files: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/unbound-method': 'off' },
   },
   {
     // Config files and plain scripts are not part of any tsconfig; lint them without types.

@@ -15,6 +15,8 @@ function typescriptPlugin({ declarations, outDir, tsconfig }) {
     tsconfig,
     // Builds resolve workspace packages to their built output, like a consumer would.
     compilerOptions: {
+      // The plugin would otherwise inject `module: esnext`, which clashes with NodeNext resolution.
+      module: 'NodeNext',
       customConditions: [],
       noEmit: false,
       declaration: declarations,
@@ -36,7 +38,10 @@ export function libraryBuild({ input, pkg, outDir = 'dist', tsconfig = 'tsconfig
     input,
     external: externalDependencies(pkg),
     output: { dir: outDir, format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
-    plugins: [nodeResolve({ exportConditions: ['browser', 'import', 'default'] }), typescriptPlugin({ declarations: true, outDir, tsconfig })],
+    plugins: [
+      nodeResolve({ exportConditions: ['browser', 'import', 'default'] }),
+      typescriptPlugin({ declarations: true, outDir, tsconfig }),
+    ],
   };
 }
 

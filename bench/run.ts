@@ -23,7 +23,9 @@ async function measure(kind: 'switchboard' | 'bare'): Promise<LoadResult> {
   }
 }
 
-console.log(`Switchboard benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+console.log(
+  `Switchboard benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+);
 console.log(
   `Load: ${options.visitors} visitors × ${options.messagesPerVisitor} messages at ${options.rate}/s each ` +
     `(${options.visitors * options.rate} msg/s offered), one agent socket receiving all.\n`,
@@ -39,15 +41,20 @@ row('delivery latency p50 (ms)', (r) => fmt(percentile(r.latenciesMs, 50)));
 row('delivery latency p99 (ms)', (r) => fmt(percentile(r.latenciesMs, 99)));
 row('messages delivered', (r) => `${r.latenciesMs.length}/${r.messages}`);
 row('throughput (msg/s)', (r) => fmt(r.throughput, 0));
-console.log('\nSwitchboard per message: validate, authorise, one SQLite transaction (idempotency check, seq, insert), broadcast.');
+console.log(
+  '\nSwitchboard per message: validate, authorise, one SQLite transaction (idempotency check, seq, insert), broadcast.',
+);
 
 const cdn = fileURLToPath(new URL('../packages/widget/dist/cdn', import.meta.url));
 if (existsSync(cdn)) {
   const sizes = jsSizes(cdn);
   const total = sizes.reduce((sum, r) => sum + r.gzip, 0);
   console.log('\nWidget script-tag build (packages/widget/dist/cdn), gzip -9:');
-  for (const r of sizes) console.log(`  ${r.file.padEnd(44)}${String(r.bytes).padStart(8)} B${String(r.gzip).padStart(8)} B gzip`);
-  console.log(`  ${'loader.js'.padEnd(44)}${''.padStart(10)}${String(sizes.find((r) => r.file === 'loader.js')?.gzip ?? 0).padStart(8)} B gzip`);
+  for (const r of sizes)
+    console.log(`  ${r.file.padEnd(44)}${String(r.bytes).padStart(8)} B${String(r.gzip).padStart(8)} B gzip`);
+  console.log(
+    `  ${'loader.js'.padEnd(44)}${''.padStart(10)}${String(sizes.find((r) => r.file === 'loader.js')?.gzip ?? 0).padStart(8)} B gzip`,
+  );
   console.log(`  ${'all of dist/cdn'.padEnd(44)}${''.padStart(10)}${String(total).padStart(8)} B gzip`);
 } else {
   console.log('\n(widget sizes skipped: run pnpm build first)');

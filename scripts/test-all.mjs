@@ -50,13 +50,21 @@ run('Lint', 'pnpm', ['run', 'lint']);
 run('Formatting', 'pnpm', ['run', 'format:check']);
 
 const report = join(mkdtempSync(join(tmpdir(), 'switchboard-vitest-')), 'report.json');
-const vitest = spawnSync('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-  stdio: 'inherit',
-  env: { ...process.env, CHROME_PATH },
-});
+const vitest = spawnSync(
+  'pnpm',
+  ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, CHROME_PATH },
+  },
+);
 if (existsSync(report)) {
-  const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(report, 'utf8'));
+  const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(
+    readFileSync(report, 'utf8'),
+  );
   // A plain closing line any CI can read.
-  process.stdout.write(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped\n`);
+  process.stdout.write(
+    `\ntests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped\n`,
+  );
 }
 process.exit(vitest.status ?? 1);

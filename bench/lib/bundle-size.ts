@@ -17,7 +17,11 @@ export function jsSizes(dir: string): SizeRow[] {
       if (statSync(full).isDirectory()) walk(full);
       else if (name.endsWith('.js')) {
         const content = readFileSync(full);
-        rows.push({ file: relative(dir, full), bytes: content.length, gzip: gzipSync(content, { level: 9 }).length });
+        rows.push({
+          file: relative(dir, full),
+          bytes: content.length,
+          gzip: gzipSync(content, { level: 9 }).length,
+        });
       }
     }
   };

@@ -26,13 +26,22 @@ interface Endpoints {
 
 const connect = (url: string, token?: string) =>
   new Promise<Socket>((resolve, reject) => {
-    const socket = io(url, { transports: ['websocket'], auth: token ? { token } : {}, forceNew: true, reconnection: false });
+    const socket = io(url, {
+      transports: ['websocket'],
+      auth: token ? { token } : {},
+      forceNew: true,
+      reconnection: false,
+    });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });
 
 async function post<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -45,7 +54,9 @@ async function switchboardEndpoints(url: string, visitors: number): Promise<Endp
   const agent = await connect(`${url}/agent`, token);
   const list = await Promise.all(
     Array.from({ length: visitors }, async () => {
-      const session = await post<{ token: string }>(`${url}/v1/visitor/sessions`, { siteKey: 'pk_demo_switchboard' });
+      const session = await post<{ token: string }>(`${url}/v1/visitor/sessions`, {
+        siteKey: 'pk_demo_switchboard',
+      });
       const socket = await connect(`${url}/visitor`, session.token);
       const ack = (await socket.emitWithAck('conversation:start', {})) as { ok: true; data: { id: string } };
       return { socket, conversationId: ack.data.id };
@@ -57,13 +68,23 @@ async function switchboardEndpoints(url: string, visitors: number): Promise<Endp
 async function bareEndpoints(url: string, visitors: number): Promise<Endpoints> {
   const agent = await connect(`${url}/agent`);
   const list = await Promise.all(
-    Array.from({ length: visitors }, async (_, i) => ({ socket: await connect(`${url}/visitor`), conversationId: `c${i}` })),
+    Array.from({ length: visitors }, async (_, i) => ({
+      socket: await connect(`${url}/visitor`),
+      conversationId: `c${i}`,
+    })),
   );
   return { agent, visitors: list };
 }
 
-export async function runMessageLoad(server: ServerChild, kind: 'switchboard' | 'bare', options: LoadOptions): Promise<LoadResult> {
-  const endpoints = await (kind === 'switchboard' ? switchboardEndpoints : bareEndpoints)(server.url, options.visitors);
+export async function runMessageLoad(
+  server: ServerChild,
+  kind: 'switchboard' | 'bare',
+  options: LoadOptions,
+): Promise<LoadResult> {
+  const endpoints = await (kind === 'switchboard' ? switchboardEndpoints : bareEndpoints)(
+    server.url,
+    options.visitors,
+  );
   const sentAt = new Map<string, number>();
   const latenciesMs: number[] = [];
   let received = 0;
@@ -89,7 +110,11 @@ export async function runMessageLoad(server: ServerChild, kind: 'switchboard' | 
   };
 
   // Warm up JIT, statement caches and socket buffers; not measured.
-  await Promise.all(endpoints.visitors.map(async (v) => { for (let i = 0; i < 20; i++) await send(v, false); }));
+  await Promise.all(
+    endpoints.visitors.map(async (v) => {
+      for (let i = 0; i < 20; i++) await send(v, false);
+    }),
+  );
 
   const total = options.visitors * options.messagesPerVisitor;
   const interval = 1000 / options.rate;
@@ -106,11 +131,19 @@ export async function runMessageLoad(server: ServerChild, kind: 'switchboard' | 
       }
     }),
   );
-  await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error('messages lost')), 30_000))]);
+  await Promise.race([
+    done,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('messages lost')), 30_000)),
+  ]);
   const elapsed = (performance.now() - started) / 1000;
   const cpuAfter = await server.cpuMicros();
 
   endpoints.agent.disconnect();
   for (const v of endpoints.visitors) v.socket.disconnect();
-  return { messages: total, latenciesMs, cpuMicrosPerMessage: (cpuAfter - cpuBefore) / total, throughput: total / elapsed };
+  return {
+    messages: total,
+    latenciesMs,
+    cpuMicrosPerMessage: (cpuAfter - cpuBefore) / total,
+    throughput: total / elapsed,
+  };
 }

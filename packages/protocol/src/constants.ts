@@ -1,14 +1,7 @@
 // Plain constants with no zod import, so client bundles can use them at no cost.
 // The schemas build their enums from these lists; there is one declaration of each.
 
-export const CONVERSATION_STATUSES = [
-  'bot',
-  'queued',
-  'active',
-  'pending',
-  'resolved',
-  'abandoned',
-] as const;
+export const CONVERSATION_STATUSES = ['bot', 'queued', 'active', 'pending', 'resolved', 'abandoned'] as const;
 
 /** States in which a conversation takes messages without being reopened. */
 export const OPEN_STATUSES = ['bot', 'queued', 'active', 'pending'] as const;

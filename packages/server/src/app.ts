@@ -66,7 +66,14 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     staticRoots: deps.staticRoots === undefined ? defaultStaticRoots(config, logger) : deps.staticRoots,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  const io = createGateway({ httpServer, sessions, conversations, bus, logger, messageRate: config.rateLimits.messages });
+  const io = createGateway({
+    httpServer,
+    sessions,
+    conversations,
+    bus,
+    logger,
+    messageRate: config.rateLimits.messages,
+  });
 
   let closing: Promise<void> | undefined;
   return {
@@ -81,7 +88,10 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
           const { port } = httpServer.address() as AddressInfo;
-          resolve({ port, url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}` });
+          resolve({
+            port,
+            url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+          });
         });
       }),
     close: () =>

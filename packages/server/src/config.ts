@@ -3,9 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { randomSecret } from './lib/secrets.js';
 
-const flag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 /** Environment variables the server reads. Every one is optional; the defaults run the demo. */
 const Env = z.object({
@@ -13,7 +11,7 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Interface to listen on; set 0.0.0.0 in a container. @default 127.0.0.1 */
   HOST: z.string().default('127.0.0.1'),
-  /** The URL people use to reach this server, for printed links. @default http://localhost:$PORT */
+  /** The URL people use to reach this server, for printed links. @default http://localhost:<port> */
   SWITCHBOARD_PUBLIC_URL: z.url().optional(),
   /** SQLite database file. @default ./data/switchboard.sqlite */
   SWITCHBOARD_DATABASE_PATH: z.string().min(1).default('./data/switchboard.sqlite'),
@@ -36,7 +34,8 @@ const Env = z.object({
 export interface Config {
   port: number;
   host: string;
-  publicUrl: string;
+  /** Null means "http://localhost:<the port actually bound>". */
+  publicUrl: string | null;
   databasePath: string;
   secret: string;
   demo: boolean;
@@ -57,11 +56,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
-  const databasePath = e.SWITCHBOARD_DATABASE_PATH === ':memory:' ? ':memory:' : resolve(e.SWITCHBOARD_DATABASE_PATH);
+  const databasePath =
+    e.SWITCHBOARD_DATABASE_PATH === ':memory:' ? ':memory:' : resolve(e.SWITCHBOARD_DATABASE_PATH);
   return {
     port: e.PORT,
     host: e.HOST,
-    publicUrl: (e.SWITCHBOARD_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl: e.SWITCHBOARD_PUBLIC_URL?.replace(/\/$/, '') ?? null,
     databasePath,
     secret: e.SWITCHBOARD_SECRET ?? persistedSecret(databasePath),
     demo: e.SWITCHBOARD_DEMO,
@@ -69,8 +69,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     visitorTokenTtlSeconds: e.SWITCHBOARD_VISITOR_TOKEN_TTL,
     agentTokenTtlSeconds: e.SWITCHBOARD_AGENT_TOKEN_TTL,
     rateLimits: {
-      sessions: { perSecond: e.SWITCHBOARD_SESSION_RATE_PER_MIN / 60, burst: Math.ceil(e.SWITCHBOARD_SESSION_RATE_PER_MIN / 4) },
-      messages: { perSecond: e.SWITCHBOARD_MESSAGE_RATE_PER_SEC, burst: e.SWITCHBOARD_MESSAGE_RATE_PER_SEC * 4 },
+      sessions: {
+        perSecond: e.SWITCHBOARD_SESSION_RATE_PER_MIN / 60,
+        burst: Math.ceil(e.SWITCHBOARD_SESSION_RATE_PER_MIN / 4),
+      },
+      messages: {
+        perSecond: e.SWITCHBOARD_MESSAGE_RATE_PER_SEC,
+        burst: e.SWITCHBOARD_MESSAGE_RATE_PER_SEC * 4,
+      },
     },
   };
 }

@@ -6,9 +6,9 @@ import { DEMO } from './services/demo-seed.js';
 
 const config = loadConfig();
 const switchboard = await createApp({ config });
-await switchboard.listen();
+const { port } = await switchboard.listen();
 
-const base = config.publicUrl;
+const base = config.publicUrl ?? `http://localhost:${port}`;
 process.stdout.write(
   [
     '',

@@ -9,7 +9,6 @@ import { Channel, Id, Priority, Seq, Timestamp } from './common.js';
 export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
-
 export const Conversation = z.object({
   id: Id,
   siteId: Id,

@@ -54,8 +54,7 @@ describe('VisitorSessionRequest', () => {
     expect(VisitorSessionRequest.safeParse({ siteKey: 'pk_demo_switchboard' }).success).toBe(true);
     expect(VisitorSessionRequest.safeParse({ siteKey: 'x' }).success).toBe(false);
     expect(
-      VisitorSessionRequest.safeParse({ siteKey: 'pk_demo_switchboard', resume: { contactId: 'c' } })
-        .success,
+      VisitorSessionRequest.safeParse({ siteKey: 'pk_demo_switchboard', resume: { contactId: 'c' } }).success,
     ).toBe(false);
   });
 });

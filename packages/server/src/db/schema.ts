@@ -36,7 +36,9 @@ export const contacts = sqliteTable(
     email: text('email'),
     phone: text('phone'),
     avatarUrl: text('avatar_url'),
-    attributes: text('attributes', { mode: 'json' }).$type<Record<string, string | number | boolean | null>>().notNull(),
+    attributes: text('attributes', { mode: 'json' })
+      .$type<Record<string, string | number | boolean | null>>()
+      .notNull(),
     /** SHA-256 of the visitor's resume secret; the secret itself lives only in their browser. */
     resumeSecretHash: text('resume_secret_hash'),
     createdAt: integer('created_at').notNull(),
@@ -110,4 +112,3 @@ export type ContactRow = typeof contacts.$inferSelect;
 export type AgentRow = typeof agents.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
-

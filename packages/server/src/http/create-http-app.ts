@@ -9,6 +9,7 @@ import type { ConversationService } from '../services/conversations.js';
 import type { SessionService } from '../services/sessions.js';
 import type { HttpEnv } from './context.js';
 import { errorResponse } from './errors.js';
+import { agentRoutes } from './routes/agents.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -28,7 +29,10 @@ export function createHttpApp(deps: HttpDeps) {
   const app = new Hono<HttpEnv>();
   // The API is bearer-token only (no cookies), so any origin may call it; the site allowlist is
   // enforced where it matters: visitor session creation and the socket handshake.
-  app.use('/v1/*', cors({ origin: (origin) => origin, allowHeaders: ['authorization', 'content-type'], maxAge: 600 }));
+  app.use(
+    '/v1/*',
+    cors({ origin: (origin) => origin, allowHeaders: ['authorization', 'content-type'], maxAge: 600 }),
+  );
   app.use(
     '/v1/*',
     bodyLimit({
@@ -41,6 +45,7 @@ export function createHttpApp(deps: HttpDeps) {
 
   app.route('/healthz', healthRoutes(deps.store));
   app.route('/v1', sessionRoutes(deps.sessions, deps.sessionLimiter));
+  app.route('/v1/agent', agentRoutes(deps.sessions, deps.store));
   app.route('/v1/conversations', conversationRoutes(deps.sessions, deps.conversations));
   app.all('/v1/*', () => {
     throw new AppError('not_found', 'No such endpoint');

@@ -3,7 +3,10 @@ import type { z } from 'zod';
 import { AppError } from '../lib/app-error.js';
 
 /** Parses the JSON body against a schema; a non-JSON body is a 400 like any other bad input. */
-export async function jsonBody<Schema extends z.ZodType>(c: Context, schema: Schema): Promise<z.output<Schema>> {
+export async function jsonBody<Schema extends z.ZodType>(
+  c: Context,
+  schema: Schema,
+): Promise<z.output<Schema>> {
   let body: unknown;
   try {
     body = await c.req.json();

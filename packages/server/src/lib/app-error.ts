@@ -14,7 +14,9 @@ export class AppError extends Error {
   }
 
   toProtocol(): ProtocolError {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
 
   static invalid(error: z.ZodError, what = 'payload'): AppError {

@@ -7,7 +7,9 @@ export interface Logger {
 /** One line per entry on stderr, so stdout stays free for what a person asked to see. */
 export function createConsoleLogger(): Logger {
   const write = (level: string, message: string, fields?: Record<string, unknown>) =>
-    process.stderr.write(`${new Date().toISOString()} ${level} ${message}${fields ? ` ${JSON.stringify(fields, errorReplacer)}` : ''}\n`);
+    process.stderr.write(
+      `${new Date().toISOString()} ${level} ${message}${fields ? ` ${JSON.stringify(fields, errorReplacer)}` : ''}\n`,
+    );
   return {
     info: (message, fields) => write('info', message, fields),
     warn: (message, fields) => write('warn', message, fields),

@@ -9,7 +9,10 @@ export interface RateLimit {
   burst: number;
 }
 
-export function createRateLimiter({ perSecond, burst }: RateLimit, now: () => number = Date.now): RateLimiter {
+export function createRateLimiter(
+  { perSecond, burst }: RateLimit,
+  now: () => number = Date.now,
+): RateLimiter {
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     take(key) {

@@ -15,7 +15,9 @@ describe('token signer', () => {
     const signer = createTokenSigner(secret);
     const token = signer.sign({ kind: 'visitor', contactId: 'c1', siteId: 's1', exp });
     const [v, payload, mac] = token.split('.') as [string, string, string];
-    const forged = Buffer.from(JSON.stringify({ kind: 'agent', agentId: 'admin', exp })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ kind: 'agent', agentId: 'admin', exp })).toString(
+      'base64url',
+    );
     expect(signer.verify(`${v}.${forged}.${mac}`)).toBeNull();
     expect(createTokenSigner('t'.repeat(40)).verify(token)).toBeNull();
     expect(signer.verify(`${v}.${payload}.${mac.slice(0, -1)}A`)).toBeNull();

@@ -117,7 +117,9 @@ describe('message:send', () => {
   it('does not let a visitor join or post to another visitor’s conversation', async () => {
     const victim = await visitorWithConversation();
     const intruder = await visitorWithConversation();
-    const join = await intruder.socket.emitWithAck('conversation:join', { conversationId: victim.conversation.id });
+    const join = await intruder.socket.emitWithAck('conversation:join', {
+      conversationId: victim.conversation.id,
+    });
     expect(join).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const before = h.count('messages');
     const post = await intruder.socket.emitWithAck('message:send', {
@@ -161,7 +163,11 @@ describe('message:send', () => {
       kind: 'note',
     });
     expect(note.ok).toBe(true);
-    const replay = await socket.emitWithAck('message:send', { conversationId: conversation.id, clientMessageId, text: 'x' });
+    const replay = await socket.emitWithAck('message:send', {
+      conversationId: conversation.id,
+      clientMessageId,
+      text: 'x',
+    });
     expect(replay).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(JSON.stringify(replay)).not.toContain('secret note');
   });
@@ -177,7 +183,11 @@ describe('rate limits', () => {
       if (!started.ok) throw new Error('start failed');
       const acks = await Promise.all(
         Array.from({ length: 8 }, () =>
-          socket.emitWithAck('message:send', { conversationId: started.data.id, clientMessageId: ulid(), text: 'spam' }),
+          socket.emitWithAck('message:send', {
+            conversationId: started.data.id,
+            clientMessageId: ulid(),
+            text: 'spam',
+          }),
         ),
       );
       const codes = acks.map((a) => (a.ok ? 'ok' : a.error.code));

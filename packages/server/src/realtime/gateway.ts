@@ -23,7 +23,12 @@ import { handle } from './handle.js';
 import { authenticateSocket, type SocketData } from './handshake.js';
 import { AGENTS_ROOM, conversationRoom } from './rooms.js';
 
-type VisitorNamespace = Namespace<VisitorClientToServerEvents, VisitorServerToClientEvents, object, SocketData>;
+type VisitorNamespace = Namespace<
+  VisitorClientToServerEvents,
+  VisitorServerToClientEvents,
+  object,
+  SocketData
+>;
 type AgentNamespace = Namespace<AgentClientToServerEvents, AgentServerToClientEvents, object, SocketData>;
 
 export interface GatewayDeps {
@@ -36,7 +41,14 @@ export interface GatewayDeps {
 }
 
 /** socket.io on the HTTP server: authenticates, validates, and fans domain events out to rooms. */
-export function createGateway({ httpServer, sessions, conversations, bus, logger, messageRate }: GatewayDeps): Server {
+export function createGateway({
+  httpServer,
+  sessions,
+  conversations,
+  bus,
+  logger,
+  messageRate,
+}: GatewayDeps): Server {
   const io = new Server(httpServer, {
     // The origin check is per site, in the handshake middleware; CORS only has to let it through.
     cors: { origin: true },
@@ -56,21 +68,32 @@ export function createGateway({ httpServer, sessions, conversations, bus, logger
     const options = { logger, limiter: { limiter, key: socket.id } };
     socket.on(
       'conversation:start',
-      handle(ConversationStartPayload, async () => {
-        const conversation = await conversations.start(viewer);
-        await socket.join(conversationRoom(conversation.id));
-        return conversation;
-      }, options),
+      handle(
+        ConversationStartPayload,
+        async () => {
+          const conversation = await conversations.start(viewer);
+          await socket.join(conversationRoom(conversation.id));
+          return conversation;
+        },
+        options,
+      ),
     );
     socket.on(
       'conversation:join',
-      handle(ConversationRef, async ({ conversationId }) => {
-        const conversation = await conversations.get(viewer, conversationId);
-        await socket.join(conversationRoom(conversation.id));
-        return conversation;
-      }, options),
+      handle(
+        ConversationRef,
+        async ({ conversationId }) => {
+          const conversation = await conversations.get(viewer, conversationId);
+          await socket.join(conversationRoom(conversation.id));
+          return conversation;
+        },
+        options,
+      ),
     );
-    socket.on('message:send', handle(SendMessagePayload, (payload) => conversations.send(viewer, payload), options));
+    socket.on(
+      'message:send',
+      handle(SendMessagePayload, (payload) => conversations.send(viewer, payload), options),
+    );
   });
 
   agents.use(authenticateSocket(sessions, 'agent'));
@@ -80,18 +103,26 @@ export function createGateway({ httpServer, sessions, conversations, bus, logger
     void socket.join(AGENTS_ROOM);
     socket.on(
       'conversation:join',
-      handle(ConversationRef, async ({ conversationId }) => {
-        const conversation = await conversations.get(viewer, conversationId);
-        await socket.join(conversationRoom(conversation.id));
-        return conversation;
-      }, options),
+      handle(
+        ConversationRef,
+        async ({ conversationId }) => {
+          const conversation = await conversations.get(viewer, conversationId);
+          await socket.join(conversationRoom(conversation.id));
+          return conversation;
+        },
+        options,
+      ),
     );
-    socket.on('message:send', handle(AgentSendMessagePayload, (payload) => conversations.send(viewer, payload), options));
+    socket.on(
+      'message:send',
+      handle(AgentSendMessagePayload, (payload) => conversations.send(viewer, payload), options),
+    );
   });
 
   bus.subscribe('message.created', ({ message }) => {
     agents.to(AGENTS_ROOM).emit('message:created', message);
-    if (message.kind !== 'note') visitors.to(conversationRoom(message.conversationId)).emit('message:created', message);
+    if (message.kind !== 'note')
+      visitors.to(conversationRoom(message.conversationId)).emit('message:created', message);
   });
   bus.subscribe('conversation.created', ({ conversation }) => {
     agents.to(AGENTS_ROOM).emit('conversation:created', conversation);

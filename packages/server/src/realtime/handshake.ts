@@ -20,7 +20,10 @@ export function authenticateSocket(sessions: SessionService, kind: Viewer['kind'
       .authenticate(typeof token === 'string' ? token : undefined)
       .then(async (viewer) => {
         if (viewer.kind !== kind) throw new AppError('unauthorized', `This namespace is for ${kind}s`);
-        if (viewer.kind === 'visitor' && !(await sessions.originAllowed(viewer.siteId, socket.handshake.headers.origin))) {
+        if (
+          viewer.kind === 'visitor' &&
+          !(await sessions.originAllowed(viewer.siteId, socket.handshake.headers.origin))
+        ) {
           throw new AppError('origin_not_allowed', 'Origin not allowed for this site');
         }
         (socket.data as SocketData).viewer = viewer;

@@ -27,7 +27,13 @@ export interface ConversationService {
 
 const isOpen = (status: Conversation['status']) => (OPEN_STATUSES as readonly string[]).includes(status);
 
-export function createConversationService({ store, bus }: { store: Store; bus: EventBus }): ConversationService {
+export function createConversationService({
+  store,
+  bus,
+}: {
+  store: Store;
+  bus: EventBus;
+}): ConversationService {
   async function get(viewer: Viewer, id: string): Promise<Conversation> {
     const conversation = await store.conversations.byId(id);
     if (!conversation || !canSee(viewer, conversation)) throw AppError.notFound('Conversation');
@@ -57,7 +63,12 @@ export function createConversationService({ store, bus }: { store: Store; bus: E
 
     async history(viewer, id, { afterSeq, beforeSeq, limit }) {
       await get(viewer, id);
-      return store.messages.history(id, { afterSeq, beforeSeq, limit, includeNotes: viewer.kind === 'agent' });
+      return store.messages.history(id, {
+        afterSeq,
+        beforeSeq,
+        limit,
+        includeNotes: viewer.kind === 'agent',
+      });
     },
 
     async send(viewer, payload) {
@@ -75,7 +86,8 @@ export function createConversationService({ store, bus }: { store: Store; bus: E
         text: payload.text,
       });
       // Broadcast strictly after commit, and never twice: a duplicate was broadcast the first time.
-      if (!result.duplicate) bus.publish('message.created', { message: result.message, conversation: result.conversation });
+      if (!result.duplicate)
+        bus.publish('message.created', { message: result.message, conversation: result.conversation });
       return result.message;
     },
   };

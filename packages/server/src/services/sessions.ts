@@ -84,7 +84,8 @@ export function createSessionService({ store, tokens, config, now }: Deps): Sess
     async authenticate(token) {
       const claims = token ? tokens.verify(token) : null;
       if (!claims) throw unauthorized('Missing, invalid or expired token');
-      if (claims.kind === 'visitor') return { kind: 'visitor', contactId: claims.contactId, siteId: claims.siteId };
+      if (claims.kind === 'visitor')
+        return { kind: 'visitor', contactId: claims.contactId, siteId: claims.siteId };
       if (!(await store.agents.byId(claims.agentId))) throw unauthorized('Agent no longer exists');
       return { kind: 'agent', agentId: claims.agentId };
     },

@@ -23,7 +23,11 @@ export interface Harness {
   switchboard: SwitchboardApp;
   url: string;
   dbPath: string;
-  post<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  post<T>(
+    path: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
   get<T>(path: string, token?: string): Promise<{ status: number; body: T }>;
   visitorSession(siteKey?: string): Promise<VisitorSession>;
   agentSession(): Promise<AgentSession>;
@@ -51,7 +55,10 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const { default: Database } = await import('better-sqlite3');
   const reader = new Database(dbPath, { readonly: true });
 
-  const json = async <T>(response: Response) => ({ status: response.status, body: (await response.json()) as T });
+  const json = async <T>(response: Response) => ({
+    status: response.status,
+    body: (await response.json()) as T,
+  });
   const connect = <S extends Socket>(namespace: string, token: string, origin?: string) =>
     new Promise<S>((resolve, reject) => {
       const socket = io(`${url}${namespace}`, {

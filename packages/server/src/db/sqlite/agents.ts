@@ -10,7 +10,13 @@ export function sqliteAgents(db: SqliteDb, now: () => number): Store['agents'] {
     async create(agent) {
       const row = db
         .insert(agents)
-        .values({ id: ulid(), ...agent, email: agent.email.toLowerCase(), status: 'offline', createdAt: now() })
+        .values({
+          id: ulid(),
+          ...agent,
+          email: agent.email.toLowerCase(),
+          status: 'offline',
+          createdAt: now(),
+        })
         .returning()
         .get();
       return toAgent(row);

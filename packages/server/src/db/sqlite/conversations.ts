@@ -7,7 +7,8 @@ import type { Store } from '../store.js';
 import type { SqliteDb } from './open.js';
 
 // Pages are keyed by (updatedAt, id) so concurrent updates never skip or repeat a row mid-scan.
-const encodeCursor = (updatedAt: number, id: string) => Buffer.from(`${updatedAt}:${id}`).toString('base64url');
+const encodeCursor = (updatedAt: number, id: string) =>
+  Buffer.from(`${updatedAt}:${id}`).toString('base64url');
 
 function decodeCursor(cursor: string): { updatedAt: number; id: string } {
   const [updatedAt, id] = Buffer.from(cursor, 'base64url').toString().split(':');

@@ -44,7 +44,9 @@ const visitorMessage = (text: string, clientMessageId = ulid()) => ({
 
 describe('sqlite messages.append', () => {
   it('hands out contiguous seqs to concurrent appends', async () => {
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => store.messages.append(visitorMessage(`m${i}`))));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.messages.append(visitorMessage(`m${i}`))),
+    );
     const seqs = results.map((r) => r.message.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect((await store.conversations.byId(conversation.id))?.lastSeq).toBe(50);
@@ -60,7 +62,9 @@ describe('sqlite messages.append', () => {
   });
 
   it('rolls back completely when the conversation does not exist', async () => {
-    await expect(store.messages.append({ ...visitorMessage('x'), conversationId: 'missing' })).rejects.toMatchObject({
+    await expect(
+      store.messages.append({ ...visitorMessage('x'), conversationId: 'missing' }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
     const page = await store.messages.history('missing', { limit: 10, includeNotes: true });
@@ -70,7 +74,12 @@ describe('sqlite messages.append', () => {
   it('opens one conversation per contact however often it is asked', async () => {
     const again = await Promise.all(
       [1, 2, 3].map(() =>
-        store.conversations.openOrCreate({ siteId: conversation.siteId, contactId: conversation.contactId, channel: 'web', status: 'queued' }),
+        store.conversations.openOrCreate({
+          siteId: conversation.siteId,
+          contactId: conversation.contactId,
+          channel: 'web',
+          status: 'queued',
+        }),
       ),
     );
     expect(new Set(again.map((r) => r.conversation.id))).toEqual(new Set([conversation.id]));

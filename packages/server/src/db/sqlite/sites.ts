@@ -8,7 +8,11 @@ import type { SqliteDb } from './open.js';
 export function sqliteSites(db: SqliteDb, now: () => number): Store['sites'] {
   return {
     async create(site) {
-      const row = db.insert(sites).values({ id: ulid(), ...site, createdAt: now() }).returning().get();
+      const row = db
+        .insert(sites)
+        .values({ id: ulid(), ...site, createdAt: now() })
+        .returning()
+        .get();
       return toSite(row);
     },
     async byId(id) {

@@ -17,10 +17,19 @@ beforeAll(async () => {
   if (!started.ok) throw new Error('start failed');
   conversation = started.data;
   for (let i = 1; i <= 7; i++) {
-    await socket.emitWithAck('message:send', { conversationId: conversation.id, clientMessageId: ulid(), text: `m${i}` });
+    await socket.emitWithAck('message:send', {
+      conversationId: conversation.id,
+      clientMessageId: ulid(),
+      text: `m${i}`,
+    });
   }
   const agent = await h.agentSocket(agentToken);
-  await agent.emitWithAck('message:send', { conversationId: conversation.id, clientMessageId: ulid(), text: 'note', kind: 'note' });
+  await agent.emitWithAck('message:send', {
+    conversationId: conversation.id,
+    clientMessageId: ulid(),
+    text: 'note',
+    kind: 'note',
+  });
 });
 afterAll(() => h.close());
 
@@ -93,7 +102,14 @@ describe('GET /v1/conversations/:id/messages', () => {
   });
 
   it('refuses bad pagination with a 400', async () => {
-    for (const q of ['afterSeq=1&beforeSeq=5', 'afterSeq=-2', 'limit=0', 'limit=9999', 'afterSeq=x', 'unknown=1']) {
+    for (const q of [
+      'afterSeq=1&beforeSeq=5',
+      'afterSeq=-2',
+      'limit=0',
+      'limit=9999',
+      'afterSeq=x',
+      'unknown=1',
+    ]) {
       const response = await h.get<{ error: { code: string } }>(`${path()}?${q}`, visitorToken);
       expect(response.status, q).toBe(400);
       expect(response.body.error.code).toBe('invalid_payload');

@@ -25,7 +25,10 @@ describe('POST /v1/visitor/sessions', () => {
 
   it('resumes the same contact with the stored credential, and refuses a wrong one', async () => {
     const first = await h.visitorSession();
-    const resumed = await h.post<VisitorSession>('/v1/visitor/sessions', { siteKey: DEMO.siteKey, resume: first.resume });
+    const resumed = await h.post<VisitorSession>('/v1/visitor/sessions', {
+      siteKey: DEMO.siteKey,
+      resume: first.resume,
+    });
     expect(resumed.status).toBe(201);
     expect(resumed.body.contact.id).toBe(first.contact.id);
     const contacts = h.count('contacts');
@@ -51,7 +54,9 @@ describe('POST /v1/visitor/sessions', () => {
   });
 
   it('answers an unknown site key with 404 and a disallowed origin with 403', async () => {
-    expect((await h.post<ErrorBody>('/v1/visitor/sessions', { siteKey: 'pk_no_such_site' })).body.error.code).toBe('not_found');
+    expect(
+      (await h.post<ErrorBody>('/v1/visitor/sessions', { siteKey: 'pk_no_such_site' })).body.error.code,
+    ).toBe('not_found');
     await h.switchboard.store.sites.create({
       name: 'Locked',
       siteKey: 'pk_locked_site',
@@ -59,14 +64,25 @@ describe('POST /v1/visitor/sessions', () => {
       identityVerification: 'off',
       allowedOrigins: ['https://good.example'],
     });
-    const denied = await h.post<ErrorBody>('/v1/visitor/sessions', { siteKey: 'pk_locked_site' }, { origin: 'https://bad.example' });
+    const denied = await h.post<ErrorBody>(
+      '/v1/visitor/sessions',
+      { siteKey: 'pk_locked_site' },
+      { origin: 'https://bad.example' },
+    );
     expect(denied).toMatchObject({ status: 403, body: { error: { code: 'origin_not_allowed' } } });
-    const allowed = await h.post('/v1/visitor/sessions', { siteKey: 'pk_locked_site' }, { origin: 'https://good.example' });
+    const allowed = await h.post(
+      '/v1/visitor/sessions',
+      { siteKey: 'pk_locked_site' },
+      { origin: 'https://good.example' },
+    );
     expect(allowed.status).toBe(201);
   });
 
   it('refuses bodies over 64 KiB with 413', async () => {
-    const response = await h.post<ErrorBody>('/v1/visitor/sessions', { siteKey: DEMO.siteKey, pad: 'x'.repeat(70_000) });
+    const response = await h.post<ErrorBody>('/v1/visitor/sessions', {
+      siteKey: DEMO.siteKey,
+      pad: 'x'.repeat(70_000),
+    });
     expect(response).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large' } } });
   });
 });
@@ -84,9 +100,22 @@ describe('POST /v1/agent/sessions', () => {
 
   it('gives the same 401 for a wrong password and an unknown email', async () => {
     const wrong = await h.post<ErrorBody>('/v1/agent/sessions', { email: DEMO.agentEmail, password: 'nope' });
-    const unknown = await h.post<ErrorBody>('/v1/agent/sessions', { email: 'who@example.com', password: 'nope' });
+    const unknown = await h.post<ErrorBody>('/v1/agent/sessions', {
+      email: 'who@example.com',
+      password: 'nope',
+    });
     expect(wrong).toEqual(unknown);
     expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+  });
+
+  it('tells a token holder who they are at GET /v1/agent/me, and refuses visitors', async () => {
+    const session = await h.agentSession();
+    const me = await h.get<{ id: string; email: string }>('/v1/agent/me', session.token);
+    expect(me).toMatchObject({ status: 200, body: { id: session.agent.id, email: DEMO.agentEmail } });
+    expect(JSON.stringify(me.body)).not.toContain('scrypt');
+    const visitor = await h.visitorSession();
+    expect((await h.get('/v1/agent/me', visitor.token)).status).toBe(403);
+    expect((await h.get('/v1/agent/me')).status).toBe(401);
   });
 
   it('validates the body', async () => {
@@ -102,7 +131,8 @@ describe('rate limiting', () => {
     const limited = await startHarness({ SWITCHBOARD_SESSION_RATE_PER_MIN: '8' });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 3; i++) statuses.push((await limited.post('/v1/visitor/sessions', { siteKey: DEMO.siteKey })).status);
+      for (let i = 0; i < 3; i++)
+        statuses.push((await limited.post('/v1/visitor/sessions', { siteKey: DEMO.siteKey })).status);
       const last = await limited.post<ErrorBody>('/v1/visitor/sessions', { siteKey: DEMO.siteKey });
       expect(statuses).toEqual([201, 201, 429]);
       expect(last).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });

@@ -36,7 +36,8 @@ async function readBelow(root: string, relative: string): Promise<{ body: Buffer
 }
 
 // Content-hashed chunks never change; everything else is revalidated so a deploy shows at once.
-const cacheFor = (path: string) => (path.includes('/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+const cacheFor = (path: string) =>
+  path.includes('/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache';
 
 /** The demo website at `/`, the agent console at `/console`, the widget's script-tag build at `/widget`. */
 export function staticRoutes(roots: StaticRoots) {

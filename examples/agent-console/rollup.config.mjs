@@ -1,0 +1,3 @@
+import { browserBundle } from '../../rollup.config.mjs';
+
+export default browserBundle({ input: { main: 'src/main.ts' }, outDir: 'dist' });

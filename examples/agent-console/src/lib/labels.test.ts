@@ -1,0 +1,31 @@
+import type { Message } from '@switchboard/protocol';
+import { describe, expect, it } from 'vitest';
+import { authorLabel, previewText } from './labels.js';
+
+const base: Message = {
+  id: 'm1',
+  conversationId: 'c1',
+  clientMessageId: '01JXXXXXXXXXXXXXXXXXXXXXXX',
+  seq: 1,
+  authorKind: 'visitor',
+  authorId: null,
+  kind: 'text',
+  text: 'Hello\n  there',
+  createdAt: '2025-06-18T10:00:00.000Z',
+};
+
+describe('labels', () => {
+  it('calls my own messages "You" and other agents "Agent"', () => {
+    expect(authorLabel({ authorKind: 'agent', authorId: 'me' }, 'me')).toBe('You');
+    expect(authorLabel({ authorKind: 'agent', authorId: 'other' }, 'me')).toBe('Agent');
+    expect(authorLabel({ authorKind: 'bot', authorId: null }, 'me')).toBe('Bot');
+  });
+
+  it('previews on one line with the author, notes and events without one', () => {
+    expect(previewText(base, 'me')).toBe('Visitor: Hello there');
+    expect(previewText({ ...base, kind: 'note', authorKind: 'agent', authorId: 'me' }, 'me')).toBe(
+      'Note: Hello there',
+    );
+    expect(previewText({ ...base, kind: 'event', authorKind: 'system' }, 'me')).toBe('Hello there');
+  });
+});

@@ -1,0 +1,45 @@
+import type { AuthorKind, Conversation, ConversationStatus, Message } from '@switchboard/protocol';
+
+const STATUS_LABELS: Record<ConversationStatus, string> = {
+  bot: 'Bot',
+  queued: 'Queued',
+  active: 'Active',
+  pending: 'Pending',
+  resolved: 'Resolved',
+  abandoned: 'Abandoned',
+};
+
+export function statusLabel(status: ConversationStatus): string {
+  return STATUS_LABELS[status];
+}
+
+/**
+ * Conversations carry a contact id, not the contact record, so the list names a visitor by the
+ * tail of that id: short enough to read, distinct enough to tell visitors apart.
+ */
+export function contactLabel(conversation: Conversation): string {
+  return `Visitor ${conversation.contactId.slice(-6).toUpperCase()}`;
+}
+
+const AUTHOR_LABELS: Record<AuthorKind, string> = {
+  visitor: 'Visitor',
+  agent: 'Agent',
+  bot: 'Bot',
+  system: 'System',
+};
+
+export function authorLabel(
+  message: Pick<Message, 'authorKind' | 'authorId'>,
+  selfId: string | null,
+): string {
+  if (message.authorKind === 'agent' && selfId !== null && message.authorId === selfId) return 'You';
+  return AUTHOR_LABELS[message.authorKind];
+}
+
+/** One line for the list row: who wrote last and what, with line breaks flattened. */
+export function previewText(message: Message, selfId: string | null): string {
+  const text = message.text.replace(/\s+/g, ' ').trim();
+  if (message.kind === 'note') return `Note: ${text}`;
+  if (message.kind === 'event' || message.authorKind === 'system') return text;
+  return `${authorLabel(message, selfId)}: ${text}`;
+}

@@ -1,0 +1,179 @@
+import type { AgentClient, AgentState } from '@switchboard/agent-sdk';
+import { conversationRows, unreadCount } from '../lib/conversation-rows.js';
+import { describeError, errorCode } from '../lib/describe-error.js';
+import { h, setText } from '../lib/dom.js';
+import type { ReadMarks } from '../lib/read-marks.js';
+import { Disposer, watch } from '../lib/watch.js';
+import { connectionIndicator } from './connection-indicator.js';
+import { conversationListView } from './conversation-list.js';
+import { threadView } from './thread-view.js';
+
+export interface ConsoleViewOptions {
+  client: AgentClient;
+  /**
+   * The read marks of the signed-in agent, asked for once the client knows who that is (a
+   * client made from a stored token learns it while connecting).
+   */
+  readMarksFor(agentId: string): ReadMarks;
+  /** The conversation to open first, e.g. from the URL. */
+  initialConversationId: string | null;
+  onSelect(conversationId: string | null): void;
+  onLogout(): void;
+  /** The server no longer accepts the session (it expired or was revoked). */
+  onSessionLost(): void;
+}
+
+export interface ConsoleView {
+  element: HTMLElement;
+  dispose(): void;
+}
+
+/** Relative times in the list ("5m") go stale on their own; re-render them this often. */
+const CLOCK_TICK_MS = 30_000;
+const BASE_TITLE = 'Switchboard console';
+
+/** The signed-in layout: top bar, conversation list and the open thread. */
+export function consoleView(options: ConsoleViewOptions): ConsoleView {
+  const { client } = options;
+  const disposer = new Disposer();
+  /** The signed-in agent's, so `null` until the client knows who that is. */
+  let readMarks: ReadMarks | null = null;
+  let selectedId: string | null = null;
+  /** Opened as soon as the list holds it: after a reload the list arrives after the view. */
+  let wantedId = options.initialConversationId;
+  const selfIdOf = (state: AgentState) => state.agent?.id ?? null;
+
+  const connection = connectionIndicator();
+  const agentName = h('span', { className: 'agent-name', testId: 'agent-name' });
+  const logout = h('button', {
+    className: 'button subtle',
+    testId: 'logout',
+    text: 'Log out',
+    attrs: { type: 'button' },
+  });
+  logout.addEventListener('click', () => options.onLogout());
+  const banner = h('p', { className: 'error-banner', testId: 'error-banner', attrs: { role: 'alert' } });
+  banner.hidden = true;
+  const unreadBadge = h('span', { className: 'count-badge', testId: 'unread-count' });
+
+  const list = conversationListView((id) => select(id));
+  const thread = threadView(client, () => selfIdOf(client.getSnapshot()));
+
+  const element = h(
+    'div',
+    { className: 'console' },
+    h(
+      'header',
+      { className: 'topbar' },
+      h('span', { className: 'brand', text: 'Switchboard' }),
+      connection.element,
+      h('span', { className: 'topbar-spacer' }),
+      agentName,
+      logout,
+    ),
+    banner,
+    h(
+      'div',
+      { className: 'panes' },
+      h(
+        'aside',
+        { className: 'list-pane' },
+        h('h2', { className: 'pane-title', text: 'Conversations' }, unreadBadge),
+        list.element,
+      ),
+      thread.element,
+    ),
+  );
+
+  // Marking the open conversation read notifies readMarks, which would render the list again.
+  let rendering = false;
+
+  function renderList(state: AgentState = client.getSnapshot()): void {
+    rendering = true;
+    try {
+      renderRows(state);
+    } finally {
+      rendering = false;
+    }
+  }
+
+  function renderRows(state: AgentState): void {
+    const selfId = selfIdOf(state);
+    const rows = conversationRows(state, { readMarks: readMarks?.snapshot ?? {}, selectedId, selfId });
+    // Whatever arrives in the open conversation has been seen.
+    const open = rows.find((row) => row.conversation.id === selectedId);
+    if (open) readMarks?.markRead(open.conversation.id, open.latestSeq);
+    list.update(rows, selectedId, selfId, Date.now());
+    const unread = unreadCount(rows);
+    setText(unreadBadge, unread > 0 ? String(unread) : '');
+    unreadBadge.hidden = unread === 0;
+    document.title = unread > 0 ? `(${unread}) ${BASE_TITLE}` : BASE_TITLE;
+  }
+
+  function select(id: string | null): void {
+    wantedId = null;
+    if (id === selectedId) return;
+    selectedId = id;
+    thread.show(id);
+    renderList();
+    options.onSelect(id);
+  }
+
+  function followReadMarks(marks: ReadMarks): void {
+    readMarks = marks;
+    disposer.add(
+      marks.subscribe(() => {
+        if (!rendering) renderList();
+      }),
+    );
+  }
+
+  /** Opens the conversation asked for at start once it is known; true when it did (and rendered). */
+  function openWanted(state: AgentState): boolean {
+    if (wantedId === null || state.conversations[wantedId] === undefined) return false;
+    select(wantedId);
+    return true;
+  }
+
+  disposer.add(watch(client, (state) => state.connection, connection.update));
+  disposer.add(
+    watch(
+      client,
+      (state) => state.agent,
+      (agent) => {
+        setText(agentName, agent?.name ?? '');
+        // Registered before the listener that renders, so that render already uses the marks.
+        if (agent !== null && readMarks === null) followReadMarks(options.readMarksFor(agent.id));
+      },
+    ),
+  );
+  disposer.add(
+    watch(
+      client,
+      (state) => state.error,
+      (error) => {
+        if (error !== null && errorCode(error) === 'unauthorized') options.onSessionLost();
+        banner.hidden = error === null;
+        setText(banner, error === null ? '' : describeError(error));
+      },
+    ),
+  );
+  disposer.add(
+    client.subscribe((state) => {
+      if (!openWanted(state)) renderList(state);
+    }),
+  );
+  const tick = setInterval(() => renderList(), CLOCK_TICK_MS);
+  disposer.add(() => clearInterval(tick));
+  disposer.add(() => thread.dispose());
+  disposer.add(() => {
+    document.title = BASE_TITLE;
+  });
+
+  if (!openWanted(client.getSnapshot())) renderList();
+
+  return {
+    element,
+    dispose: () => disposer.dispose(),
+  };
+}

@@ -1,0 +1,121 @@
+import type { PendingMessage } from '@switchboard/agent-sdk';
+import type { Message } from '@switchboard/protocol';
+import { describeError } from '../lib/describe-error.js';
+import { h, setAttr, setText } from '../lib/dom.js';
+import { parseFormatting, type TextSegment } from '../lib/formatting.js';
+import { authorLabel } from '../lib/labels.js';
+import { formatClockTime, formatFullTime } from '../lib/relative-time.js';
+
+const SEGMENT_TAGS = { bold: 'strong', italic: 'em', strike: 's', mono: 'code' } as const;
+
+/** Message text as DOM nodes: formatting becomes elements, everything else stays text. */
+export function messageText(text: string): HTMLElement {
+  const body = h('p', { className: 'message-text' });
+  body.append(...parseFormatting(text).map(segmentNode));
+  return body;
+}
+
+function segmentNode(segment: TextSegment): Node {
+  if (segment.style === 'plain') return document.createTextNode(segment.text);
+  return h(SEGMENT_TAGS[segment.style], { text: segment.text });
+}
+
+/** A stored message. Messages are immutable, so the element is built once. */
+export function messageItem(message: Message, selfId: string | null): HTMLLIElement {
+  const mine = message.authorKind === 'agent' && message.authorId !== null && message.authorId === selfId;
+  const item = h('li', {
+    className: `message from-${message.authorKind} kind-${message.kind}${mine ? ' is-mine' : ''}`,
+    testId: 'message',
+    attrs: {
+      'data-seq': String(message.seq),
+      'data-author-kind': message.authorKind,
+      'data-kind': message.kind,
+      'data-message-id': message.id,
+    },
+  });
+  if (message.kind === 'event' || message.authorKind === 'system') {
+    item.append(messageText(message.text));
+    return item;
+  }
+  const author =
+    message.kind === 'note'
+      ? `${authorLabel(message, selfId)} · internal note`
+      : authorLabel(message, selfId);
+  item.append(
+    h(
+      'div',
+      { className: 'bubble' },
+      h('span', { className: 'message-author', text: author }),
+      messageText(message.text),
+      h('time', {
+        className: 'message-time',
+        text: formatClockTime(message.createdAt),
+        attrs: { datetime: message.createdAt, title: formatFullTime(message.createdAt) },
+      }),
+    ),
+  );
+  return item;
+}
+
+export interface PendingActions {
+  retry(clientMessageId: string): void;
+  discard(clientMessageId: string): void;
+}
+
+/**
+ * A message written here and not yet acknowledged: dimmed while the SDK delivers it; when it
+ * failed for good, marked, with Retry (same `clientMessageId`, so never a duplicate) and Discard.
+ */
+export function pendingItem(pending: PendingMessage, actions: PendingActions): HTMLLIElement {
+  const id = pending.clientMessageId;
+  const status = h('span', { className: 'message-status' });
+  const retry = h('button', {
+    className: 'link-button',
+    testId: 'retry-message',
+    text: 'Retry',
+    attrs: { type: 'button' },
+  });
+  const discard = h('button', {
+    className: 'link-button',
+    testId: 'discard-message',
+    text: 'Discard',
+    attrs: { type: 'button' },
+  });
+  retry.addEventListener('click', () => actions.retry(id));
+  discard.addEventListener('click', () => actions.discard(id));
+  const item = h(
+    'li',
+    {
+      className: `message from-agent is-mine is-pending kind-${pending.kind}`,
+      testId: 'pending-message',
+      attrs: { 'data-client-message-id': id, 'data-author-kind': 'agent', 'data-kind': pending.kind },
+    },
+    h(
+      'div',
+      { className: 'bubble' },
+      h('span', {
+        className: 'message-author',
+        text: pending.kind === 'note' ? 'You · internal note' : 'You',
+      }),
+      messageText(pending.text),
+      h(
+        'span',
+        { className: 'message-footer' },
+        status,
+        h('span', { className: 'message-actions' }, retry, discard),
+      ),
+    ),
+  );
+  updatePendingItem(item, pending);
+  return item;
+}
+
+export function updatePendingItem(item: HTMLLIElement, pending: PendingMessage): void {
+  const failed = pending.error !== null;
+  item.classList.toggle('is-failed', failed);
+  setAttr(item, 'data-failed', String(failed));
+  const status = item.querySelector('.message-status');
+  if (status) setText(status, failed ? `Not sent: ${describeError(pending.error)}` : 'Sending…');
+  const actions = item.querySelector<HTMLElement>('.message-actions');
+  if (actions) actions.hidden = !failed;
+}

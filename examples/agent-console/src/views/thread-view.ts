@@ -1,0 +1,222 @@
+import type { AgentClient, AgentState, PendingMessage } from '@switchboard/agent-sdk';
+import { ulid, type Conversation, type Message } from '@switchboard/protocol';
+import { describeError } from '../lib/describe-error.js';
+import { h, reconcile, setAttr, setText } from '../lib/dom.js';
+import { contactLabel, statusLabel } from '../lib/labels.js';
+import { Disposer, watch } from '../lib/watch.js';
+import { composer } from './composer.js';
+import { messageItem, pendingItem, updatePendingItem, type PendingActions } from './message-item.js';
+
+export interface ThreadView {
+  element: HTMLElement;
+  /** Opens a conversation (null shows the placeholder). */
+  show(conversationId: string | null): void;
+  dispose(): void;
+}
+
+type ThreadEntry = { type: 'stored'; message: Message } | { type: 'pending'; pending: PendingMessage };
+
+/** Within this many pixels of the bottom, the thread follows new messages. */
+const STICK_PX = 48;
+
+/** The open conversation: header, history, live and pending messages, and the composer. */
+export function threadView(client: AgentClient, selfId: () => string | null): ThreadView {
+  const title = h('h2', { className: 'thread-title' });
+  const status = h('span', { className: 'status-badge' });
+  const meta = h('span', { className: 'thread-meta' });
+  const header = h('header', { className: 'thread-header' }, title, status, meta);
+  const earlier = h('button', {
+    className: 'button subtle load-earlier',
+    testId: 'load-earlier',
+    text: 'Load earlier messages',
+    attrs: { type: 'button' },
+  });
+  const notice = h('p', { className: 'thread-notice', testId: 'thread-notice' });
+  const list = h('ol', {
+    className: 'messages',
+    attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' },
+  });
+  const scroller = h('div', { className: 'thread-scroller' }, earlier, notice, list);
+  const writer = composer({ onSend: send });
+  const placeholder = h('div', {
+    className: 'thread-placeholder',
+    text: 'Select a conversation to read and reply.',
+  });
+  const element = h(
+    'section',
+    { className: 'thread', testId: 'thread', attrs: { 'aria-label': 'Conversation' } },
+    placeholder,
+    header,
+    scroller,
+    writer.element,
+  );
+
+  element.classList.add('is-empty');
+
+  /**
+   * Resolves once the message is stored, or once it failed where the thread shows it (with
+   * Retry / Discard). Rejects only when it never reached the outbox (e.g. too long), so the
+   * composer can give the text back.
+   */
+  function send(text: string, kind: 'text' | 'note'): Promise<void> {
+    if (current === null) return Promise.resolve();
+    const clientMessageId = ulid();
+    const sending = client.sendMessage(current, text, { kind, clientMessageId });
+    const queued = client
+      .getSnapshot()
+      .pending.some((pending) => pending.clientMessageId === clientMessageId);
+    return sending.then(
+      () => undefined,
+      (error: unknown) => {
+        if (!queued) throw error;
+      },
+    );
+  }
+
+  const pendingActions: PendingActions = {
+    // A failed retry shows up on the message again; nothing more to do with the promise.
+    retry: (id) => void client.retryMessage(id).catch(() => undefined),
+    discard: (id) => void client.discardMessage(id),
+  };
+  const watchers = new Disposer();
+  const nodes = new Map<string, HTMLLIElement>();
+  let current: string | null = null;
+  let loading = false;
+  let loadError: unknown = null;
+  let noOlder = false;
+
+  function renderHeader(conversation: Conversation | undefined): void {
+    if (conversation === undefined) return;
+    setText(title, contactLabel(conversation));
+    setAttr(title, 'title', `Contact ${conversation.contactId}`);
+    setText(status, statusLabel(conversation.status));
+    setAttr(status, 'data-status', conversation.status);
+    setText(meta, `${conversation.channel} · ${conversation.priority} priority`);
+    setAttr(element, 'data-status', conversation.status);
+  }
+
+  function entries(state: AgentState, id: string): ThreadEntry[] {
+    const stored = state.messages[id] ?? [];
+    const acked = new Set(stored.map((message) => message.clientMessageId));
+    return [
+      ...stored.map((message): ThreadEntry => ({ type: 'stored', message })),
+      ...state.pending
+        .filter((pending) => pending.conversationId === id && !acked.has(pending.clientMessageId))
+        .map((pending): ThreadEntry => ({ type: 'pending', pending })),
+    ];
+  }
+
+  function renderMessages(): void {
+    if (current === null) return;
+    const items = entries(client.getSnapshot(), current);
+    const fromBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+    const firstBefore = list.firstElementChild;
+    const me = selfId();
+    let wrote = false;
+    reconcile(
+      list,
+      nodes,
+      items,
+      (entry) => (entry.type === 'stored' ? `m:${entry.message.id}` : `p:${entry.pending.clientMessageId}`),
+      (entry) => {
+        if (entry.type === 'stored') return messageItem(entry.message, me);
+        wrote = true;
+        return pendingItem(entry.pending, pendingActions);
+      },
+      (node, entry) => {
+        if (entry.type === 'pending') updatePendingItem(node, entry.pending);
+      },
+    );
+    // Following the conversation, or just wrote into it: show the newest message.
+    if (fromBottom <= STICK_PX || wrote) scroller.scrollTop = scroller.scrollHeight;
+    // Older messages went in above: keep what the agent was reading where it was.
+    else if (list.firstElementChild !== firstBefore)
+      scroller.scrollTop = scroller.scrollHeight - scroller.clientHeight - fromBottom;
+    renderChrome(items);
+  }
+
+  function renderChrome(
+    items: readonly ThreadEntry[] = current === null ? [] : entries(client.getSnapshot(), current),
+  ): void {
+    const first = items[0];
+    earlier.hidden = loading || noOlder || first?.type !== 'stored' || first.message.seq <= 1;
+    earlier.disabled = loading;
+    const text =
+      loadError !== null
+        ? `Could not load messages: ${describeError(loadError)}`
+        : items.length > 0
+          ? ''
+          : loading
+            ? 'Loading messages…'
+            : 'No messages yet.';
+    setText(notice, text);
+    notice.hidden = text === '';
+    notice.classList.toggle('is-error', loadError !== null);
+  }
+
+  function load(id: string, beforeSeq?: number): void {
+    loading = true;
+    loadError = null;
+    renderChrome();
+    client
+      .loadMessages(id, beforeSeq === undefined ? {} : { beforeSeq })
+      .then((page) => {
+        if (current === id && beforeSeq !== undefined && page.length === 0) noOlder = true;
+      })
+      .catch((reason: unknown) => {
+        if (current === id) loadError = reason;
+      })
+      .finally(() => {
+        // The agent may have moved on while this was in flight.
+        if (current !== id) return;
+        loading = false;
+        renderChrome();
+      });
+  }
+
+  // When the composer grows (a second line, an error under it) the scroller shrinks; an agent
+  // who was reading the newest message should keep seeing it.
+  let atBottom = true;
+  scroller.addEventListener('scroll', () => {
+    atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= STICK_PX;
+  });
+  const resizes = new ResizeObserver(() => {
+    if (atBottom) scroller.scrollTop = scroller.scrollHeight;
+  });
+  resizes.observe(scroller);
+
+  earlier.addEventListener('click', () => {
+    const first = current === null ? undefined : client.getSnapshot().messages[current]?.[0];
+    if (current !== null && first !== undefined) load(current, first.seq);
+  });
+
+  return {
+    element,
+    show(id) {
+      if (id === current) return;
+      watchers.dispose();
+      nodes.clear();
+      list.replaceChildren();
+      current = id;
+      loading = false;
+      loadError = null;
+      noOlder = false;
+      setAttr(element, 'data-conversation-id', id);
+      setAttr(element, 'data-status', null);
+      element.classList.toggle('is-empty', id === null);
+      writer.setConversation(id);
+      if (id === null) return;
+
+      watchers.add(watch(client, (state) => state.conversations[id], renderHeader));
+      watchers.add(watch(client, (state) => state.messages[id], renderMessages));
+      watchers.add(client.select((state) => state.pending, renderMessages));
+      scroller.scrollTop = scroller.scrollHeight;
+      load(id);
+      writer.focus();
+    },
+    dispose() {
+      watchers.dispose();
+      resizes.disconnect();
+    },
+  };
+}

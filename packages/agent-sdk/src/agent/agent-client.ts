@@ -1,0 +1,276 @@
+import {
+  AGENT_NAMESPACE,
+  type AgentClientToServerEvents,
+  type AgentServerToClientEvents,
+  type AgentSession,
+  type Conversation,
+  type ConversationListQuery,
+  type Message,
+} from '@switchboard/protocol';
+import { SwitchboardError } from '../errors.js';
+import type { AgentClient, AgentClientEvents, AgentClientOptions, AgentState } from '../types.js';
+import {
+  createAgentSession,
+  fetchConversation,
+  fetchConversations,
+  fetchCurrentAgent,
+  fetchMessages,
+} from '../core/api.js';
+import { createConnectionCore } from '../core/connection.js';
+import { createEventHub } from '../core/emitter.js';
+import { createMessageSync, type MessageSource } from '../core/message-sync.js';
+import { toSwitchboardError } from '../core/error-utils.js';
+import { createStatus } from '../core/status.js';
+import { createStore } from '../core/store.js';
+import { createKeyedRunner, mapLimit, singleFlight } from '../core/tasks.js';
+import { validateMessageText } from '../core/validate.js';
+import { initialAgentState, mergeConversationMessages, upsertConversations } from './agent-state.js';
+
+/** `GET /v1/conversations` page size for the list sync: the most the server allows. */
+const LIST_PAGE_SIZE = 100;
+/** A re-sync reads at most this many pages of the list, so a huge inbox cannot stall it. */
+const MAX_LIST_PAGES = 10;
+/** Parallel requests while re-syncing many conversations. */
+const SYNC_CONCURRENCY = 4;
+const DEFAULT_HISTORY_LIMIT = 50;
+
+/**
+ * The agent side: an inbox of every conversation the agent may see, live. For agent consoles
+ * (any framework) and for bots written in Node.
+ */
+export function createAgentClient(options: AgentClientOptions): AgentClient {
+  const { auth } = options;
+  let token: string | null = 'token' in auth ? auth.token : null;
+  /** Bumped by disconnect() so a connect() it interrupts winds down instead of resuming. */
+  let generation = 0;
+  let syncedOnce = false;
+
+  const store = createStore<AgentState>(initialAgentState());
+  const hub = createEventHub<AgentClientEvents>();
+
+  const login = singleFlight(async (): Promise<boolean> => {
+    if (!('email' in auth)) return false;
+    const session = await createAgentSession(core.http, { email: auth.email, password: auth.password });
+    token = session.token;
+    store.setState({ agent: session.agent });
+    announceSession(session);
+    return true;
+  });
+
+  /** Learns whose token this is when nothing has said so yet (a token given in `auth`). */
+  const identify = singleFlight(async (): Promise<void> => {
+    if (store.getSnapshot().agent !== null) return;
+    store.setState({ agent: await fetchCurrentAgent(core.http) });
+  });
+
+  function announceSession(session: AgentSession): void {
+    try {
+      options.onSession?.(session);
+    } catch (error) {
+      // The app's callback throwing must not turn a good login into a failed one.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  }
+
+  const core = createConnectionCore<AgentServerToClientEvents, AgentClientToServerEvents>({
+    client: options,
+    namespace: AGENT_NAMESPACE,
+    getToken: () => token,
+    // An expired token is renewed by logging in again; a token given by the app cannot be.
+    refreshAuth: async () => {
+      try {
+        return await login();
+      } catch (caught) {
+        if (toSwitchboardError(caught).retryable) return true;
+        throw caught;
+      }
+    },
+    resync,
+    deliver: (transport, entry) => {
+      if (entry.conversationId === null) {
+        return Promise.reject(
+          new SwitchboardError('invalid_payload', 'An agent message needs a conversation'),
+        );
+      }
+      return transport.request('message:send', {
+        conversationId: entry.conversationId,
+        clientMessageId: entry.clientMessageId,
+        text: entry.text,
+        kind: entry.kind,
+      });
+    },
+    onDelivered: (message) => applyMessages(message.conversationId, [message], 'live'),
+    onPendingChange: (pending) => store.setState({ pending }),
+    onStateChange: (connection) => status.setConnection(connection),
+    onError: (error, kind) => status.onError(error, kind),
+  });
+  const status = createStatus(store, hub, () => core.outbox);
+
+  const messageSync = createMessageSync({
+    http: core.http,
+    getMessages: (id) => store.getSnapshot().messages[id],
+    apply: applyMessages,
+    onError: status.report,
+  });
+
+  // A message for a conversation we have never seen (created while the list was loading, or
+  // beyond the listed pages): fetch it so the inbox can show it.
+  const fetchUnknown = createKeyedRunner<string>(async (id) => {
+    if (store.getSnapshot().conversations[id]) return;
+    applyConversations([await fetchConversation(core.http, id)], true);
+  });
+
+  core.transport.on('message:created', (message) => {
+    if (!store.getSnapshot().conversations[message.conversationId]) {
+      fetchUnknown(message.conversationId).catch(status.report);
+    }
+    messageSync.receive(message);
+  });
+  core.transport.on('conversation:created', (conversation) => applyConversations([conversation], true));
+  core.transport.on('conversation:updated', (conversation) => applyConversations([conversation], true));
+
+  function applyConversations(incoming: readonly Conversation[], notify: boolean): void {
+    const { patch, added, updated } = upsertConversations(store.getSnapshot(), incoming);
+    store.setState(patch);
+    if (!notify) return;
+    for (const conversation of added) hub.emit('conversation:created', conversation);
+    for (const conversation of updated) hub.emit('conversation:updated', conversation);
+  }
+
+  function applyMessages(conversationId: string, incoming: readonly Message[], source: MessageSource): void {
+    const { patch, added } = mergeConversationMessages(store.getSnapshot(), conversationId, incoming);
+    store.setState(patch);
+    core.outbox.acknowledge(incoming);
+    if (source !== 'history') for (const message of added) hub.emit('message:created', message);
+  }
+
+  async function resync(): Promise<void> {
+    // Covers a connect() whose token check could not reach the server.
+    await identify();
+    // Status, assignee and ordering first: conversations changed while we were away.
+    const listed: Conversation[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      const result = await fetchConversations(core.http, { limit: LIST_PAGE_SIZE, cursor });
+      listed.push(...result.items);
+      if (!result.nextCursor) break;
+      cursor = result.nextCursor;
+    }
+    // The first load is the starting point, not news; later ones report what changed.
+    applyConversations(listed, syncedOnce);
+
+    const listedIds = new Set(listed.map((conversation) => conversation.id));
+    const loaded = Object.keys(store.getSnapshot().messages);
+    await mapLimit(
+      loaded.filter((id) => !listedIds.has(id)),
+      SYNC_CONCURRENCY,
+      async (id) => applyConversations([await fetchConversation(core.http, id)], true),
+    );
+    // Then every conversation the app has open, from the last seq held.
+    await mapLimit(loaded, SYNC_CONCURRENCY, (id) => messageSync.catchUp(id));
+    syncedOnce = true;
+  }
+
+  /**
+   * Asks the server whose token this is before opening the socket, so a refused token fails
+   * like a refused login. An unreachable server is no verdict: the socket waits for it, and the
+   * re-sync after connecting asks again.
+   */
+  async function checkToken(): Promise<void> {
+    try {
+      await identify();
+    } catch (caught) {
+      if (!toSwitchboardError(caught).retryable) throw caught;
+    }
+  }
+
+  let connecting: { generation: number; done: Promise<void> } | null = null;
+
+  return {
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
+    select: store.select,
+    on: hub.on,
+    off: hub.off,
+
+    connect() {
+      if (connecting?.generation === generation) return connecting.done;
+      const started = generation;
+      let socketOpening = false;
+      const run = async (): Promise<void> => {
+        try {
+          if (token === null) {
+            status.setConnection('connecting');
+            await login();
+          } else if (store.getSnapshot().agent === null) {
+            status.setConnection('connecting');
+            await checkToken();
+          }
+          if (started !== generation) return;
+          socketOpening = true;
+          await core.open();
+        } catch (caught) {
+          // disconnect() during connect() is the app's own doing, not a failure to report.
+          if (started !== generation) return;
+          const error = toSwitchboardError(caught);
+          // The login or token check failed (socket failures were reported by the connection core).
+          if (!socketOpening) {
+            if (!error.retryable) status.onError(error, 'fatal');
+            status.setConnection('disconnected');
+          }
+          throw error;
+        }
+      };
+      const done = run().finally(() => {
+        if (connecting?.done === done) connecting = null;
+      });
+      connecting = { generation: started, done };
+      return done;
+    },
+
+    disconnect() {
+      generation += 1;
+      core.close();
+      if (store.getSnapshot().connection !== 'idle') status.setConnection('disconnected');
+    },
+
+    async listConversations(query: Partial<ConversationListQuery> = {}) {
+      const page = await fetchConversations(core.http, query);
+      applyConversations(page.items, false);
+      return page;
+    },
+
+    async loadMessages(conversationId, history = {}) {
+      if (!store.getSnapshot().conversations[conversationId])
+        fetchUnknown(conversationId).catch(status.report);
+      const page = await fetchMessages(core.http, conversationId, {
+        afterSeq: history.afterSeq,
+        beforeSeq: history.beforeSeq,
+        limit: history.limit ?? DEFAULT_HISTORY_LIMIT,
+      });
+      applyMessages(conversationId, page.items, 'history');
+      return page.items;
+    },
+
+    sendMessage(conversationId, text, send = {}) {
+      const invalid = validateMessageText(text);
+      if (invalid) return Promise.reject(invalid);
+      return core.outbox.enqueue({
+        conversationId,
+        text,
+        kind: send.kind ?? 'text',
+        clientMessageId: send.clientMessageId,
+      });
+    },
+
+    retryMessage(clientMessageId) {
+      return core.outbox.retry(clientMessageId);
+    },
+
+    discardMessage(clientMessageId) {
+      return core.outbox.discard(clientMessageId);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The REST half of the wire contract, one typed function per endpoint.
+import type {
+  Agent,
+  AgentLoginRequest,
+  AgentSession,
+  Conversation,
+  ConversationListQuery,
+  ConversationPage,
+  MessagePage,
+  VisitorSession,
+  VisitorSessionRequest,
+} from '@switchboard/protocol';
+import type { HistoryOptions } from '../types.js';
+import type { HttpClient } from './http.js';
+
+export function createVisitorSession(http: HttpClient, body: VisitorSessionRequest): Promise<VisitorSession> {
+  return http.request({ method: 'POST', path: '/v1/visitor/sessions', body, authenticated: false });
+}
+
+export function createAgentSession(http: HttpClient, body: AgentLoginRequest): Promise<AgentSession> {
+  return http.request({ method: 'POST', path: '/v1/agent/sessions', body, authenticated: false });
+}
+
+export function fetchCurrentAgent(http: HttpClient): Promise<Agent> {
+  return http.request({ method: 'GET', path: '/v1/agent/me' });
+}
+
+export function fetchConversations(
+  http: HttpClient,
+  query: Partial<ConversationListQuery> = {},
+): Promise<ConversationPage> {
+  return http.request({
+    method: 'GET',
+    path: '/v1/conversations',
+    query: { status: query.status, limit: query.limit, cursor: query.cursor },
+  });
+}
+
+export function fetchConversation(http: HttpClient, conversationId: string): Promise<Conversation> {
+  return http.request({ method: 'GET', path: `/v1/conversations/${encodeURIComponent(conversationId)}` });
+}
+
+export function fetchMessages(
+  http: HttpClient,
+  conversationId: string,
+  options: HistoryOptions = {},
+): Promise<MessagePage> {
+  return http.request({
+    method: 'GET',
+    path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
+    query: { afterSeq: options.afterSeq, beforeSeq: options.beforeSeq, limit: options.limit },
+  });
+}

@@ -1,0 +1,167 @@
+import { isErrorCode, type ErrorCode, type ProtocolError } from '@switchboard/protocol';
+import { SwitchboardError } from '../errors.js';
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  /** Path below the server URL, e.g. `/v1/conversations`. */
+  path: string;
+  /** Serialised into the query string; `undefined` and `null` values are left out. */
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Send the bearer token. @default true */
+  authenticated?: boolean;
+}
+
+export interface HttpClientOptions {
+  serverUrl: string;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch | undefined;
+  /** Abort a request that has not answered by then. */
+  timeoutMs: number;
+  /** The current bearer token; `null` while there is none. */
+  getToken?: () => string | null;
+  /**
+   * Called when an authenticated request is answered with 401. Resolve `true` once a fresh token
+   * is in place and the request is retried once; resolve `false` to give the 401 to the caller.
+   */
+  refreshAuth?: () => Promise<boolean>;
+}
+
+export interface HttpClient {
+  request<T>(request: HttpRequest): Promise<T>;
+}
+
+/** Removes trailing slashes so `${base}/v1/...` never doubles up. */
+export function normalizeServerUrl(serverUrl: string): string {
+  return serverUrl.replace(/\/+$/, '');
+}
+
+export function buildUrl(serverUrl: string, path: string, query?: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const qs = search.toString();
+  return `${normalizeServerUrl(serverUrl)}${path}${qs ? `?${qs}` : ''}`;
+}
+
+/** The code for a failed response whose body is not our error envelope (a proxy's 502 page, say). */
+function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'invalid_payload';
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    case 413:
+      return 'payload_too_large';
+    case 429:
+      return 'rate_limited';
+    default:
+      return 'internal';
+  }
+}
+
+function isProtocolError(value: unknown): value is ProtocolError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as Record<string, unknown>;
+  return isErrorCode(code) && typeof message === 'string';
+}
+
+async function errorFromResponse(response: Response): Promise<SwitchboardError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON: fall through to a status-derived code.
+  }
+  const envelope =
+    typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+  if (isProtocolError(envelope)) return SwitchboardError.from(envelope);
+  return new SwitchboardError(
+    codeForStatus(response.status),
+    `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+  );
+}
+
+/** JSON over fetch with the server's error envelope turned into `SwitchboardError`s. */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  // Resolve fetch per call and never call it as a method: browsers throw "Illegal invocation"
+  // when `window.fetch` is invoked with another `this`.
+  const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+
+  const send = async <T>(request: HttpRequest): Promise<T> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (request.authenticated !== false) {
+      const token = options.getToken?.();
+      if (token) headers.authorization = `Bearer ${token}`;
+    }
+
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.timeoutMs);
+
+    try {
+      let response: Response;
+      try {
+        response = await doFetch(buildUrl(options.serverUrl, request.path, request.query), {
+          method: request.method,
+          headers,
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+          signal: controller.signal,
+        });
+      } catch (error) {
+        if (timedOut) {
+          throw new SwitchboardError(
+            'timeout',
+            `${request.method} ${request.path} timed out after ${options.timeoutMs} ms`,
+          );
+        }
+        throw new SwitchboardError(
+          'network',
+          error instanceof Error ? error.message : 'Network request failed',
+        );
+      }
+      if (!response.ok) throw await errorFromResponse(response);
+      if (response.status === 204) return undefined as T;
+      try {
+        return (await response.json()) as T;
+      } catch {
+        throw new SwitchboardError(
+          'internal',
+          `${request.method} ${request.path} returned a body that is not JSON`,
+        );
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  return {
+    async request<T>(request: HttpRequest): Promise<T> {
+      const { refreshAuth } = options;
+      try {
+        return await send<T>(request);
+      } catch (error) {
+        const expired =
+          error instanceof SwitchboardError &&
+          error.code === 'unauthorized' &&
+          request.authenticated !== false;
+        // One refresh and one retry: a second 401 is a real refusal, not an expired token.
+        if (!expired || !refreshAuth || !(await refreshAuth())) throw error;
+        return send<T>(request);
+      }
+    },
+  };
+}

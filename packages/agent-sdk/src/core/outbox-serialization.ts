@@ -1,0 +1,35 @@
+// How outbox entries are written to storage: errors as plain `{ code, message }`, since a class
+// instance does not survive JSON, and anything unreadable dropped rather than trusted.
+import { isErrorCode } from '@switchboard/protocol';
+import { SwitchboardError } from '../errors.js';
+import type { PendingMessage } from '../types.js';
+
+export interface StoredEntry extends Omit<PendingMessage, 'error'> {
+  error: { code: SwitchboardError['code']; message: string } | null;
+}
+
+export function toStored(entry: PendingMessage): StoredEntry {
+  return { ...entry, error: entry.error ? { code: entry.error.code, message: entry.error.message } : null };
+}
+
+export function fromStored(value: unknown): PendingMessage | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Partial<StoredEntry>;
+  if (typeof v.clientMessageId !== 'string' || typeof v.text !== 'string') return null;
+  return {
+    clientMessageId: v.clientMessageId,
+    conversationId: typeof v.conversationId === 'string' ? v.conversationId : null,
+    text: v.text,
+    kind: v.kind === 'note' ? 'note' : 'text',
+    createdAt: typeof v.createdAt === 'string' ? v.createdAt : new Date().toISOString(),
+    attempts: typeof v.attempts === 'number' ? v.attempts : 0,
+    error: errorFromStored(v.error),
+  };
+}
+
+function errorFromStored(value: unknown): SwitchboardError | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { code, message } = value as Record<string, unknown>;
+  const known = isErrorCode(code) || code === 'network' || code === 'timeout';
+  return new SwitchboardError(known ? code : 'internal', typeof message === 'string' ? message : 'Failed');
+}

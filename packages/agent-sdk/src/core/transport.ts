@@ -1,0 +1,284 @@
+import { isErrorCode, type AckData, type PayloadOf, type SocketAuth } from '@switchboard/protocol';
+import { Manager, type ManagerOptions } from 'socket.io-client';
+import { SwitchboardError } from '../errors.js';
+import type { ConnectionState } from '../types.js';
+import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { normalizeServerUrl } from './http.js';
+
+/** How many handshakes in a row the server may refuse before we stop trying. */
+const MAX_CONSECUTIVE_REJECTIONS = 5;
+
+export interface TransportOptions {
+  serverUrl: string;
+  /** `/visitor` or `/agent`. */
+  namespace: string;
+  /** Read on every handshake, so a reconnect carries a refreshed token. */
+  getToken: () => string | null;
+  reconnection: Required<Pick<BackoffOptions, 'minDelayMs' | 'maxDelayMs'>>;
+  ackTimeoutMs: number;
+  /** Every successful (re)connect. `recovered` is socket.io's connection state recovery flag. */
+  onConnect: (recovered: boolean) => void;
+  onStateChange: (state: ConnectionState) => void;
+  /**
+   * The server refused the handshake (`connect_error` with `err.data.code`) or closed the session.
+   * Resolve `true` once it is worth trying again (e.g. after refreshing the token), `false` to stop.
+   */
+  onRejected: (error: SwitchboardError) => Promise<boolean>;
+  /** The transport stopped trying; the state is `disconnected`. */
+  onFatal: (error: SwitchboardError) => void;
+  /** Extra socket.io Manager options (e.g. `transports`), mostly for tests. */
+  managerOptions?: Partial<ManagerOptions>;
+}
+
+/** A typed request/response and event surface over one socket.io namespace. */
+export interface Transport<Listen, Emit> {
+  readonly state: ConnectionState;
+  readonly connected: boolean;
+  /** Starts connecting; resolves at the next successful connect, rejects if the transport gives up. */
+  open(): Promise<void>;
+  /** Disconnects for good (until `open()`); in-flight requests fail with `network`. */
+  close(): void;
+  /** Emits with an acknowledgement; resolves with the ack's data or rejects with a `SwitchboardError`. */
+  request<Name extends keyof Emit & string>(
+    name: Name,
+    payload: PayloadOf<Emit, Name>,
+  ): Promise<AckData<Emit, Name>>;
+  on<Name extends keyof Listen & string>(name: Name, listener: Listen[Name]): () => void;
+}
+
+// The socket.io Socket's generics cannot be threaded through a generic transport without
+// fighting its conditional types, so we talk to it through this narrow structural view.
+type AnyListener = (...args: never[]) => void;
+interface LooseSocket {
+  readonly connected: boolean;
+  readonly active: boolean;
+  readonly recovered: boolean | undefined;
+  connect(): unknown;
+  disconnect(): unknown;
+  on(event: string, listener: AnyListener): unknown;
+  off(event: string, listener: AnyListener): unknown;
+  emit(event: string, ...args: unknown[]): unknown;
+}
+
+interface ConnectError extends Error {
+  data?: unknown;
+}
+
+function rejectionFrom(error: ConnectError): SwitchboardError | null {
+  const data = error.data;
+  if (typeof data !== 'object' || data === null) return null;
+  const { code, message } = data as Record<string, unknown>;
+  if (!isErrorCode(code)) return null;
+  return new SwitchboardError(code, typeof message === 'string' ? message : error.message);
+}
+
+function errorFromAck(ack: unknown): SwitchboardError | null {
+  if (typeof ack !== 'object' || ack === null || !('ok' in ack)) {
+    return new SwitchboardError('internal', 'The server sent a malformed acknowledgement');
+  }
+  if (ack.ok === true) return null;
+  const error = (ack as { error?: unknown }).error;
+  if (typeof error === 'object' && error !== null) {
+    const { code, message, issues } = error as Record<string, unknown>;
+    if (isErrorCode(code)) {
+      return new SwitchboardError(
+        code,
+        typeof message === 'string' ? message : code,
+        Array.isArray(issues) ? (issues as SwitchboardError['issues']) : undefined,
+      );
+    }
+  }
+  return new SwitchboardError('internal', 'The server sent a malformed error acknowledgement');
+}
+
+export function createTransport<Listen, Emit>(options: TransportOptions): Transport<Listen, Emit> {
+  const manager = new Manager(normalizeServerUrl(options.serverUrl), {
+    autoConnect: false,
+    reconnection: true,
+    reconnectionDelay: options.reconnection.minDelayMs,
+    reconnectionDelayMax: options.reconnection.maxDelayMs,
+    // Jitter so a fleet of clients dropped by one server restart does not stampede it on return.
+    randomizationFactor: 0.5,
+    ...options.managerOptions,
+  });
+  const auth = (cb: (data: SocketAuth) => void): void => cb({ token: options.getToken() ?? '' });
+  const socket = manager.socket(options.namespace, { auth }) as unknown as LooseSocket;
+
+  let state: ConnectionState = 'idle';
+  let everConnected = false;
+  let closedByUser = true;
+  let rejections = 0;
+  let kicks = 0;
+  let connectedAt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const waiters = new Set<{ resolve: () => void; reject: (error: SwitchboardError) => void }>();
+  const inflight = new Set<(error: SwitchboardError) => void>();
+
+  const setState = (next: ConnectionState): void => {
+    if (next === state) return;
+    state = next;
+    options.onStateChange(next);
+  };
+
+  const failInflight = (error: SwitchboardError): void => {
+    for (const fail of [...inflight]) fail(error);
+  };
+
+  const settleWaiters = (error?: SwitchboardError): void => {
+    for (const waiter of [...waiters]) {
+      if (error) waiter.reject(error);
+      else waiter.resolve();
+    }
+    waiters.clear();
+  };
+
+  const giveUp = (error: SwitchboardError): void => {
+    // Counts as closed so a later open() starts over instead of waiting on a dead socket.
+    closedByUser = true;
+    clearTimeout(retryTimer);
+    socket.disconnect();
+    setState('disconnected');
+    settleWaiters(error);
+    options.onFatal(error);
+  };
+
+  const retryLater = (attempt: number): void => {
+    setState(everConnected ? 'reconnecting' : 'connecting');
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(
+      () => {
+        if (!closedByUser) socket.connect();
+      },
+      backoffDelay(attempt, options.reconnection),
+    );
+  };
+
+  // A refused handshake or a server-side kick: socket.io does not retry those on its own.
+  const handleRefusal = async (error: SwitchboardError): Promise<void> => {
+    rejections += 1;
+    if (rejections > MAX_CONSECUTIVE_REJECTIONS) return giveUp(error);
+    let retry = false;
+    try {
+      retry = await options.onRejected(error);
+    } catch (refreshError) {
+      return giveUp(refreshError instanceof SwitchboardError ? refreshError : error);
+    }
+    if (closedByUser) return;
+    if (!retry) return giveUp(error);
+    retryLater(rejections - 1);
+  };
+
+  socket.on('connect', () => {
+    rejections = 0;
+    connectedAt = Date.now();
+    everConnected = true;
+    setState('connected');
+    settleWaiters();
+    // `recovered` is undefined unless a recovery was attempted; only `true` means nothing was missed.
+    options.onConnect(socket.recovered === true);
+  });
+
+  socket.on('disconnect', (reason: string) => {
+    failInflight(new SwitchboardError('network', `Disconnected (${reason})`));
+    if (closedByUser) return;
+    if (socket.active) {
+      setState('reconnecting');
+      return;
+    }
+    // 'io server disconnect': the server ended the session, and socket.io will not reconnect on
+    // its own. Try again; if the token is the problem, that handshake is refused and the refresh
+    // path runs.
+    // Back off further each time it happens soon after connecting, so a server that keeps
+    // closing us gets ever rarer attempts instead of a tight loop.
+    if (Date.now() - connectedAt > options.reconnection.maxDelayMs) kicks = 0;
+    retryLater(kicks++);
+  });
+
+  socket.on('connect_error', (error: ConnectError) => {
+    if (closedByUser) return;
+    if (socket.active) {
+      // A network-level failure: socket.io's manager is already retrying with jittered backoff.
+      setState(everConnected ? 'reconnecting' : 'connecting');
+      return;
+    }
+    const refusal = rejectionFrom(error) ?? new SwitchboardError('unauthorized', error.message);
+    void handleRefusal(refusal);
+  });
+
+  return {
+    get state() {
+      return state;
+    },
+
+    get connected() {
+      return socket.connected;
+    },
+
+    open() {
+      const connected = new Promise<void>((resolve, reject) => {
+        if (socket.connected) resolve();
+        else waiters.add({ resolve, reject });
+      });
+      if (closedByUser) {
+        closedByUser = false;
+        rejections = 0;
+        everConnected = false;
+        setState('connecting');
+        socket.connect();
+      }
+      return connected;
+    },
+
+    close() {
+      const wasOpen = !closedByUser;
+      closedByUser = true;
+      clearTimeout(retryTimer);
+      socket.disconnect();
+      failInflight(new SwitchboardError('network', 'Disconnected by the client'));
+      settleWaiters(new SwitchboardError('network', 'Disconnected before the connection was established'));
+      if (wasOpen || state !== 'idle') setState('disconnected');
+    },
+
+    request(name, payload) {
+      type Data = AckData<Emit, typeof name>;
+      if (!socket.connected) {
+        return Promise.reject(new SwitchboardError('network', `Cannot send ${name}: not connected`));
+      }
+      return new Promise<Data>((resolve, reject) => {
+        let done = false;
+        const finish = (error: SwitchboardError | null, data?: Data): void => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          inflight.delete(fail);
+          if (error) reject(error);
+          else resolve(data as Data);
+        };
+        const fail = (error: SwitchboardError): void => finish(error);
+        const timer = setTimeout(
+          () =>
+            finish(
+              new SwitchboardError(
+                'timeout',
+                `No acknowledgement for ${name} within ${options.ackTimeoutMs} ms`,
+              ),
+            ),
+          options.ackTimeoutMs,
+        );
+        inflight.add(fail);
+        socket.emit(name, payload, (ack: unknown) => {
+          const error = errorFromAck(ack);
+          finish(error, error ? undefined : (ack as { data: Data }).data);
+        });
+      });
+    },
+
+    on(name, listener) {
+      const loose = listener as unknown as AnyListener;
+      socket.on(name, loose);
+      return () => {
+        socket.off(name, loose);
+      };
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// The public entry. Names are re-exported one by one so the API surface is a deliberate list.
+export { createAgentClient } from './agent/agent-client.js';
+export { createVisitorClient } from './visitor/visitor-client.js';
+export { SwitchboardError } from './errors.js';
+export { backoffDelay } from './core/backoff.js';
+export type { BackoffOptions } from './core/backoff.js';
+export { createStore } from './core/store.js';
+export type { Store } from './core/store.js';
+export { hasGapBefore, isGap, lastSeq, mergeMessages, removeDelivered } from './core/message-log.js';
+export type {
+  AgentAuth,
+  AgentClient,
+  AgentClientEvents,
+  AgentClientOptions,
+  AgentState,
+  BaseClientOptions,
+  ConnectionState,
+  Emitter,
+  HistoryOptions,
+  KeyValueStorage,
+  PendingMessage,
+  PendingMessageControls,
+  ReadableStore,
+  ReconnectionOptions,
+  SendOptions,
+  VisitorClient,
+  VisitorClientEvents,
+  VisitorClientOptions,
+  VisitorState,
+} from './types.js';

@@ -1,0 +1,35 @@
+import { ulid, type Conversation, type Message } from '@switchboard/protocol';
+
+/** A stored message with sensible defaults; `seq` decides the rest unless overridden. */
+export function message(seq: number, overrides: Partial<Message> = {}): Message {
+  return {
+    id: `msg_${seq}`,
+    conversationId: 'c1',
+    clientMessageId: ulid(),
+    seq,
+    authorKind: 'visitor',
+    authorId: null,
+    kind: 'text',
+    text: `message ${seq}`,
+    createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)).toISOString(),
+    ...overrides,
+  };
+}
+
+export function conversation(id: string, overrides: Partial<Conversation> = {}): Conversation {
+  return {
+    id,
+    siteId: 'site_1',
+    contactId: 'contact_1',
+    channel: 'web',
+    status: 'active',
+    priority: 'normal',
+    queueId: null,
+    assigneeId: null,
+    lastSeq: 0,
+    lastMessageAt: null,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}

@@ -1,0 +1,215 @@
+// The SDK's public shapes. The agent and visitor clients share the connection, outbox and store
+// machinery; these types are what an app (or the widget) programs against.
+import type {
+  Agent,
+  AgentSession,
+  Contact,
+  Conversation,
+  ConversationListQuery,
+  ConversationPage,
+  Message,
+  PublicSite,
+} from '@switchboard/protocol';
+import type { SwitchboardError } from './errors.js';
+
+/** `idle` before connect(); `reconnecting` after a drop while retries are scheduled. */
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+/** A message written locally and not yet acknowledged by the server. */
+export interface PendingMessage {
+  clientMessageId: string;
+  conversationId: string | null;
+  text: string;
+  kind: 'text' | 'note';
+  createdAt: string;
+  attempts: number;
+  /** Set when the last attempt failed for a reason retrying will not fix. */
+  error: SwitchboardError | null;
+}
+
+/** Minimal synchronous key-value storage; `window.localStorage` fits. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Jittered exponential backoff for reconnects and retries (socket.io's `randomizationFactor: 0.5`). */
+export interface ReconnectionOptions {
+  /** The first retry's delay; each further one doubles it. @default 500 */
+  minDelayMs?: number;
+  /** The longest delay between two attempts. @default 10000 */
+  maxDelayMs?: number;
+}
+
+export interface BaseClientOptions {
+  /** Where the Switchboard server listens, e.g. `https://chat.example.com`. Required. */
+  serverUrl: string;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** @default { minDelayMs: 500, maxDelayMs: 10000 } */
+  reconnection?: ReconnectionOptions;
+  /** How long to wait for a socket acknowledgement before retrying. @default 8000 */
+  ackTimeoutMs?: number;
+  /** How long to wait for an HTTP response before failing with `timeout`. @default 15000 */
+  requestTimeoutMs?: number;
+}
+
+/**
+ * Framework-agnostic store: immutable snapshots and change notification. The methods need no
+ * `this`, so they can be passed on as they are (e.g. to React's `useSyncExternalStore`).
+ */
+export interface ReadableStore<State> {
+  getSnapshot(this: void): State;
+  /** Called after every change with the new snapshot; returns an unsubscribe function. */
+  subscribe(this: void, listener: (state: State) => void): () => void;
+  /** Called only when the selected slice changes (compared with `Object.is`). */
+  select<Slice>(this: void, selector: (state: State) => Slice, listener: (slice: Slice) => void): () => void;
+}
+
+/** Typed event emitter surface shared by both clients; like the store's, its methods need no `this`. */
+export interface Emitter<Events extends Record<string, unknown>> {
+  on<Name extends keyof Events>(
+    this: void,
+    name: Name,
+    listener: (payload: Events[Name]) => void,
+  ): () => void;
+  off<Name extends keyof Events>(this: void, name: Name, listener: (payload: Events[Name]) => void): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Visitor client
+
+export interface VisitorClientOptions extends BaseClientOptions {
+  /** The site's public key (`pk_…`), safe to ship in page HTML. Required. */
+  siteKey: string;
+  /**
+   * Where the resume credential, the conversation id and the outbox are kept so they survive a
+   * reload. Nothing is written until the visitor first sends a message.
+   * @default null (memory only)
+   */
+  storage?: KeyValueStorage | null;
+  /** Prefix for storage keys. @default 'switchboard:' */
+  storageKey?: string;
+}
+
+export interface VisitorState {
+  connection: ConnectionState;
+  site: PublicSite | null;
+  contact: Contact | null;
+  conversation: Conversation | null;
+  /** Stored messages of the current conversation, ascending by `seq`, each exactly once. */
+  messages: readonly Message[];
+  /** Written but not yet acknowledged, oldest first. */
+  pending: readonly PendingMessage[];
+  /** The last error that stopped the client from working (not one a retry will fix). */
+  error: SwitchboardError | null;
+  /** Whether the server holds messages older than the oldest in `messages` (see `loadOlder`). */
+  hasOlder: boolean;
+}
+
+/** Acting on a pending message that failed for good (`PendingMessage.error` is set). */
+export interface PendingMessageControls {
+  /** Sends a pending message again under the same `clientMessageId`; resolves with the stored message. */
+  retryMessage(clientMessageId: string): Promise<Message>;
+  /** Drops a pending message; its send promise rejects. Returns whether it was pending. */
+  discardMessage(clientMessageId: string): boolean;
+}
+
+export interface VisitorClientEvents extends Record<string, unknown> {
+  'message:created': Message;
+  'conversation:updated': Conversation;
+  'connection:changed': ConnectionState;
+  error: SwitchboardError;
+}
+
+export interface VisitorClient
+  extends ReadableStore<VisitorState>, Emitter<VisitorClientEvents>, PendingMessageControls {
+  /**
+   * Resumes a stored session (if any), opens the socket and re-syncs. Without a stored session
+   * it does nothing until the first `sendMessage`, so page views cost the server nothing.
+   */
+  connect(): Promise<void>;
+  disconnect(): void;
+  /** Returns the open conversation, creating the session and conversation when needed. */
+  startConversation(): Promise<Conversation>;
+  /** Queues the text in the outbox and resolves with the stored message once acknowledged. */
+  sendMessage(text: string): Promise<Message>;
+  /** Loads messages older than the oldest one held. Resolves false when there are none. */
+  loadOlder(): Promise<boolean>;
+  /** Forgets the stored session and conversation (e.g. "start a new conversation" or logout). */
+  reset(): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agent client
+
+export type AgentAuth = { token: string } | { email: string; password: string };
+
+export interface AgentClientOptions extends BaseClientOptions {
+  /**
+   * Credentials to log in with (`POST /v1/agent/sessions`; used again whenever the token
+   * expires), or a token obtained elsewhere, e.g. kept from `onSession` (it cannot be renewed;
+   * `state.agent` is filled from `GET /v1/agent/me`). Required.
+   */
+  auth: AgentAuth;
+  /**
+   * Called with the session of every successful login from credentials: the first one and each
+   * automatic one after the token expired. Keep `session.token` to connect again later with
+   * `auth: { token }` without asking for the password. Not called for a token given in `auth`.
+   * @default undefined
+   */
+  onSession?: (session: AgentSession) => void;
+}
+
+export interface AgentState {
+  connection: ConnectionState;
+  /** Who is signed in, from the login or (for a token given in `auth`) `GET /v1/agent/me`; `null` until known. */
+  agent: Agent | null;
+  /** Known conversations by id. */
+  conversations: Readonly<Record<string, Conversation>>;
+  /** Conversation ids, most recent activity first. */
+  conversationOrder: readonly string[];
+  /** Loaded messages per conversation, ascending by `seq`, each exactly once. */
+  messages: Readonly<Record<string, readonly Message[]>>;
+  pending: readonly PendingMessage[];
+  error: SwitchboardError | null;
+}
+
+export interface AgentClientEvents extends Record<string, unknown> {
+  'message:created': Message;
+  'conversation:created': Conversation;
+  'conversation:updated': Conversation;
+  'connection:changed': ConnectionState;
+  error: SwitchboardError;
+}
+
+export interface SendOptions {
+  /** `note` is visible to agents only. @default 'text' */
+  kind?: 'text' | 'note';
+  /** Reuse an id to retry a send made elsewhere (a ULID). @default a freshly minted ULID */
+  clientMessageId?: string;
+}
+
+export interface HistoryOptions {
+  /** Read forwards: messages with a greater seq, oldest first. @default undefined */
+  afterSeq?: number;
+  /** Read backwards: the messages just before this seq. @default undefined (the latest page) */
+  beforeSeq?: number;
+  /** @default 50 */
+  limit?: number;
+}
+
+export interface AgentClient
+  extends ReadableStore<AgentState>, Emitter<AgentClientEvents>, PendingMessageControls {
+  /**
+   * Logs in (when given credentials) or checks the token and learns whose it is, then opens the
+   * socket and loads the conversation list. A refused token or login rejects with `unauthorized`.
+   */
+  connect(): Promise<void>;
+  disconnect(): void;
+  listConversations(query?: Partial<ConversationListQuery>): Promise<ConversationPage>;
+  /** Fetches history into the store and returns the page's messages. */
+  loadMessages(conversationId: string, options?: HistoryOptions): Promise<readonly Message[]>;
+  sendMessage(conversationId: string, text: string, options?: SendOptions): Promise<Message>;
+}

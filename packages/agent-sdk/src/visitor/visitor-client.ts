@@ -1,0 +1,277 @@
+import {
+  VISITOR_NAMESPACE,
+  type Conversation,
+  type VisitorClientToServerEvents,
+  type VisitorServerToClientEvents,
+} from '@switchboard/protocol';
+import { SwitchboardError } from '../errors.js';
+import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
+import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
+import { createConnectionCore } from '../core/connection.js';
+import { isOpen } from '../core/conversations.js';
+import { createEventHub } from '../core/emitter.js';
+import { toSwitchboardError } from '../core/error-utils.js';
+import { createStatus } from '../core/status.js';
+import { createStore } from '../core/store.js';
+import { createDelays, singleFlight } from '../core/tasks.js';
+import { validateMessageText } from '../core/validate.js';
+import { createVisitorSessionStorage } from './session-storage.js';
+import { createVisitorConversation } from './visitor-conversation.js';
+import { createVisitorIdentity } from './visitor-identity.js';
+
+/** A stored conversation answering a join with one of these is gone for this visitor. */
+const GONE_ON_JOIN = new Set<SwitchboardError['code']>(['not_found', 'forbidden', 'conversation_closed']);
+/** A send refused with one of these goes to a new conversation instead. */
+const GONE_ON_SEND = new Set<SwitchboardError['code']>(['not_found', 'conversation_closed']);
+
+function initialState(): VisitorState {
+  return {
+    connection: 'idle',
+    site: null,
+    contact: null,
+    conversation: null,
+    messages: [],
+    pending: [],
+    error: null,
+    hasOlder: false,
+  };
+}
+
+/**
+ * The visitor side of a chat, for the widget or a custom UI. Nothing touches the server or the
+ * storage until the visitor writes (or `connect()` finds a stored session to resume).
+ */
+export function createVisitorClient(options: VisitorClientOptions): VisitorClient {
+  const storage = createVisitorSessionStorage(
+    options.storage ?? null,
+    options.storageKey ?? 'switchboard:',
+    options.siteKey,
+  );
+  const store = createStore<VisitorState>(initialState());
+  const hub = createEventHub<VisitorClientEvents>();
+  const delays = createDelays();
+  const backoff = {
+    minDelayMs: options.reconnection?.minDelayMs ?? DEFAULT_MIN_DELAY_MS,
+    maxDelayMs: options.reconnection?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
+  };
+  /** Set once the visitor writes; only then may a fresh session be created on our own. */
+  let interacted = false;
+  /** Bumped by disconnect() and reset() so work they interrupt winds down instead of resuming. */
+  let generation = 0;
+
+  const status = createStatus(store, hub, () => core.outbox);
+
+  const core = createConnectionCore<VisitorServerToClientEvents, VisitorClientToServerEvents>({
+    client: options,
+    namespace: VISITOR_NAMESPACE,
+    getToken: () => identity.session?.token ?? null,
+    refreshAuth: () => refreshSession(),
+    resync,
+    deliver: async (transport, entry) => {
+      const payload = { clientMessageId: entry.clientMessageId, text: entry.text };
+      const target = await ensureConversation();
+      try {
+        return await transport.request('message:send', { ...payload, conversationId: target.id });
+      } catch (caught) {
+        const error = toSwitchboardError(caught);
+        if (!GONE_ON_SEND.has(error.code)) throw error;
+        // The conversation ended or vanished while the message waited: carry the message into a
+        // new one, under the same clientMessageId.
+        conversation.drop(target.id);
+        const fresh = await ensureConversation();
+        return transport.request('message:send', { ...payload, conversationId: fresh.id });
+      }
+    },
+    onDelivered: (message) => conversation.apply(message.conversationId, [message], 'live'),
+    onPendingChange: (pending) => store.setState({ pending }),
+    onStateChange: status.setConnection,
+    onError: status.onError,
+    outboxStorage: options.storage ? { storage: options.storage, key: storage.outboxKey } : null,
+  });
+  store.setState({ pending: core.outbox.entries });
+
+  const conversation = createVisitorConversation({
+    store,
+    hub,
+    http: core.http,
+    acknowledge: (messages) => core.outbox.acknowledge(messages),
+    onTargetChange: () => identity.persist(),
+    onError: status.report,
+  });
+
+  const identity = createVisitorIdentity({
+    siteKey: options.siteKey,
+    http: core.http,
+    storage,
+    store,
+    conversationId: () => conversation.targetId,
+    mayStartOver: () => interacted || core.outbox.entries.length > 0,
+    onForgotten: () => conversation.drop(),
+  });
+
+  core.transport.on('message:created', (message) => conversation.receive(message));
+  core.transport.on('conversation:updated', (update) => {
+    if (update.id === store.getSnapshot().conversation?.id) conversation.adopt(update);
+  });
+
+  // A 401 over HTTP or a refused handshake: the token expired, so mint another from the credential.
+  const refreshSession = singleFlight(async (): Promise<boolean> => {
+    if (!identity.session) return false;
+    try {
+      if (await identity.open()) return true;
+    } catch (caught) {
+      // A network blip while refreshing: worth another handshake later.
+      if (toSwitchboardError(caught).retryable) return true;
+      throw caught;
+    }
+    // Refused, and the visitor has nothing to send: back to idle, cleanly, rather than report an
+    // error about a session nobody is using.
+    stop();
+    status.setConnection('idle');
+    return false;
+  });
+
+  const ensureConversation = singleFlight(async (): Promise<Conversation> => {
+    const held = store.getSnapshot().conversation;
+    if (held) return held;
+    const started = await core.transport.request('conversation:start', {});
+    conversation.adopt(started);
+    // `start` may hand back an open conversation that already has history.
+    if (!conversation.loaded) await conversation.loadLatest(started.id).catch(status.report);
+    return store.getSnapshot().conversation ?? started;
+  });
+
+  async function resync(): Promise<void> {
+    const restoring = store.getSnapshot().conversation === null;
+    const id = conversation.targetId;
+    if (!id) return;
+    let joined: Conversation;
+    try {
+      // Also re-enters the conversation's room, which a fresh server-side socket is not in.
+      joined = await core.transport.request('conversation:join', { conversationId: id });
+    } catch (caught) {
+      const error = toSwitchboardError(caught);
+      if (GONE_ON_JOIN.has(error.code)) return conversation.drop(id);
+      throw error;
+    }
+    // A send started another conversation while the join was in flight: that one is current.
+    const held = store.getSnapshot().conversation;
+    if (held && held.id !== id) return;
+    // One that closed while the visitor was away is history: their next message starts a new
+    // one. One that closes while they watch stays on screen (writing again reopens it).
+    if (restoring && !isOpen(joined)) return conversation.drop(id);
+    conversation.adopt(joined);
+    await conversation.refresh(id);
+  }
+
+  let activation: { generation: number; done: Promise<void> } | null = null;
+
+  /** Gets from any state to connected and synced, retrying network failures with backoff. */
+  function activate(): Promise<void> {
+    // An activation interrupted by disconnect()/reset() is winding down; do not wait on it.
+    if (activation?.generation === generation) return activation.done;
+    const started = generation;
+    const run = async (): Promise<void> => {
+      for (let failures = 0; !identity.session; failures++) {
+        status.setConnection('connecting');
+        try {
+          if (!(await identity.open())) return status.setConnection('idle');
+        } catch (caught) {
+          const error = toSwitchboardError(caught);
+          if (started !== generation) return;
+          if (!error.retryable) {
+            status.onError(error, 'fatal');
+            status.setConnection('disconnected');
+            throw error;
+          }
+          if (!(await delays.wait(backoffDelay(failures, backoff)))) return;
+        }
+        if (started !== generation) return;
+      }
+      try {
+        await core.open();
+      } catch (caught) {
+        // disconnect() or reset() during connect() is the app's own doing, not a failure.
+        if (started !== generation) return;
+        throw caught;
+      }
+    };
+    const done = run().finally(() => {
+      if (activation?.done === done) activation = null;
+    });
+    activation = { generation: started, done };
+    return done;
+  }
+
+  function stop(): void {
+    generation += 1;
+    delays.cancelAll();
+    core.close();
+  }
+
+  return {
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
+    select: store.select,
+    on: hub.on,
+    off: hub.off,
+
+    connect() {
+      // Nothing to resume: stay idle, so a page view costs the server nothing.
+      if (!identity.resumable && core.outbox.entries.length === 0) return Promise.resolve();
+      conversation.restore(storage.read()?.conversationId ?? null);
+      return activate();
+    },
+
+    disconnect() {
+      stop();
+      if (store.getSnapshot().connection !== 'idle') status.setConnection('disconnected');
+    },
+
+    async startConversation() {
+      interacted = true;
+      await activate();
+      return ensureConversation();
+    },
+
+    sendMessage(text) {
+      const invalid = validateMessageText(text);
+      if (invalid) return Promise.reject(invalid);
+      interacted = true;
+      const sent = core.outbox.enqueue({
+        conversationId: store.getSnapshot().conversation?.id ?? null,
+        text,
+        kind: 'text',
+      });
+      // Failures surface through the returned promise, `state.error` and 'error' events.
+      activate().catch(() => undefined);
+      return sent;
+    },
+
+    async loadOlder() {
+      if (!identity.session) return false;
+      return conversation.loadOlder();
+    },
+
+    reset() {
+      stop();
+      core.outbox.clear(new SwitchboardError('conflict', 'The conversation was reset'));
+      // Forget the credential first, so dropping the conversation has nothing left to persist.
+      identity.forget();
+      conversation.drop();
+      interacted = false;
+      store.setState({ ...initialState(), connection: store.getSnapshot().connection });
+      status.setConnection('idle');
+    },
+
+    retryMessage(clientMessageId) {
+      const retried = core.outbox.retry(clientMessageId);
+      activate().catch(() => undefined);
+      return retried;
+    },
+
+    discardMessage(clientMessageId) {
+      return core.outbox.discard(clientMessageId);
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// The one conversation a visitor sees: which one it is, its messages, and keeping them complete.
+import type { Conversation, Message } from '@switchboard/protocol';
+import type { VisitorClientEvents, VisitorState } from '../types.js';
+import { fetchMessages } from '../core/api.js';
+import { newerConversation, withMessage } from '../core/conversations.js';
+import type { EventHub } from '../core/emitter.js';
+import type { HttpClient } from '../core/http.js';
+import { firstSeq, mergeMessages, newMessages } from '../core/message-log.js';
+import { createMessageSync, type MessageSource } from '../core/message-sync.js';
+import type { Store } from '../core/store.js';
+
+/** How many messages a conversation opens with, and each `loadOlder()` adds. */
+export const PAGE_SIZE = 50;
+
+export interface VisitorConversationOptions {
+  store: Store<VisitorState>;
+  hub: EventHub<VisitorClientEvents>;
+  http: HttpClient;
+  /** Settles outbox entries whose stored copies arrived. */
+  acknowledge: (messages: readonly Message[]) => void;
+  /** The conversation to remember across reloads changed. */
+  onTargetChange: () => void;
+  onError: (error: unknown) => void;
+}
+
+export interface VisitorConversation {
+  /** The conversation to (re-)join: the current one, or a stored one until its join answers. */
+  readonly targetId: string | null;
+  /** Whether the latest page of the current conversation has been read. */
+  readonly loaded: boolean;
+  /** Remembers a stored conversation to re-join on connect. */
+  restore(conversationId: string | null): void;
+  /** Makes `conversation` current (clearing the old one's messages) or refreshes it. */
+  adopt(conversation: Conversation): void;
+  /** Forgets the current conversation; with `onlyId`, only if that one is still current. */
+  drop(onlyId?: string): void;
+  apply(conversationId: string, messages: readonly Message[], source: MessageSource): void;
+  /** A `message:created` from the socket. */
+  receive(message: Message): void;
+  /** Brings the messages up to date after a (re)join: a catch-up if loaded, else the latest page. */
+  refresh(conversationId: string): Promise<void>;
+  loadLatest(conversationId: string): Promise<void>;
+  loadOlder(): Promise<boolean>;
+}
+
+export function createVisitorConversation(options: VisitorConversationOptions): VisitorConversation {
+  const { store, hub } = options;
+  let targetId: string | null = null;
+  let loaded = false;
+
+  const current = (): Conversation | null => store.getSnapshot().conversation;
+
+  const messageSync = createMessageSync({
+    http: options.http,
+    // Gap detection needs a known starting point: only once the latest page is in.
+    getMessages: (id) => (loaded && current()?.id === id ? store.getSnapshot().messages : undefined),
+    apply: (id, messages, source) => apply(id, messages, source),
+    onError: options.onError,
+  });
+
+  function apply(conversationId: string, incoming: readonly Message[], source: MessageSource): void {
+    const state = store.getSnapshot();
+    if (!state.conversation || state.conversation.id !== conversationId) return;
+    const merged = mergeMessages(state.messages, incoming);
+    const added = merged === state.messages ? [] : newMessages(state.messages, incoming);
+    store.setState({ messages: merged, conversation: added.reduce(withMessage, state.conversation) });
+    options.acknowledge(incoming);
+    if (source !== 'history') for (const message of added) hub.emit('message:created', message);
+  }
+
+  function clear(): void {
+    const conversation = current();
+    if (conversation) messageSync.forget(conversation.id);
+    loaded = false;
+  }
+
+  async function loadLatest(conversationId: string): Promise<void> {
+    const page = await fetchMessages(options.http, conversationId, { limit: PAGE_SIZE });
+    if (current()?.id !== conversationId) return;
+    apply(conversationId, page.items, 'history');
+    loaded = true;
+    store.setState({ hasOlder: page.hasMore });
+  }
+
+  return {
+    get targetId() {
+      return targetId;
+    },
+
+    get loaded() {
+      return loaded;
+    },
+
+    restore(conversationId) {
+      if (!current()) targetId = conversationId;
+    },
+
+    adopt(conversation) {
+      const held = current();
+      if (held?.id === conversation.id) {
+        const next = newerConversation(held, conversation);
+        if (next === held) return;
+        store.setState({ conversation: next });
+        hub.emit('conversation:updated', next);
+        return;
+      }
+      clear();
+      targetId = conversation.id;
+      // A brand-new conversation has nothing to load; anything else needs its latest page.
+      loaded = conversation.lastSeq === 0;
+      store.setState({ conversation, messages: [], hasOlder: false });
+      options.onTargetChange();
+      hub.emit('conversation:updated', conversation);
+    },
+
+    drop(onlyId) {
+      const held = current();
+      if (onlyId !== undefined && held && held.id !== onlyId) return;
+      clear();
+      targetId = null;
+      store.setState({ conversation: null, messages: [], hasOlder: false });
+      options.onTargetChange();
+    },
+
+    apply,
+
+    receive(message) {
+      messageSync.receive(message);
+    },
+
+    async refresh(conversationId) {
+      if (loaded) await messageSync.catchUp(conversationId);
+      else await loadLatest(conversationId);
+    },
+
+    loadLatest,
+
+    async loadOlder() {
+      const { conversation, messages, hasOlder } = store.getSnapshot();
+      if (!conversation) return false;
+      if (!loaded) {
+        await loadLatest(conversation.id);
+        return store.getSnapshot().messages.length > 0;
+      }
+      const oldest = firstSeq(messages);
+      if (oldest === null || oldest <= 1 || !hasOlder) return false;
+      const page = await fetchMessages(options.http, conversation.id, {
+        beforeSeq: oldest,
+        limit: PAGE_SIZE,
+      });
+      if (current()?.id !== conversation.id) return false;
+      apply(conversation.id, page.items, 'history');
+      store.setState({ hasOlder: page.hasMore });
+      return page.items.length > 0;
+    },
+  };
+}

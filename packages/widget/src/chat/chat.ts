@@ -1,0 +1,312 @@
+import { createVisitorClient, type VisitorClient, type VisitorClientOptions } from '@switchboard/agent-sdk';
+import type { Message } from '@switchboard/protocol';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { renderComposer } from '../composer/composer.js';
+import { SwitchboardCloseEvent } from '../events/close.js';
+import { SwitchboardMessageReceiveEvent } from '../events/message-receive.js';
+import { SwitchboardMessageSendEvent } from '../events/message-send.js';
+import { SwitchboardOpenEvent } from '../events/open.js';
+import { launcherIconPath } from '../launcher/launcher.js';
+import { groupMessages } from '../message-list/group-messages.js';
+import { renderMessageList } from '../message-list/message-list.js';
+import { createWebStorage } from '../storage/web-storage.js';
+import { VisitorController } from '../visitor/visitor-controller.js';
+import { chatStyles } from './chat.styles.js';
+import { connectionNotice } from './connection-notice.js';
+import { strings } from './strings.js';
+
+/** A cross, 24×24. */
+const closeIconPath =
+  'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4 6.4 5Z';
+
+/** Within this many pixels of the bottom, the list follows new messages. */
+const PINNED_SLACK_PX = 48;
+
+/** Within this many pixels of the top, older messages are loaded. */
+const LOAD_OLDER_SLACK_PX = 64;
+
+/**
+ * @summary A launcher button and chat panel through which a site's visitors talk to its bot and
+ * agents in real time. The conversation survives reloads; nothing is stored in the browser and no
+ * request is made before the visitor first sends a message.
+ *
+ * @event {SwitchboardOpenEvent} switchboard-open - The panel opened.
+ * @event {SwitchboardCloseEvent} switchboard-close - The panel closed.
+ * @event {SwitchboardMessageSendEvent} switchboard-message-send - The visitor is about to send a
+ * message. Cancelable: `preventDefault()` keeps it from being sent.
+ * @event {SwitchboardMessageReceiveEvent} switchboard-message-receive - A message from an agent, a
+ * bot or the system arrived.
+ *
+ * @csspart launcher - The round button that opens and closes the panel.
+ * @csspart badge - The count of messages received while the panel was closed.
+ * @csspart panel - The chat panel.
+ * @csspart header - The panel's top bar.
+ * @csspart title - The site's name in the header.
+ * @csspart close-button - The header's close button.
+ * @csspart banner - The connection notice (reconnecting, offline, unavailable).
+ * @csspart messages - The scrolling message list.
+ * @csspart empty - The greeting shown while the conversation is empty.
+ * @csspart group - Consecutive messages by one author; also `group-self`, `group-other`, `group-system`.
+ * @csspart author - The author label above a group from an agent or a bot.
+ * @csspart message - One message bubble.
+ * @csspart message-self - A message written by the visitor.
+ * @csspart message-other - A message from an agent or a bot.
+ * @csspart message-system - A system notice in the conversation.
+ * @csspart message-pending - A message sent but not yet acknowledged by the server.
+ * @csspart message-failed - A message the server refused.
+ * @csspart message-status - The "not delivered" note under a failed message.
+ * @csspart composer - The form at the bottom of the panel.
+ * @csspart composer-input - The message text field.
+ * @csspart send-button - The send button.
+ *
+ * @cssproperty --switchboard-accent=#4f46e5 - Launcher, header, the visitor's messages and the send button.
+ * @cssproperty --switchboard-accent-contrast=#fff - Text and icons on the accent colour.
+ * @cssproperty --switchboard-background=#fff - The panel's background.
+ * @cssproperty --switchboard-text=#111827 - The panel's text.
+ * @cssproperty --switchboard-muted=#6b7280 - Secondary text: author labels, notices, the greeting.
+ * @cssproperty --switchboard-border=#e5e7eb - Separators and the text field's border.
+ * @cssproperty --switchboard-bubble-background=#f1f5f9 - Messages from agents and bots.
+ * @cssproperty --switchboard-bubble-text=#111827 - Text of messages from agents and bots.
+ * @cssproperty --switchboard-bubble-radius=16px - Corner radius of message bubbles.
+ * @cssproperty --switchboard-danger=#dc2626 - Failed messages and the unread badge.
+ * @cssproperty --switchboard-warning-background=#fef3c7 - The connection banner's background.
+ * @cssproperty --switchboard-warning-text=#92400e - The connection banner's text.
+ * @cssproperty --switchboard-font-family=system-ui - The widget's font.
+ * @cssproperty --switchboard-radius=16px - The panel's corner radius.
+ * @cssproperty --switchboard-panel-width=370px - The panel's width on wide screens.
+ * @cssproperty --switchboard-panel-height=600px - The panel's greatest height.
+ * @cssproperty --switchboard-offset=20px - Distance from the viewport's bottom and right edges.
+ * @cssproperty --switchboard-z-index=2147483000 - Stacking order over the page.
+ */
+export class SwitchboardChat extends LitElement {
+  static override styles = chatStyles;
+
+  static override properties: PropertyDeclarations = {
+    siteKey: { attribute: 'site-key' },
+    serverUrl: { attribute: 'server-url' },
+    heading: {},
+    open: { type: Boolean, reflect: true },
+    draft: { state: true },
+    unread: { state: true },
+  };
+
+  /** The site's public key (`pk_…`), safe to ship in page HTML. */
+  declare siteKey: string;
+  /** Where the Switchboard server listens, e.g. `https://chat.example.com`. */
+  declare serverUrl: string;
+  /** The header's title. Defaults to the site's name once the server has told it, else "Chat". */
+  declare heading: string;
+  /** Whether the panel is open. */
+  declare open: boolean;
+
+  declare protected draft: string;
+  declare protected unread: number;
+
+  protected readonly visitor = new VisitorController(this, {
+    onReceive: (message) => this.receive(message),
+  });
+
+  private pinnedToBottom = true;
+  /** While older messages load: the scroll position, as a distance from the bottom, to keep. */
+  private keptFromBottom: number | null = null;
+
+  constructor() {
+    super();
+    this.siteKey = '';
+    this.serverUrl = '';
+    this.heading = '';
+    this.open = false;
+    this.draft = '';
+    this.unread = 0;
+  }
+
+  /** Opens the panel. */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the panel. */
+  hide(): void {
+    this.open = false;
+  }
+
+  /**
+   * Builds the SDK client for the current `siteKey` and `serverUrl`. Subclasses may override it to
+   * pass further SDK options.
+   */
+  protected createClient(options: VisitorClientOptions): VisitorClient {
+    return createVisitorClient(options);
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // The script-tag loader may already have drawn a placeholder launcher in an open shadow root
+    // of this element, which lit then reuses; start from an empty one.
+    this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('siteKey') || changed.has('serverUrl')) {
+      this.visitor.setClient(
+        this.siteKey && this.serverUrl
+          ? this.createClient({
+              siteKey: this.siteKey,
+              serverUrl: this.serverUrl,
+              storage: createWebStorage(),
+            })
+          : null,
+      );
+    }
+    if (this.open) this.unread = 0;
+    const list = this.messageList();
+    if (list) this.pinnedToBottom = list.scrollHeight - list.scrollTop - list.clientHeight <= PINNED_SLACK_PX;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    // The first render reports the initial value as a change from `undefined`; only real
+    // changes are announced.
+    const opened = changed.has('open') && changed.get('open') !== undefined;
+    const list = this.messageList();
+    if (list && this.keptFromBottom !== null) list.scrollTop = list.scrollHeight - this.keptFromBottom;
+    else if (list && this.open && (this.pinnedToBottom || opened)) list.scrollTop = list.scrollHeight;
+    if (!opened) return;
+    if (this.open) {
+      this.composerInput()?.focus();
+      this.dispatchEvent(new SwitchboardOpenEvent());
+    } else {
+      this.dispatchEvent(new SwitchboardCloseEvent());
+    }
+  }
+
+  protected override render() {
+    const state = this.visitor.state;
+    const configured = this.visitor.client !== null;
+    const notice = configured ? connectionNotice(state) : null;
+    const title = this.heading || state.site?.name || strings.title;
+    return html`<div
+        part="panel"
+        id="panel"
+        role="dialog"
+        aria-label=${title}
+        ?hidden=${!this.open}
+        @keydown=${this.onPanelKeydown}
+      >
+        <div part="header">
+          <h2 part="title">${title}</h2>
+          <button part="close-button" type="button" aria-label=${strings.close} @click=${this.closeFromPanel}>
+            <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${closeIconPath}></path></svg>
+          </button>
+        </div>
+        ${
+          configured
+            ? notice
+              ? html`<div part="banner" role="status">${strings[notice]}</div>`
+              : nothing
+            : html`<div part="banner" role="status">${strings.notConfigured}</div>`
+        }
+        ${renderMessageList({
+          groups: groupMessages(state.messages, state.pending),
+          text: strings,
+          onScroll: this.onMessagesScroll,
+          onRetry: (key) => void this.visitor.retry(key),
+          onDiscard: (key) => this.visitor.discard(key),
+        })}
+        ${renderComposer({
+          value: this.draft,
+          disabled: !configured,
+          text: strings,
+          onInput: this.onInput,
+          onKeydown: this.onComposerKeydown,
+          onSubmit: this.onSubmit,
+        })}
+      </div>
+      <button
+        part="launcher"
+        type="button"
+        aria-label=${this.open ? strings.close : strings.open}
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="panel"
+        @click=${this.onLauncherClick}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d=${this.open ? closeIconPath : launcherIconPath}></path>
+        </svg>
+        ${this.unread > 0 && !this.open ? html`<span part="badge">${this.unread > 9 ? '9+' : this.unread}</span>` : nothing}
+      </button>`;
+  }
+
+  private messageList(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('[part~="messages"]') ?? null;
+  }
+
+  private composerInput(): HTMLTextAreaElement | null {
+    return this.renderRoot?.querySelector<HTMLTextAreaElement>('[part~="composer-input"]') ?? null;
+  }
+
+  private receive(message: Message): void {
+    if (!this.open) this.unread++;
+    this.dispatchEvent(new SwitchboardMessageReceiveEvent(message));
+  }
+
+  private send(): void {
+    const text = this.draft.trim();
+    if (!text || !this.visitor.client) return;
+    if (!this.dispatchEvent(new SwitchboardMessageSendEvent(text))) return;
+    this.draft = '';
+    this.pinnedToBottom = true;
+    // A click on the send button leaves focus there, and the now empty composer disables it.
+    this.composerInput()?.focus();
+    void this.visitor.send(text);
+  }
+
+  // Listeners below are bound by lit to this element (`host` render option).
+
+  private onLauncherClick(): void {
+    this.open = !this.open;
+  }
+
+  private onPanelKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.closeFromPanel();
+  }
+
+  /** Closes the panel and, since focus was in it, hands focus to the launcher. */
+  private closeFromPanel(): void {
+    this.hide();
+    this.renderRoot.querySelector<HTMLElement>('[part~="launcher"]')?.focus();
+  }
+
+  private onMessagesScroll(event: Event): void {
+    const list = event.currentTarget as HTMLElement;
+    if (this.keptFromBottom !== null || list.scrollTop > LOAD_OLDER_SLACK_PX || !this.visitor.state.hasOlder)
+      return;
+    this.keptFromBottom = list.scrollHeight - list.scrollTop;
+    void this.visitor.loadOlder().finally(() => {
+      // After the render that shows them, so the position holds through it.
+      void this.updateComplete.then(() => (this.keptFromBottom = null));
+    });
+  }
+
+  private onInput(event: InputEvent): void {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+  }
+
+  private onComposerKeydown(event: KeyboardEvent): void {
+    // Enter sends, Shift+Enter breaks the line; Enter that confirms an IME composition does neither.
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    this.send();
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.send();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'switchboard-chat': SwitchboardChat;
+  }
+}

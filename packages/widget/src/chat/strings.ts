@@ -1,0 +1,25 @@
+import { launcherLabel } from '../launcher/launcher.js';
+
+/** Everything the widget says, in one place so that a localisation option can replace it whole. */
+export const strings = {
+  open: launcherLabel,
+  close: 'Close chat',
+  title: 'Chat',
+  greeting: 'Hi! Ask us anything and we will reply right here.',
+  messages: 'Messages',
+  inputLabel: 'Message',
+  placeholder: 'Write a message…',
+  send: 'Send',
+  sending: 'Sending…',
+  failed: 'Not delivered.',
+  retry: 'Retry',
+  discard: 'Remove',
+  bot: 'Assistant',
+  agent: 'Support',
+  reconnecting: 'Reconnecting…',
+  offline: 'Connection lost. Messages will be sent once it is back.',
+  unavailable: 'Chat is unavailable right now. Please try again later.',
+  notConfigured: 'This chat is not set up yet.',
+};
+
+export type Strings = typeof strings;

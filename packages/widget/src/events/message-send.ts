@@ -1,0 +1,19 @@
+/**
+ * Dispatched before the visitor's message is handed to the SDK. Call `preventDefault()` to keep it
+ * from being sent; the text then stays in the composer.
+ */
+export class SwitchboardMessageSendEvent extends Event {
+  /** The text about to be sent, trimmed. */
+  readonly text: string;
+
+  constructor(text: string) {
+    super('switchboard-message-send', { bubbles: true, composed: true, cancelable: true });
+    this.text = text;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'switchboard-message-send': SwitchboardMessageSendEvent;
+  }
+}

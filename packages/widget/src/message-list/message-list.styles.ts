@@ -1,0 +1,89 @@
+import { css } from 'lit';
+
+export const messageListStyles = css`
+  [part~='messages'] {
+    flex: 1;
+    min-height: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+    padding: 16px;
+  }
+  [part~='messages']:focus-visible {
+    outline: 2px solid var(--switchboard-accent, #4f46e5);
+    outline-offset: -2px;
+  }
+  [part~='empty'] {
+    margin: auto 0 0;
+    color: var(--switchboard-muted, #6b7280);
+    text-align: center;
+  }
+  /* Keeps a short conversation at the bottom, next to the composer. */
+  .group:first-child {
+    margin-top: auto;
+  }
+  .group {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 4px;
+  }
+  .group.self {
+    align-items: flex-end;
+  }
+  .group.system {
+    align-items: center;
+  }
+  [part~='author'] {
+    padding: 0 12px;
+    font-size: 12px;
+    color: var(--switchboard-muted, #6b7280);
+  }
+  [part~='message'] {
+    max-width: 80%;
+    padding: 8px 12px;
+    border-radius: var(--switchboard-bubble-radius, 16px);
+    background: var(--switchboard-bubble-background, #f1f5f9);
+    color: var(--switchboard-bubble-text, #111827);
+    overflow-wrap: anywhere;
+    transition: opacity 0.2s ease;
+  }
+  .text {
+    white-space: pre-wrap;
+  }
+  [part~='message-self'] {
+    background: var(--switchboard-accent, #4f46e5);
+    color: var(--switchboard-accent-contrast, #fff);
+  }
+  [part~='message-system'] {
+    max-width: 90%;
+    padding: 2px 8px;
+    background: none;
+    color: var(--switchboard-muted, #6b7280);
+    font-size: 13px;
+    text-align: center;
+  }
+  [part~='message-pending'] {
+    opacity: 0.55;
+  }
+  [part~='message-failed'] {
+    opacity: 0.55;
+    outline: 1px solid var(--switchboard-danger, #dc2626);
+  }
+  [part~='message-status'] {
+    font-size: 12px;
+    color: var(--switchboard-danger, #dc2626);
+  }
+  [part~='retry-button'],
+  [part~='discard-button'] {
+    padding: 0 2px;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+`;

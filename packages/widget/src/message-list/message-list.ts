@@ -1,0 +1,77 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Strings } from '../chat/strings.js';
+import type { MessageGroup, MessageRow, MessageSide } from './group-messages.js';
+
+export interface MessageListOptions {
+  groups: readonly MessageGroup[];
+  text: Strings;
+  // Lit calls event listeners with the host element as `this`, so hosts may pass methods.
+  onScroll: (event: Event) => void;
+  /** Sends a failed message again; called with its client message id. */
+  onRetry: (key: string) => void;
+  /** Drops a failed message; called with its client message id. */
+  onDiscard: (key: string) => void;
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+function timeOf(timestamp: string): string {
+  const date = new Date(timestamp);
+  return Number.isNaN(date.getTime()) ? '' : timeFormat.format(date);
+}
+
+// Parts, not classes, carry the state so that pages can theme each kind: `::part(message-self)`,
+// `::part(message-pending)`.
+function partsOf(side: MessageSide, row: MessageRow): string {
+  return row.status === 'sent' ? `message message-${side}` : `message message-${side} message-${row.status}`;
+}
+
+function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptions): TemplateResult {
+  const { text } = options;
+  // `${row.text}` is a text binding: lit sets it as a text node, so markup in a message stays text.
+  // It sits in an inline <span>, which formatters treat as whitespace-sensitive, because the
+  // bubble keeps the visitor's own line breaks (pre-wrap) and must not gain any of its own.
+  return html`<div
+      part=${partsOf(side, row)}
+      title=${row.status === 'pending' ? text.sending : timeOf(row.createdAt)}
+    >
+      <span class="text">${row.text}</span>
+    </div>
+    ${
+      row.status === 'failed'
+        ? html`<span part="message-status"
+            >${text.failed}
+            <button part="retry-button" type="button" @click=${() => options.onRetry(row.key)}>
+              ${text.retry}
+            </button>
+            <button part="discard-button" type="button" @click=${() => options.onDiscard(row.key)}>
+              ${text.discard}
+            </button>
+          </span>`
+        : nothing
+    }`;
+}
+
+function renderGroup(group: MessageGroup, options: MessageListOptions): TemplateResult {
+  const { text } = options;
+  const author = group.side === 'other' ? (group.authorKind === 'bot' ? text.bot : text.agent) : null;
+  return html`<div part="group group-${group.side}" class="group ${group.side}">
+    ${author ? html`<span part="author">${author}</span>` : nothing}
+    ${group.rows.map((row) => renderRow(group.side, row, options))}
+  </div>`;
+}
+
+/** The scrolling conversation: a greeting while it is empty, then one block per group. */
+export function renderMessageList(options: MessageListOptions): TemplateResult {
+  const { groups, text } = options;
+  return html`<div
+    part="messages"
+    role="log"
+    aria-live="polite"
+    aria-label=${text.messages}
+    tabindex="0"
+    @scroll=${options.onScroll}
+  >
+    ${groups.length === 0 ? html`<p part="empty">${text.greeting}</p>` : groups.map((group) => renderGroup(group, options))}
+  </div>`;
+}

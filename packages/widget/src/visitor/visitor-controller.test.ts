@@ -1,0 +1,173 @@
+import {
+  SwitchboardError,
+  type VisitorClient,
+  type VisitorClientEvents,
+  type VisitorState,
+} from '@switchboard/agent-sdk';
+import type { Message } from '@switchboard/protocol';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { describe, expect, it, vi } from 'vitest';
+import { NO_VISITOR_STATE, VisitorController } from './visitor-controller.js';
+
+class FakeHost implements ReactiveControllerHost {
+  controllers: ReactiveController[] = [];
+  updates = 0;
+  addController(controller: ReactiveController) {
+    this.controllers.push(controller);
+  }
+  removeController() {}
+  requestUpdate() {
+    this.updates++;
+  }
+  get updateComplete() {
+    return Promise.resolve(true);
+  }
+  connect() {
+    for (const c of this.controllers) c.hostConnected?.();
+  }
+  disconnect() {
+    for (const c of this.controllers) c.hostDisconnected?.();
+  }
+}
+
+type Listeners = { [K in keyof VisitorClientEvents]?: Set<(payload: VisitorClientEvents[K]) => void> };
+
+/** Just enough of a visitor client to watch what the controller does with it. */
+function fakeClient(overrides: Partial<VisitorClient> = {}) {
+  let state: VisitorState = { ...NO_VISITOR_STATE };
+  const subscribers = new Set<(state: VisitorState) => void>();
+  const listeners: Listeners = {};
+  const client: VisitorClient = {
+    getSnapshot: () => state,
+    subscribe(listener: (state: VisitorState) => void) {
+      subscribers.add(listener);
+      return () => subscribers.delete(listener);
+    },
+    select: () => () => {},
+    on(name, listener) {
+      const set = (listeners[name] ??= new Set()) as Set<typeof listener>;
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    off() {},
+    connect: vi.fn(async () => {}),
+    disconnect: vi.fn(),
+    startConversation: vi.fn(),
+    sendMessage: vi.fn(),
+    loadOlder: vi.fn(() => Promise.resolve(false)),
+    reset: vi.fn(),
+    retryMessage: vi.fn(),
+    discardMessage: vi.fn(() => false),
+    ...overrides,
+  };
+  return {
+    client,
+    subscribers,
+    setState(next: Partial<VisitorState>) {
+      state = { ...state, ...next };
+      for (const s of subscribers) s(state);
+    },
+    emit<K extends keyof VisitorClientEvents>(name: K, payload: VisitorClientEvents[K]) {
+      for (const l of (listeners[name] ?? []) as Set<(p: VisitorClientEvents[K]) => void>) l(payload);
+    },
+  };
+}
+
+const agentMessage = { authorKind: 'agent', text: 'hello' } as Message;
+const visitorMessage = { authorKind: 'visitor', text: 'hi' } as Message;
+
+describe('VisitorController', () => {
+  it('connects the client while the host is connected and re-renders on store changes', () => {
+    const host = new FakeHost();
+    const controller = new VisitorController(host);
+    const fake = fakeClient();
+    controller.setClient(fake.client);
+    expect(fake.client.connect).not.toHaveBeenCalled();
+
+    host.connect();
+    expect(fake.client.connect).toHaveBeenCalledOnce();
+    const before = host.updates;
+    fake.setState({ connection: 'reconnecting' });
+    expect(controller.state.connection).toBe('reconnecting');
+    expect(host.updates).toBe(before + 1);
+
+    host.disconnect();
+    expect(fake.client.disconnect).toHaveBeenCalledOnce();
+    expect(fake.subscribers.size).toBe(0);
+    fake.setState({ connection: 'connected' });
+    expect(controller.state.connection).toBe('reconnecting');
+  });
+
+  it('reports only messages from others as received', () => {
+    const host = new FakeHost();
+    const onReceive = vi.fn();
+    const controller = new VisitorController(host, { onReceive });
+    const fake = fakeClient();
+    host.connect();
+    controller.setClient(fake.client);
+    fake.emit('message:created', visitorMessage);
+    fake.emit('message:created', agentMessage);
+    expect(onReceive.mock.calls).toEqual([[agentMessage]]);
+  });
+
+  it('disconnects the old client when a new one replaces it', () => {
+    const host = new FakeHost();
+    const controller = new VisitorController(host);
+    const first = fakeClient();
+    const second = fakeClient();
+    host.connect();
+    controller.setClient(first.client);
+    controller.setClient(second.client);
+    expect(first.client.disconnect).toHaveBeenCalledOnce();
+    expect(second.client.connect).toHaveBeenCalledOnce();
+    controller.setClient(null);
+    expect(second.client.disconnect).toHaveBeenCalledOnce();
+    expect(controller.state).toBe(NO_VISITOR_STATE);
+  });
+
+  it('swallows failures from connect and send: the store reports them', async () => {
+    const host = new FakeHost();
+    const controller = new VisitorController(host);
+    const error = new SwitchboardError('network', 'down');
+    const fake = fakeClient({
+      connect: vi.fn(async () => Promise.reject(error)),
+      sendMessage: vi.fn(async () => Promise.reject(error)),
+    });
+    controller.setClient(fake.client);
+    host.connect();
+    await expect(controller.send('hi')).resolves.toBeNull();
+    expect(fake.client.sendMessage).toHaveBeenCalledWith('hi');
+  });
+
+  it('sends nothing without a client', async () => {
+    const controller = new VisitorController(new FakeHost());
+    await expect(controller.send('hi')).resolves.toBeNull();
+  });
+});
+
+describe('VisitorController outbox and history controls', () => {
+  it('retries and discards failed messages through the client, never throwing', async () => {
+    const host = new FakeHost();
+    const controller = new VisitorController(host);
+    const fake = fakeClient({
+      retryMessage: vi.fn(async () => Promise.reject(new SwitchboardError('forbidden', 'no'))),
+    });
+    controller.setClient(fake.client);
+    await expect(controller.retry('CMID')).resolves.toBeUndefined();
+    expect(fake.client.retryMessage).toHaveBeenCalledWith('CMID');
+    controller.discard('CMID');
+    expect(fake.client.discardMessage).toHaveBeenCalledWith('CMID');
+  });
+
+  it('loads older messages only when the server has some', async () => {
+    const host = new FakeHost();
+    const controller = new VisitorController(host);
+    const fake = fakeClient({ loadOlder: vi.fn(() => Promise.resolve(true)) });
+    controller.setClient(fake.client);
+    await expect(controller.loadOlder()).resolves.toBe(false);
+    expect(fake.client.loadOlder).not.toHaveBeenCalled();
+    fake.setState({ hasOlder: true });
+    await expect(controller.loadOlder()).resolves.toBe(true);
+    expect(fake.client.loadOlder).toHaveBeenCalledOnce();
+  });
+});

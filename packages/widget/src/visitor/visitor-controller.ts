@@ -1,0 +1,125 @@
+import type { VisitorClient, VisitorState } from '@switchboard/agent-sdk';
+import type { Message } from '@switchboard/protocol';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** The state shown before a client exists (no site key or server URL yet). */
+export const NO_VISITOR_STATE: VisitorState = Object.freeze({
+  connection: 'idle',
+  site: null,
+  contact: null,
+  conversation: null,
+  messages: [],
+  pending: [],
+  error: null,
+  hasOlder: false,
+});
+
+export interface VisitorControllerOptions {
+  /** Called for each message from an agent, a bot or the system that arrives in real time. */
+  onReceive?: (message: Message) => void;
+}
+
+/**
+ * Drives a visitor client for a Lit host: connected while the host is in the document, a new
+ * render on every store change, disconnected when the host leaves. The host owns the client's
+ * configuration and hands a new client over with `setClient` when it changes.
+ */
+export class VisitorController implements ReactiveController {
+  /** The latest snapshot of the client's store. */
+  state: VisitorState = NO_VISITOR_STATE;
+
+  private readonly host: ReactiveControllerHost;
+  private readonly options: VisitorControllerOptions;
+  private current: VisitorClient | null = null;
+  private hostIsConnected = false;
+  private stop: (() => void) | null = null;
+
+  constructor(host: ReactiveControllerHost, options: VisitorControllerOptions = {}) {
+    this.host = host;
+    this.options = options;
+    host.addController(this);
+  }
+
+  get client(): VisitorClient | null {
+    return this.current;
+  }
+
+  /** Replaces the client (the old one is disconnected); `null` leaves the chat unconfigured. */
+  setClient(client: VisitorClient | null): void {
+    if (client === this.current) return;
+    this.detach();
+    this.current = client;
+    this.state = client?.getSnapshot() ?? NO_VISITOR_STATE;
+    if (this.hostIsConnected) this.attach();
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Sends through the outbox. Failures are not thrown: the store shows them (a dimmed or failed
+   * message, or `error`), and a page must never see an unhandled rejection from its chat widget.
+   */
+  async send(text: string): Promise<Message | null> {
+    if (!this.current) return null;
+    try {
+      return await this.current.sendMessage(text);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Sends a failed message again, under the same client message id. */
+  async retry(clientMessageId: string): Promise<void> {
+    await this.current?.retryMessage(clientMessageId).catch(() => null);
+  }
+
+  /** Drops a failed message from the outbox. */
+  discard(clientMessageId: string): void {
+    this.current?.discardMessage(clientMessageId);
+  }
+
+  /** Loads the page of messages before the oldest shown; resolves false when there is none. */
+  async loadOlder(): Promise<boolean> {
+    if (!this.current?.getSnapshot().hasOlder) return false;
+    try {
+      return await this.current.loadOlder();
+    } catch {
+      return false;
+    }
+  }
+
+  hostConnected(): void {
+    this.hostIsConnected = true;
+    this.attach();
+  }
+
+  hostDisconnected(): void {
+    this.hostIsConnected = false;
+    this.detach();
+  }
+
+  private attach(): void {
+    const client = this.current;
+    if (!client || this.stop) return;
+    const unsubscribe = client.subscribe((state) => {
+      this.state = state;
+      this.host.requestUpdate();
+    });
+    const unlisten = client.on('message:created', (message) => {
+      if (message.authorKind !== 'visitor') this.options.onReceive?.(message);
+    });
+    this.stop = () => {
+      unsubscribe();
+      unlisten();
+      client.disconnect();
+    };
+    this.state = client.getSnapshot();
+    // Without a stored session this does nothing until the first message, so a page view costs
+    // the server nothing. A failure lands in the store's `error`, which the banner shows.
+    client.connect().catch(() => {});
+  }
+
+  private detach(): void {
+    this.stop?.();
+    this.stop = null;
+  }
+}

@@ -1,0 +1,157 @@
+// The built script-tag widget in real Chromium, on the demo page served by the real server,
+// talking to an agent that is an SDK client in this Node process.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ulid, type AgentClientToServerEvents, type AgentServerToClientEvents } from '@switchboard/protocol';
+import type { AgentClient } from '@switchboard/agent-sdk';
+import { DEMO } from '@switchboard/server';
+import { io, type Socket } from 'socket.io-client';
+import { launchBrowser } from './support/browser.js';
+import { agentClient } from './support/clients.js';
+import { startServer, type TestServer } from './support/server.js';
+import { waitFor } from './support/wait.js';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let agent: AgentClient;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  agent = agentClient(server.url);
+  await agent.connect();
+});
+afterEach(() => context?.close());
+afterAll(async () => {
+  agent.disconnect();
+  await browser?.close();
+  await server?.close();
+});
+
+const chat = (page: Page) => ({
+  launcher: page.locator('switchboard-chat [part~="launcher"]'),
+  input: page.locator('switchboard-chat [part~="composer-input"]'),
+  send: page.locator('switchboard-chat [part~="send-button"]'),
+  messages: page.locator('switchboard-chat [part~="message"]:not([part~="message-pending"])'),
+});
+
+async function openDemoPage(): Promise<Page> {
+  context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url);
+  await chat(page).launcher.click();
+  await chat(page).input.waitFor();
+  expect(errors).toEqual([]);
+  return page;
+}
+
+describe('the demo page’s widget', () => {
+  it('shows the launcher and writes no storage before the visitor interacts', async () => {
+    context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await chat(page).launcher.waitFor();
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+  });
+
+  it('delivers a visitor message to the agent with its seq, shows the reply, and keeps both after a reload', async () => {
+    const page = await openDemoPage();
+    const ui = chat(page);
+    await ui.input.fill('Hi, where is my order?');
+    await ui.input.press('Enter');
+
+    const received = await waitFor(() => {
+      for (const [id, list] of Object.entries(agent.getSnapshot().messages)) {
+        const match = list.find((m) => m.text === 'Hi, where is my order?');
+        if (match) return { conversationId: id, message: match };
+      }
+      return undefined;
+    }, 'the agent to receive the visitor message');
+    expect(received.message).toMatchObject({ seq: 1, authorKind: 'visitor', kind: 'text' });
+
+    await agent.sendMessage(received.conversationId, 'It ships tomorrow.');
+    await expect
+      .poll(() => ui.messages.allInnerTexts())
+      .toEqual(['Hi, where is my order?', 'It ships tomorrow.']);
+
+    await page.reload();
+    await ui.launcher.click();
+    await expect
+      .poll(() => ui.messages.allInnerTexts())
+      .toEqual(['Hi, where is my order?', 'It ships tomorrow.']);
+  });
+
+  it('renders message text exactly: line breaks kept, markup inert, nothing added', async () => {
+    const page = await openDemoPage();
+    const ui = chat(page);
+    await ui.input.fill('<b>not bold</b>');
+    await ui.input.press('Enter');
+    const conversationId = await waitFor(
+      () =>
+        Object.entries(agent.getSnapshot().messages).find(([, list]) =>
+          list.some((m) => m.text === '<b>not bold</b>'),
+        )?.[0],
+      'the conversation',
+    );
+    await agent.sendMessage(conversationId, 'Line one\nLine two');
+    const texts = page.locator('switchboard-chat [part~="message"]:not([part~="message-pending"]) .text');
+    await expect.poll(() => texts.allTextContents()).toEqual(['<b>not bold</b>', 'Line one\nLine two']);
+    expect(await page.locator('switchboard-chat b').count()).toBe(0);
+    const height = (i: number) => texts.nth(i).evaluate((el) => el.getBoundingClientRect().height);
+    expect(await height(1)).toBeGreaterThan((await height(0)) * 1.5);
+  });
+
+  it('renders one copy of a message whose send was repeated three times, once across a disconnect', async () => {
+    const page = await openDemoPage();
+    const ui = chat(page);
+    await ui.input.fill('Hello?');
+    await ui.send.click();
+    const conversationId = await waitFor(
+      () =>
+        Object.entries(agent.getSnapshot().messages).find(([, list]) =>
+          list.some((m) => m.text === 'Hello?'),
+        )?.[0],
+      'the conversation',
+    );
+
+    // A raw agent socket, so the test controls the clientMessageId the way a retrying client would.
+    const { token } = (await (
+      await fetch(`${server.url}/v1/agent/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: DEMO.agentEmail, password: DEMO.agentPassword }),
+      })
+    ).json()) as { token: string };
+    const open = () =>
+      new Promise<Socket<AgentServerToClientEvents, AgentClientToServerEvents>>((resolve, reject) => {
+        const socket: Socket<AgentServerToClientEvents, AgentClientToServerEvents> = io(
+          `${server.url}/agent`,
+          {
+            auth: { token },
+            transports: ['websocket'],
+            forceNew: true,
+          },
+        );
+        socket.once('connect', () => resolve(socket));
+        socket.once('connect_error', reject);
+      });
+    const payload = { conversationId, clientMessageId: ulid(), text: 'Only once, I promise.' };
+    let socket = await open();
+    const first = await socket.emitWithAck('message:send', payload);
+    const second = await socket.emitWithAck('message:send', payload);
+    socket.disconnect();
+    socket = await open();
+    const third = await socket.emitWithAck('message:send', payload);
+    socket.disconnect();
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+
+    await expect.poll(() => ui.messages.allInnerTexts()).toEqual(['Hello?', 'Only once, I promise.']);
+    await page.waitForTimeout(300);
+    expect(await ui.messages.allInnerTexts()).toEqual(['Hello?', 'Only once, I promise.']);
+  });
+});
