@@ -47,9 +47,10 @@ export function libraryBuild({ input, pkg, outDir = 'dist', tsconfig = 'tsconfig
 
 /**
  * A browser bundle: everything inlined, minified, code-split into lazily loaded chunks.
- * @param {{ input: string | Record<string, string>, outDir: string, tsconfig?: string }} options
+ * Source maps are opt-in: a CDN folder should hold only what pages load.
+ * @param {{ input: string | Record<string, string>, outDir: string, tsconfig?: string, sourcemap?: boolean }} options
  */
-export function browserBundle({ input, outDir, tsconfig = 'tsconfig.build.json' }) {
+export function browserBundle({ input, outDir, tsconfig = 'tsconfig.build.json', sourcemap = false }) {
   return {
     input,
     output: {
@@ -57,7 +58,7 @@ export function browserBundle({ input, outDir, tsconfig = 'tsconfig.build.json' 
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      sourcemap: true,
+      sourcemap,
     },
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),

@@ -1,3 +1,3 @@
 import { browserBundle } from '../../rollup.config.mjs';
 
-export default browserBundle({ input: { main: 'src/main.ts' }, outDir: 'dist' });
+export default browserBundle({ input: { main: 'src/main.ts' }, outDir: 'dist', sourcemap: true });

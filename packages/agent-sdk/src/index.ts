@@ -1,6 +1,6 @@
 // The public entry. Names are re-exported one by one so the API surface is a deliberate list.
 export { createAgentClient } from './agent/agent-client.js';
-export { createVisitorClient } from './visitor/visitor-client.js';
+export { createVisitorClient, INITIAL_VISITOR_STATE } from './visitor/visitor-client.js';
 export { SwitchboardError } from './errors.js';
 export { backoffDelay } from './core/backoff.js';
 export type { BackoffOptions } from './core/backoff.js';

@@ -24,18 +24,17 @@ const GONE_ON_JOIN = new Set<SwitchboardError['code']>(['not_found', 'forbidden'
 /** A send refused with one of these goes to a new conversation instead. */
 const GONE_ON_SEND = new Set<SwitchboardError['code']>(['not_found', 'conversation_closed']);
 
-function initialState(): VisitorState {
-  return {
-    connection: 'idle',
-    site: null,
-    contact: null,
-    conversation: null,
-    messages: [],
-    pending: [],
-    error: null,
-    hasOlder: false,
-  };
-}
+/** A visitor client's state before it has a session: idle, empty. Frozen, so safe to share. */
+export const INITIAL_VISITOR_STATE: VisitorState = Object.freeze({
+  connection: 'idle',
+  site: null,
+  contact: null,
+  conversation: null,
+  messages: [],
+  pending: [],
+  error: null,
+  hasOlder: false,
+});
 
 /**
  * The visitor side of a chat, for the widget or a custom UI. Nothing touches the server or the
@@ -47,7 +46,7 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     options.storageKey ?? 'switchboard:',
     options.siteKey,
   );
-  const store = createStore<VisitorState>(initialState());
+  const store = createStore<VisitorState>(INITIAL_VISITOR_STATE);
   const hub = createEventHub<VisitorClientEvents>();
   const delays = createDelays();
   const backoff = {
@@ -260,7 +259,7 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
       identity.forget();
       conversation.drop();
       interacted = false;
-      store.setState({ ...initialState(), connection: store.getSnapshot().connection });
+      store.setState({ ...INITIAL_VISITOR_STATE, connection: store.getSnapshot().connection });
       status.setConnection('idle');
     },
 

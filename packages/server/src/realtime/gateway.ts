@@ -19,6 +19,7 @@ import type { Logger } from '../lib/logger.js';
 import { createRateLimiter, type RateLimit } from '../lib/rate-limit.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { SessionService } from '../services/sessions.js';
+import type { Viewer } from '../services/viewer.js';
 import { handle } from './handle.js';
 import { authenticateSocket, type SocketData } from './handshake.js';
 import { AGENTS_ROOM, conversationRoom } from './rooms.js';
@@ -58,6 +59,15 @@ export function createGateway({
   });
   const limiter = createRateLimiter(messageRate);
 
+  /** `conversation:join`, the same in both namespaces: check ownership, then join the room. */
+  const joinConversation =
+    (socket: { join(room: string): void | Promise<void> }, viewer: Viewer) =>
+    async ({ conversationId }: { conversationId: string }) => {
+      const conversation = await conversations.get(viewer, conversationId);
+      await socket.join(conversationRoom(conversation.id));
+      return conversation;
+    };
+
   // socket.io types every namespace with the server's event maps; ours differ per namespace.
   const visitors = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
   const agents = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
@@ -78,18 +88,7 @@ export function createGateway({
         options,
       ),
     );
-    socket.on(
-      'conversation:join',
-      handle(
-        ConversationRef,
-        async ({ conversationId }) => {
-          const conversation = await conversations.get(viewer, conversationId);
-          await socket.join(conversationRoom(conversation.id));
-          return conversation;
-        },
-        options,
-      ),
-    );
+    socket.on('conversation:join', handle(ConversationRef, joinConversation(socket, viewer), options));
     socket.on(
       'message:send',
       handle(SendMessagePayload, (payload) => conversations.send(viewer, payload), options),
@@ -101,18 +100,7 @@ export function createGateway({
     const { viewer } = socket.data;
     const options = { logger, limiter: { limiter, key: socket.id } };
     void socket.join(AGENTS_ROOM);
-    socket.on(
-      'conversation:join',
-      handle(
-        ConversationRef,
-        async ({ conversationId }) => {
-          const conversation = await conversations.get(viewer, conversationId);
-          await socket.join(conversationRoom(conversation.id));
-          return conversation;
-        },
-        options,
-      ),
-    );
+    socket.on('conversation:join', handle(ConversationRef, joinConversation(socket, viewer), options));
     socket.on(
       'message:send',
       handle(AgentSendMessagePayload, (payload) => conversations.send(viewer, payload), options),

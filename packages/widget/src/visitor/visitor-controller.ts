@@ -1,18 +1,9 @@
-import type { VisitorClient, VisitorState } from '@switchboard/agent-sdk';
+import { INITIAL_VISITOR_STATE, type VisitorClient, type VisitorState } from '@switchboard/agent-sdk';
 import type { Message } from '@switchboard/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** The state shown before a client exists (no site key or server URL yet). */
-export const NO_VISITOR_STATE: VisitorState = Object.freeze({
-  connection: 'idle',
-  site: null,
-  contact: null,
-  conversation: null,
-  messages: [],
-  pending: [],
-  error: null,
-  hasOlder: false,
-});
+export const NO_VISITOR_STATE: VisitorState = INITIAL_VISITOR_STATE;
 
 export interface VisitorControllerOptions {
   /** Called for each message from an agent, a bot or the system that arrives in real time. */
