@@ -52,10 +52,13 @@ if (existsSync(cdn)) {
   console.log('\nWidget script-tag build (packages/widget/dist/cdn), gzip -9:');
   for (const r of sizes)
     console.log(`  ${r.file.padEnd(44)}${String(r.bytes).padStart(8)} B${String(r.gzip).padStart(8)} B gzip`);
+  const loader = sizes.find((r) => r.file === 'loader.js')?.gzip ?? 0;
   console.log(
-    `  ${'loader.js'.padEnd(44)}${''.padStart(10)}${String(sizes.find((r) => r.file === 'loader.js')?.gzip ?? 0).padStart(8)} B gzip`,
+    `  ${'loaded with the page (loader.js)'.padEnd(44)}${''.padStart(10)}${String(loader).padStart(8)} B gzip`,
   );
-  console.log(`  ${'all of dist/cdn'.padEnd(44)}${''.padStart(10)}${String(total).padStart(8)} B gzip`);
+  console.log(
+    `  ${'loaded for a chat (all of dist/cdn)'.padEnd(44)}${''.padStart(10)}${String(total).padStart(8)} B gzip`,
+  );
 } else {
   console.log('\n(widget sizes skipped: run pnpm build first)');
 }

@@ -11,7 +11,12 @@ export interface ServerChild {
 /** Forks bench/lib/server-child.ts in the given mode and waits until it listens. */
 export async function startServerChild(mode: '--switchboard' | '--bare'): Promise<ServerChild> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./server-child.ts', import.meta.url)), [mode], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_PROFILE=dir writes a V8 CPU profile of the server child there.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T>(type: string) =>
@@ -32,6 +37,7 @@ export async function startServerChild(mode: '--switchboard' | '--bare'): Promis
       child.send({ type: 'cpu' });
       return (await reply).micros;
     },
-    stop: () => void child.kill(),
+    // SIGINT lets Node write the CPU profile before it exits.
+    stop: () => void child.kill('SIGINT'),
   };
 }

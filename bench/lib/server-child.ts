@@ -47,3 +47,5 @@ process.on('message', (message: { type: string }) => {
   }
 });
 send({ type: 'ready', url });
+// Exit normally on SIGINT so that --cpu-prof gets to write its profile.
+process.once('SIGINT', () => process.exit(0));
