@@ -21,3 +21,20 @@ export const AGENT_STATUSES = ['available', 'busy', 'away', 'offline'] as const;
 export const IDENTITY_VERIFICATION_MODES = ['off', 'optional', 'enforce'] as const;
 
 export const MAX_MESSAGE_TEXT = 4000;
+
+/** How a queue hands out conversations (DESIGN.md, Routing). */
+export const QUEUE_STRATEGIES = ['round_robin', 'least_busy', 'priority', 'manual'] as const;
+
+export const RESOLVE_REASONS = ['solved', 'customer_not_responding', 'transferred', 'other'] as const;
+
+/** What a conversation's timeline (the customer journey) records. */
+export const TIMELINE_EVENT_TYPES = [
+  'created',
+  'queued',
+  'assigned',
+  'transferred',
+  'priority_changed',
+  'resolved',
+  'reopened',
+  'abandoned',
+] as const;

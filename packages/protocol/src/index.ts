@@ -24,11 +24,16 @@ export {
   MESSAGE_KINDS,
   OPEN_STATUSES,
   PRIORITIES,
+  QUEUE_STRATEGIES,
+  RESOLVE_REASONS,
+  TIMELINE_EVENT_TYPES,
 } from './constants.js';
 export type { Attributes, Channel, Priority } from './schemas/common.js';
 export type { Site, PublicSite, IdentityVerification } from './schemas/site.js';
 export type { Contact } from './schemas/contact.js';
-export type { Agent, AgentRole, AgentStatus } from './schemas/agent.js';
+export type { Agent, AgentPresence, AgentRole, AgentStatus } from './schemas/agent.js';
+export type { Queue, QueuePosition, QueueStrategy } from './schemas/queue.js';
+export type { ResolveReason, TimelineEvent, TimelineEventType } from './schemas/timeline.js';
 export type { Conversation, ConversationStatus } from './schemas/conversation.js';
 export type { AuthorKind, Message, MessageKind } from './schemas/message.js';
 export type {
@@ -44,6 +49,12 @@ export type {
 } from './schemas/rest.js';
 export type {
   AgentSendMessagePayload,
+  AssignPayload,
+  ResolvePayload,
+  SetCapacityPayload,
+  SetPriorityPayload,
+  SetStatusPayload,
+  TransferPayload,
   ConversationRef,
   ConversationStartPayload,
   SendMessagePayload,

@@ -15,7 +15,12 @@ import { createRateLimiter } from './lib/rate-limit.js';
 import { createTokenSigner } from './lib/tokens.js';
 import { createGateway } from './realtime/gateway.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
+import { createAgentService, type AgentService } from './services/agents.js';
 import { seedDemo } from './services/demo-seed.js';
+import { createLifecycleService, type LifecycleService } from './services/lifecycle.js';
+import { createRoutingService, type RoutingService } from './services/routing.js';
+import { startTimerScheduler, type TimerScheduler } from './services/timers.js';
+import { createVisitorPresence } from './services/visitors.js';
 import { createSessionService, type SessionService } from './services/sessions.js';
 
 export interface AppDeps {
@@ -36,7 +41,15 @@ export interface SwitchboardApp {
   io: SocketServer;
   httpServer: HttpServer;
   store: Store;
-  services: { sessions: SessionService; conversations: ConversationService };
+  services: {
+    sessions: SessionService;
+    conversations: ConversationService;
+    lifecycle: LifecycleService;
+    routing: RoutingService;
+    agents: AgentService;
+  };
+  /** Fires due timers now (tests use it instead of waiting for the poll). */
+  timers: TimerScheduler;
   bus: EventBus;
   /** Listens on `config.port`/`config.host` (port 0 picks a free one) and returns the base URL. */
   listen(): Promise<{ port: number; url: string }>;
@@ -55,12 +68,47 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
   const bus = createEventBus((error) => logger.error('domain event subscriber failed', { error }));
   const tokens = createTokenSigner(config.secret, now);
   const sessions = createSessionService({ store, tokens, config, now });
-  const conversations = createConversationService({ store, bus });
+  const routing = createRoutingService({ store, bus, logger, now });
+  const lifecycle = createLifecycleService({ store, bus, routing, now });
+  const agents = createAgentService({
+    store,
+    bus,
+    routing,
+    now,
+    offlineGraceMs: config.lifecycle.agentOfflineAfterMs,
+  });
+  const visitors = createVisitorPresence({
+    store,
+    lifecycle,
+    now,
+    abandonAfterMs: config.lifecycle.abandonAfterMs,
+  });
+  const conversations = createConversationService({
+    store,
+    bus,
+    lifecycle,
+    routing,
+    now,
+    autoResolveAfterMs: config.lifecycle.autoResolveAfterMs,
+  });
+  const timers = startTimerScheduler({
+    store,
+    logger,
+    now,
+    intervalMs: config.lifecycle.timerPollMs,
+    handlers: {
+      auto_resolve: (conversationId) =>
+        lifecycle.autoResolve(conversationId, config.lifecycle.autoResolveAfterMs),
+      abandon: (contactId) => visitors.abandonIfGone(contactId),
+      agent_offline: (agentId) => agents.goOfflineIfAway(agentId),
+    },
+  });
 
   const app = createHttpApp({
     store,
     sessions,
     conversations,
+    agents,
     sessionLimiter: createRateLimiter(config.rateLimits.sessions, now),
     logger,
     staticRoots: deps.staticRoots === undefined ? defaultStaticRoots(config, logger) : deps.staticRoots,
@@ -70,6 +118,9 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     httpServer,
     sessions,
     conversations,
+    lifecycle,
+    agents,
+    visitors,
     bus,
     logger,
     messageRate: config.rateLimits.messages,
@@ -81,7 +132,8 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     io,
     httpServer,
     store,
-    services: { sessions, conversations },
+    services: { sessions, conversations, lifecycle, routing, agents },
+    timers,
     bus,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -96,6 +148,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
       }),
     close: () =>
       (closing ??= (async () => {
+        timers.stop();
         // io.close() disconnects every socket and closes the HTTP server it is attached to.
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         await store.close();

@@ -29,6 +29,14 @@ const Env = z.object({
   SWITCHBOARD_SESSION_RATE_PER_MIN: z.coerce.number().min(1).default(60),
   /** Messages per socket per second (sustained; bursts of 4x allowed). @default 10 */
   SWITCHBOARD_MESSAGE_RATE_PER_SEC: z.coerce.number().min(1).default(10),
+  /** Resolve an agent's conversation after this many seconds without a message. @default 86400 */
+  SWITCHBOARD_AUTO_RESOLVE_AFTER: z.coerce.number().min(1).default(86_400),
+  /** A queued visitor with no open connection for this many seconds has abandoned. @default 300 */
+  SWITCHBOARD_ABANDON_AFTER: z.coerce.number().min(1).default(300),
+  /** An agent whose last connection closed goes offline after this many seconds. @default 60 */
+  SWITCHBOARD_AGENT_OFFLINE_AFTER: z.coerce.number().min(1).default(60),
+  /** How often persisted timers are checked, in milliseconds. @default 1000 */
+  SWITCHBOARD_TIMER_POLL_MS: z.coerce.number().int().min(10).default(1000),
 });
 
 export interface Config {
@@ -45,6 +53,12 @@ export interface Config {
   rateLimits: {
     sessions: { perSecond: number; burst: number };
     messages: { perSecond: number; burst: number };
+  };
+  lifecycle: {
+    autoResolveAfterMs: number;
+    abandonAfterMs: number;
+    agentOfflineAfterMs: number;
+    timerPollMs: number;
   };
 }
 
@@ -77,6 +91,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         perSecond: e.SWITCHBOARD_MESSAGE_RATE_PER_SEC,
         burst: e.SWITCHBOARD_MESSAGE_RATE_PER_SEC * 4,
       },
+    },
+    lifecycle: {
+      autoResolveAfterMs: e.SWITCHBOARD_AUTO_RESOLVE_AFTER * 1000,
+      abandonAfterMs: e.SWITCHBOARD_ABANDON_AFTER * 1000,
+      agentOfflineAfterMs: e.SWITCHBOARD_AGENT_OFFLINE_AFTER * 1000,
+      timerPollMs: e.SWITCHBOARD_TIMER_POLL_MS,
     },
   };
 }

@@ -17,7 +17,16 @@ export const Agent = z.object({
   status: AgentStatus,
   /** Maximum number of conversations the agent owns at once. */
   capacity: z.number().int().min(0).max(100),
+  /** Routing sends an agent only conversations whose required skills they all have. */
+  skills: z.array(z.string().min(1).max(40)).max(50),
   avatarUrl: z.string().max(2048).nullable(),
   createdAt: Timestamp,
 });
 export type Agent = z.infer<typeof Agent>;
+
+/** An agent with what they carry right now: for transfer pickers and presence lists. */
+export const AgentPresence = Agent.extend({
+  /** Conversations they own now (active or pending). */
+  load: z.number().int().nonnegative(),
+});
+export type AgentPresence = z.infer<typeof AgentPresence>;

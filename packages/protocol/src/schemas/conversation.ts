@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES } from '../constants.js';
+import { CONVERSATION_STATUSES, RESOLVE_REASONS } from '../constants.js';
 import { Channel, Id, Priority, Seq, Timestamp } from './common.js';
 
 /**
@@ -18,6 +18,13 @@ export const Conversation = z.object({
   priority: Priority,
   queueId: Id.nullable(),
   assigneeId: Id.nullable(),
+  /** Only agents with every one of these skills are routed this conversation. */
+  requiredSkills: z.array(z.string()),
+  /** When it last entered a queue; with `assignedAt`, how long the visitor waited. */
+  queuedAt: Timestamp.nullable(),
+  assignedAt: Timestamp.nullable(),
+  resolvedAt: Timestamp.nullable(),
+  resolveReason: z.enum(RESOLVE_REASONS).nullable(),
   /** The highest `seq` stored so far; 0 when there are no messages. */
   lastSeq: Seq,
   lastMessageAt: Timestamp.nullable(),

@@ -1,7 +1,7 @@
 export { Attributes, Channel, ClientMessageId, Id, Priority, Seq, Timestamp } from './common.js';
 export { IdentityVerification, PublicSite, Site } from './site.js';
 export { Contact } from './contact.js';
-export { Agent, AgentRole, AgentStatus } from './agent.js';
+export { Agent, AgentPresence, AgentRole, AgentStatus } from './agent.js';
 export { Conversation, ConversationStatus } from './conversation.js';
 export { AuthorKind, Message, MessageKind, MessageText } from './message.js';
 export {
@@ -19,4 +19,12 @@ export {
   ConversationStartPayload,
   SendMessagePayload,
   AgentSendMessagePayload,
+  AssignPayload,
+  ResolvePayload,
+  SetCapacityPayload,
+  SetPriorityPayload,
+  SetStatusPayload,
+  TransferPayload,
 } from './payloads.js';
+export { Queue, QueuePosition, QueueStrategy } from './queue.js';
+export { ResolveReason, TimelineEvent, TimelineEventType } from './timeline.js';

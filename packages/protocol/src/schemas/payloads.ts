@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ClientMessageId, Id } from './common.js';
+import { AGENT_STATUSES, RESOLVE_REASONS } from '../constants.js';
+import { ClientMessageId, Id, Priority } from './common.js';
 import { MessageText } from './message.js';
 
 /** Socket payloads are strict: an unknown field is a client bug worth reporting, not ignoring. */
@@ -25,3 +26,31 @@ export const AgentSendMessagePayload = z.strictObject({
   kind: z.enum(['text', 'note']).default('text'),
 });
 export type AgentSendMessagePayload = z.input<typeof AgentSendMessagePayload>;
+
+export const AssignPayload = z.strictObject({ conversationId: Id, agentId: Id });
+export type AssignPayload = z.infer<typeof AssignPayload>;
+
+/** Hand a conversation to another agent, or back to a queue to be routed again. */
+export const TransferPayload = z.strictObject({
+  conversationId: Id,
+  to: z.union([z.strictObject({ agentId: Id }), z.strictObject({ queueId: Id })]),
+  /** Shown to the receiver and kept in the timeline. */
+  note: z.string().trim().max(1000).optional(),
+});
+export type TransferPayload = z.infer<typeof TransferPayload>;
+
+export const ResolvePayload = z.strictObject({
+  conversationId: Id,
+  reason: z.enum(RESOLVE_REASONS),
+  note: z.string().trim().max(1000).optional(),
+});
+export type ResolvePayload = z.infer<typeof ResolvePayload>;
+
+export const SetPriorityPayload = z.strictObject({ conversationId: Id, priority: Priority });
+export type SetPriorityPayload = z.infer<typeof SetPriorityPayload>;
+
+export const SetStatusPayload = z.strictObject({ status: z.enum(AGENT_STATUSES) });
+export type SetStatusPayload = z.infer<typeof SetStatusPayload>;
+
+export const SetCapacityPayload = z.strictObject({ capacity: z.number().int().min(0).max(100) });
+export type SetCapacityPayload = z.infer<typeof SetCapacityPayload>;

@@ -1,9 +1,18 @@
 // Rows → protocol types. The only place that knows both shapes.
-import type { Conversation, Message } from '@switchboard/protocol';
-import type { AgentRecord, ContactRecord, SiteRecord } from './store.js';
-import type { AgentRow, ContactRow, ConversationRow, MessageRow, SiteRow } from './schema.js';
+import type { Conversation, Message, TimelineEvent } from '@switchboard/protocol';
+import type { AgentRecord, ContactRecord, QueueRecord, SiteRecord } from './store.js';
+import type {
+  AgentRow,
+  ContactRow,
+  ConversationEventRow,
+  ConversationRow,
+  MessageRow,
+  QueueRow,
+  SiteRow,
+} from './schema.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 export function toSite(row: SiteRow): SiteRecord {
   return {
@@ -40,7 +49,9 @@ export function toAgent(row: AgentRow): AgentRecord {
     role: row.role,
     status: row.status,
     capacity: row.capacity,
+    skills: row.skills,
     avatarUrl: row.avatarUrl,
+    lastAssignedAt: row.lastAssignedAt,
     passwordHash: row.passwordHash,
     createdAt: iso(row.createdAt),
   };
@@ -56,8 +67,13 @@ export function toConversation(row: ConversationRow): Conversation {
     priority: row.priority,
     queueId: row.queueId,
     assigneeId: row.assigneeId,
+    requiredSkills: row.requiredSkills,
+    queuedAt: isoOrNull(row.queuedAt),
+    assignedAt: isoOrNull(row.assignedAt),
+    resolvedAt: isoOrNull(row.resolvedAt),
+    resolveReason: row.resolveReason,
     lastSeq: row.lastSeq,
-    lastMessageAt: row.lastMessageAt === null ? null : iso(row.lastMessageAt),
+    lastMessageAt: isoOrNull(row.lastMessageAt),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
@@ -77,8 +93,40 @@ export function toMessage(row: MessageRow): Message {
   };
 }
 
+export function toQueue(row: QueueRow, memberIds: string[], waiting: number): QueueRecord {
+  return {
+    id: row.id,
+    siteId: row.siteId,
+    name: row.name,
+    strategy: row.strategy,
+    memberIds,
+    waiting,
+    isDefault: row.isDefault,
+    lastAgentId: row.lastAgentId,
+    createdAt: iso(row.createdAt),
+  };
+}
+
+export function toTimelineEvent(row: ConversationEventRow): TimelineEvent {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    type: row.type,
+    actorKind: row.actorKind,
+    actorId: row.actorId,
+    fromStatus: row.fromStatus,
+    toStatus: row.toStatus,
+    data: row.data,
+    createdAt: iso(row.createdAt),
+  };
+}
+
 /** Strips what must never leave the server. */
-export function publicAgent({ passwordHash: _passwordHash, ...agent }: AgentRecord) {
+export function publicAgent({
+  passwordHash: _passwordHash,
+  lastAssignedAt: _lastAssignedAt,
+  ...agent
+}: AgentRecord) {
   return agent;
 }
 

@@ -1,6 +1,7 @@
 // The SQLite schema. Timestamps are integer milliseconds; JSON columns are text.
 // Rows never leave db/: mappers.ts turns them into protocol types.
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type {
   AgentRole,
   AgentStatus,
@@ -10,6 +11,9 @@ import type {
   IdentityVerification,
   MessageKind,
   Priority,
+  QueueStrategy,
+  ResolveReason,
+  TimelineEventType,
 } from '@switchboard/protocol';
 
 export const sites = sqliteTable('sites', {
@@ -53,6 +57,12 @@ export const agents = sqliteTable('agents', {
   role: text('role').$type<AgentRole>().notNull(),
   status: text('status').$type<AgentStatus>().notNull(),
   capacity: integer('capacity').notNull(),
+  skills: text('skills', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  /** For least-busy tie-breaks: who has waited longest for work. */
+  lastAssignedAt: integer('last_assigned_at'),
   avatarUrl: text('avatar_url'),
   passwordHash: text('password_hash').notNull(),
   createdAt: integer('created_at').notNull(),
@@ -73,6 +83,14 @@ export const conversations = sqliteTable(
     priority: text('priority').$type<Priority>().notNull(),
     queueId: text('queue_id'),
     assigneeId: text('assignee_id').references(() => agents.id),
+    requiredSkills: text('required_skills', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    queuedAt: integer('queued_at'),
+    assignedAt: integer('assigned_at'),
+    resolvedAt: integer('resolved_at'),
+    resolveReason: text('resolve_reason').$type<ResolveReason>(),
     /** Highest seq handed out; bumped in the same transaction as each message insert. */
     lastSeq: integer('last_seq').notNull().default(0),
     lastMessageAt: integer('last_message_at'),
@@ -81,6 +99,8 @@ export const conversations = sqliteTable(
   },
   (t) => [
     index('conversations_contact_idx').on(t.contactId, t.status),
+    index('conversations_queue_idx').on(t.queueId, t.status),
+    index('conversations_assignee_idx').on(t.assigneeId, t.status),
     index('conversations_updated_idx').on(t.updatedAt, t.id),
   ],
 );
@@ -107,8 +127,72 @@ export const messages = sqliteTable(
   ],
 );
 
+export const queues = sqliteTable('queues', {
+  id: text('id').primaryKey(),
+  siteId: text('site_id')
+    .notNull()
+    .references(() => sites.id),
+  name: text('name').notNull(),
+  strategy: text('strategy').$type<QueueStrategy>().notNull(),
+  /** New web conversations of the site wait here. */
+  isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  /** Round robin's position: who got the last conversation. */
+  lastAgentId: text('last_agent_id'),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const queueMembers = sqliteTable(
+  'queue_members',
+  {
+    queueId: text('queue_id')
+      .notNull()
+      .references(() => queues.id),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id),
+  },
+  (t) => [primaryKey({ columns: [t.queueId, t.agentId] }), index('queue_members_agent_idx').on(t.agentId)],
+);
+
+/** The customer journey: one row per lifecycle transition, written in the transition's transaction. */
+export const conversationEvents = sqliteTable(
+  'conversation_events',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    type: text('type').$type<TimelineEventType>().notNull(),
+    actorKind: text('actor_kind').$type<AuthorKind>().notNull(),
+    actorId: text('actor_id'),
+    fromStatus: text('from_status').$type<ConversationStatus>(),
+    toStatus: text('to_status').$type<ConversationStatus>(),
+    data: text('data', { mode: 'json' }).$type<Record<string, string | number | boolean | null>>().notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('conversation_events_conversation_idx').on(t.conversationId, t.createdAt)],
+);
+
+/**
+ * Persisted timers (auto-resolve, abandonment, agent offline grace). One per (kind, subject):
+ * re-arming moves the due time. A timer fires once: the firing instance claims it by setting
+ * `fired_at` with a conditional update, so several instances never fire it twice.
+ */
+export const timers = sqliteTable(
+  'timers',
+  {
+    kind: text('kind').notNull(),
+    subjectId: text('subject_id').notNull(),
+    dueAt: integer('due_at').notNull(),
+    firedAt: integer('fired_at'),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.subjectId] }), index('timers_due_idx').on(t.firedAt, t.dueAt)],
+);
+
 export type SiteRow = typeof sites.$inferSelect;
 export type ContactRow = typeof contacts.$inferSelect;
 export type AgentRow = typeof agents.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
+export type QueueRow = typeof queues.$inferSelect;
+export type ConversationEventRow = typeof conversationEvents.$inferSelect;

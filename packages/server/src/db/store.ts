@@ -11,7 +11,15 @@ import type {
   IdentityVerification,
   Message,
   MessageKind,
+  Priority,
+  Queue,
+  QueueStrategy,
+  ResolveReason,
   Site,
+  TimelineEvent,
+  TimelineEventType,
+  AgentPresence,
+  AgentStatus,
 } from '@switchboard/protocol';
 
 export interface SiteRecord extends Site {
@@ -25,7 +33,58 @@ export interface ContactRecord extends Contact {
 
 export interface AgentRecord extends Agent {
   passwordHash: string;
+  lastAssignedAt: number | null;
 }
+
+export interface QueueRecord extends Queue {
+  isDefault: boolean;
+  /** Round robin's cursor. */
+  lastAgentId: string | null;
+}
+
+/** A queued conversation as routing needs it. */
+export interface WaitingConversation {
+  conversationId: string;
+  priority: Priority;
+  queuedAt: number;
+  requiredSkills: string[];
+}
+
+/** What a lifecycle transition may change. */
+export interface ConversationChanges {
+  status?: ConversationStatus;
+  assigneeId?: string | null;
+  queueId?: string | null;
+  priority?: Priority;
+  queuedAt?: number | null;
+  assignedAt?: number | null;
+  resolvedAt?: number | null;
+  resolveReason?: ResolveReason | null;
+  requiredSkills?: string[];
+}
+
+export interface TransitionRequest {
+  conversationId: string;
+  /** Preconditions checked under the write lock; a mismatch writes nothing. */
+  expect: {
+    statuses?: readonly ConversationStatus[];
+    /** `null` means "nobody owns it". */
+    assigneeId?: string | null;
+  };
+  set: ConversationChanges;
+  /** When set, the change also requires this agent to be under capacity (and stamps their lastAssignedAt). */
+  assignTo?: string;
+  event: {
+    type: TimelineEventType;
+    actorKind: AuthorKind;
+    actorId: string | null;
+    data?: Record<string, string | number | boolean | null>;
+  };
+}
+
+export type TransitionResult =
+  | { ok: true; conversation: Conversation; previous: Conversation }
+  | { ok: false; reason: 'not_found' | 'precondition' | 'capacity'; current: Conversation | null };
 
 export interface NewSite {
   name: string;
@@ -40,6 +99,7 @@ export interface NewAgent {
   name: string;
   role: AgentRole;
   capacity: number;
+  skills?: string[];
   passwordHash: string;
 }
 
@@ -89,6 +149,41 @@ export interface Store {
     create(agent: NewAgent): Promise<AgentRecord>;
     byId(id: string): Promise<AgentRecord | null>;
     byEmail(email: string): Promise<AgentRecord | null>;
+    update(
+      id: string,
+      changes: { status?: AgentStatus; capacity?: number; skills?: string[] },
+    ): Promise<AgentRecord | null>;
+    /** Agents with their current load (conversations they own that are active or pending). */
+    presence(ids?: readonly string[]): Promise<(AgentPresence & { lastAssignedAt: number | null })[]>;
+  };
+  queues: {
+    create(queue: {
+      siteId: string;
+      name: string;
+      strategy: QueueStrategy;
+      isDefault: boolean;
+    }): Promise<QueueRecord>;
+    byId(id: string): Promise<QueueRecord | null>;
+    defaultForSite(siteId: string): Promise<QueueRecord | null>;
+    list(): Promise<QueueRecord[]>;
+    addMember(queueId: string, agentId: string): Promise<void>;
+    /** The queues an agent takes conversations from. */
+    ofAgent(agentId: string): Promise<string[]>;
+    setCursor(queueId: string, lastAgentId: string): Promise<void>;
+    /** Queued, unowned conversations in the queue. */
+    waiting(queueId: string): Promise<WaitingConversation[]>;
+    /** Seconds between queuedAt and assignedAt of the queue's most recent assignments. */
+    recentWaits(queueId: string, limit: number): Promise<number[]>;
+  };
+  timeline: {
+    list(conversationId: string): Promise<TimelineEvent[]>;
+  };
+  timers: {
+    /** Sets (or moves) the one timer of this kind for the subject. */
+    arm(kind: string, subjectId: string, dueAt: number): Promise<void>;
+    cancel(kind: string, subjectId: string): Promise<void>;
+    /** Claims up to `limit` due timers: each is returned to exactly one caller, ever. */
+    claimDue(now: number, limit: number): Promise<{ kind: string; subjectId: string; dueAt: number }[]>;
   };
   conversations: {
     byId(id: string): Promise<Conversation | null>;
@@ -98,7 +193,13 @@ export interface Store {
       contactId: string;
       channel: Channel;
       status: ConversationStatus;
+      queueId: string | null;
     }): Promise<{ conversation: Conversation; created: boolean }>;
+    /**
+     * Applies a lifecycle change atomically: checks `expect` (and capacity) under the write lock,
+     * updates the row and appends the timeline event in one transaction.
+     */
+    transition(request: TransitionRequest): Promise<TransitionResult>;
     /** Most recently updated first. */
     list(filter: ConversationFilter): Promise<{ items: Conversation[]; nextCursor: string | null }>;
   };

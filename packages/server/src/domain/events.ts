@@ -1,10 +1,28 @@
-import type { Conversation, Message } from '@switchboard/protocol';
+import type {
+  AgentPresence,
+  Conversation,
+  Message,
+  QueuePosition,
+  ResolveReason,
+} from '@switchboard/protocol';
 
 /** What services announce after a commit; the realtime gateway (and later, webhooks) listen. */
 export interface DomainEvents {
   'message.created': { message: Message; conversation: Conversation };
   'conversation.created': { conversation: Conversation };
   'conversation.updated': { conversation: Conversation };
+  'conversation.assigned': { conversation: Conversation; agentId: string };
+  'conversation.transferred': {
+    conversation: Conversation;
+    fromAgentId: string | null;
+    toAgentId: string | null;
+    toQueueId: string | null;
+    note: string | null;
+  };
+  'conversation.resolved': { conversation: Conversation; reason: ResolveReason; note: string | null };
+  /** A queue's backlog changed: who waits, in which order, for about how long. */
+  'queue.changed': { queueId: string; positions: QueuePosition[] };
+  'agent.status_changed': { agent: AgentPresence };
 }
 
 type Handler<Name extends keyof DomainEvents> = (event: DomainEvents[Name]) => void;

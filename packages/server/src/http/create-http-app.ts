@@ -5,12 +5,14 @@ import type { Store } from '../db/store.js';
 import { AppError } from '../lib/app-error.js';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
+import type { AgentService } from '../services/agents.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { SessionService } from '../services/sessions.js';
 import type { HttpEnv } from './context.js';
 import { errorResponse } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
 import { conversationRoutes } from './routes/conversations.js';
+import { queueRoutes } from './routes/queues.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { staticRoutes, type StaticRoots } from './routes/static-files.js';
@@ -19,6 +21,7 @@ export interface HttpDeps {
   store: Store;
   sessions: SessionService;
   conversations: ConversationService;
+  agents: AgentService;
   sessionLimiter: RateLimiter;
   logger: Logger;
   /** Null serves no pages, only the API. */
@@ -45,8 +48,9 @@ export function createHttpApp(deps: HttpDeps) {
 
   app.route('/healthz', healthRoutes(deps.store));
   app.route('/v1', sessionRoutes(deps.sessions, deps.sessionLimiter));
-  app.route('/v1/agent', agentRoutes(deps.sessions, deps.store));
-  app.route('/v1/conversations', conversationRoutes(deps.sessions, deps.conversations));
+  app.route('/v1', agentRoutes(deps.sessions, deps.store, deps.agents));
+  app.route('/v1/queues', queueRoutes(deps.sessions, deps.store));
+  app.route('/v1/conversations', conversationRoutes(deps.sessions, deps.conversations, deps.store));
   app.all('/v1/*', () => {
     throw new AppError('not_found', 'No such endpoint');
   });

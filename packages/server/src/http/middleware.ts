@@ -15,6 +15,16 @@ export function requireViewer(sessions: SessionService): MiddlewareHandler<HttpE
   };
 }
 
+/** Like requireViewer, and the viewer must be an agent. */
+export function requireAgent(sessions: SessionService): MiddlewareHandler<HttpEnv> {
+  const viewer = requireViewer(sessions);
+  return async (c, next) =>
+    viewer(c, async () => {
+      if (c.var.viewer.kind !== 'agent') throw new AppError('forbidden', 'Only agents may do this');
+      await next();
+    });
+}
+
 /** Limits requests per client address. */
 export function rateLimit(limiter: RateLimiter): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {

@@ -33,17 +33,18 @@ export function handle<Schema extends z.ZodType, Result>(
       respond({ ok: false, error: { code: 'rate_limited', message: 'Too many requests; slow down' } });
       return;
     }
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-      respond({ ok: false, error: AppError.invalid(parsed.error).toProtocol() });
-      return;
-    }
-    run(parsed.data).then(
-      (data) => respond({ ok: true, data }),
-      (error: unknown) => {
-        if (!(error instanceof AppError)) logger.error('unhandled error in socket handler', { error });
-        respond({ ok: false, error: toProtocolError(error) });
-      },
-    );
+    const fail = (error: unknown) => {
+      if (!(error instanceof AppError)) logger.error('unhandled error in socket handler', { error });
+      respond({ ok: false, error: toProtocolError(error) });
+    };
+    // Promise.resolve().then() turns a synchronous throw (in parsing or the handler) into a
+    // rejection, so even a bug still answers with an `internal` ack.
+    Promise.resolve()
+      .then(() => {
+        const parsed = schema.safeParse(payload);
+        if (!parsed.success) throw AppError.invalid(parsed.error);
+        return run(parsed.data);
+      })
+      .then((data) => respond({ ok: true, data }), fail);
   };
 }

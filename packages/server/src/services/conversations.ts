@@ -12,6 +12,8 @@ import { OPEN_STATUSES } from '@switchboard/protocol';
 import type { Store } from '../db/store.js';
 import type { EventBus } from '../domain/events.js';
 import { AppError } from '../lib/app-error.js';
+import type { LifecycleService } from './lifecycle.js';
+import type { RoutingService } from './routing.js';
 import { canSee, type Viewer } from './viewer.js';
 
 export interface ConversationService {
@@ -27,13 +29,23 @@ export interface ConversationService {
 
 const isOpen = (status: Conversation['status']) => (OPEN_STATUSES as readonly string[]).includes(status);
 
+interface Deps {
+  store: Store;
+  bus: EventBus;
+  lifecycle: LifecycleService;
+  routing: RoutingService;
+  now: () => number;
+  autoResolveAfterMs: number;
+}
+
 export function createConversationService({
   store,
   bus,
-}: {
-  store: Store;
-  bus: EventBus;
-}): ConversationService {
+  lifecycle,
+  routing,
+  now,
+  autoResolveAfterMs,
+}: Deps): ConversationService {
   async function get(viewer: Viewer, id: string): Promise<Conversation> {
     const conversation = await store.conversations.byId(id);
     if (!conversation || !canSee(viewer, conversation)) throw AppError.notFound('Conversation');
@@ -45,15 +57,19 @@ export function createConversationService({
 
     async start(viewer) {
       if (viewer.kind !== 'visitor') throw new AppError('forbidden', 'Only visitors start web conversations');
-      // No bot or routing yet: a new web conversation waits in the queue for an agent.
+      // No bot yet: a new web conversation waits in the site's default queue for an agent.
+      const queue = await store.queues.defaultForSite(viewer.siteId);
       const { conversation, created } = await store.conversations.openOrCreate({
         siteId: viewer.siteId,
         contactId: viewer.contactId,
         channel: 'web',
         status: 'queued',
+        queueId: queue?.id ?? null,
       });
-      if (created) bus.publish('conversation.created', { conversation });
-      return conversation;
+      if (!created) return conversation;
+      bus.publish('conversation.created', { conversation });
+      if (conversation.queueId) await routing.drain(conversation.queueId);
+      return (await store.conversations.byId(conversation.id)) ?? conversation;
     },
 
     async list(viewer, { status, limit, cursor }) {
@@ -72,10 +88,17 @@ export function createConversationService({
     },
 
     async send(viewer, payload) {
-      const conversation = await get(viewer, payload.conversationId);
+      let conversation = await get(viewer, payload.conversationId);
       const kind = 'kind' in payload ? payload.kind : 'text';
       if (!isOpen(conversation.status) && kind !== 'note') {
-        throw new AppError('conversation_closed', `The conversation is ${conversation.status}`);
+        // The customer writing again reopens it, history and all; agents reopen explicitly.
+        if (viewer.kind !== 'visitor') {
+          throw new AppError(
+            'conversation_closed',
+            `The conversation is ${conversation.status}; reopen it first`,
+          );
+        }
+        conversation = await lifecycle.reopenForCustomer(conversation);
       }
       const result = await store.messages.append({
         conversationId: conversation.id,
@@ -86,8 +109,11 @@ export function createConversationService({
         text: payload.text,
       });
       // Broadcast strictly after commit, and never twice: a duplicate was broadcast the first time.
-      if (!result.duplicate)
-        bus.publish('message.created', { message: result.message, conversation: result.conversation });
+      if (result.duplicate) return result.message;
+      bus.publish('message.created', { message: result.message, conversation: result.conversation });
+      // Every message restarts the inactivity clock; the timer checks again when it fires.
+      if (kind !== 'note')
+        await store.timers.arm('auto_resolve', conversation.id, now() + autoResolveAfterMs);
       return result.message;
     },
   };

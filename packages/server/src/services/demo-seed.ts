@@ -10,10 +10,10 @@ export const DEMO = {
   agentName: 'Ada (demo agent)',
 } as const;
 
-/** Seeds the demo site and agent into an empty database; returns whether it did. */
+/** Seeds the demo site, its queue and agent into an empty database; returns whether it did. */
 export async function seedDemo(store: Store): Promise<boolean> {
   if ((await store.sites.count()) > 0) return false;
-  await store.sites.create({
+  const site = await store.sites.create({
     name: DEMO.siteName,
     siteKey: DEMO.siteKey,
     identitySecret: randomSecret(),
@@ -21,12 +21,19 @@ export async function seedDemo(store: Store): Promise<boolean> {
     // Any origin, so the demo works on whatever host and port it is started; set real origins in production.
     allowedOrigins: [],
   });
-  await store.agents.create({
+  const agent = await store.agents.create({
     email: DEMO.agentEmail,
     name: DEMO.agentName,
     role: 'admin',
     capacity: 5,
     passwordHash: hashPasswordSync(DEMO.agentPassword),
   });
+  const queue = await store.queues.create({
+    siteId: site.id,
+    name: 'General',
+    strategy: 'least_busy',
+    isDefault: true,
+  });
+  await store.queues.addMember(queue.id, agent.id);
   return true;
 }

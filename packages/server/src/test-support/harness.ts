@@ -14,7 +14,11 @@ import { io, type Socket } from 'socket.io-client';
 import { createApp, type SwitchboardApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { silentLogger } from '../lib/logger.js';
+import { hashPasswordSync } from '../lib/secrets.js';
 import { DEMO } from '../services/demo-seed.js';
+
+// Hashed once: scrypt is deliberately slow, and tests create many agents.
+const TEST_PASSWORD_HASH = hashPasswordSync('password');
 
 export type VisitorSocket = Socket<VisitorServerToClientEvents, VisitorClientToServerEvents>;
 export type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
@@ -31,6 +35,8 @@ export interface Harness {
   get<T>(path: string, token?: string): Promise<{ status: number; body: T }>;
   visitorSession(siteKey?: string): Promise<VisitorSession>;
   agentSession(): Promise<AgentSession>;
+  /** A new agent (password "password") in the given queues; returns their session. */
+  createAgent(options?: { capacity?: number; skills?: string[]; queueIds?: string[] }): Promise<AgentSession>;
   visitorSocket(token: string, options?: { origin?: string }): Promise<VisitorSocket>;
   agentSocket(token: string): Promise<AgentSocket>;
   count(table: 'messages' | 'conversations' | 'contacts'): number;
@@ -51,6 +57,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const switchboard = await createApp({ config, logger: silentLogger, staticRoots: null });
   const { url } = await switchboard.listen();
   const sockets: Socket[] = [];
+  let agentCount = 0;
   // A second, read-only connection to count rows exactly as they are on disk.
   const { default: Database } = await import('better-sqlite3');
   const reader = new Database(dbPath, { readonly: true });
@@ -96,6 +103,24 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       const { status, body } = await harness.post<AgentSession>('/v1/agent/sessions', {
         email: DEMO.agentEmail,
         password: DEMO.agentPassword,
+      });
+      if (status !== 201) throw new Error(`agent login failed: ${status}`);
+      return body;
+    },
+    async createAgent({ capacity = 3, skills = [], queueIds = [] } = {}) {
+      const email = `agent-${(agentCount += 1)}-${Date.now()}@example.com`;
+      const agent = await switchboard.store.agents.create({
+        email,
+        name: `Agent ${agentCount}`,
+        role: 'agent',
+        capacity,
+        skills,
+        passwordHash: TEST_PASSWORD_HASH,
+      });
+      for (const queueId of queueIds) await switchboard.store.queues.addMember(queueId, agent.id);
+      const { status, body } = await harness.post<AgentSession>('/v1/agent/sessions', {
+        email,
+        password: 'password',
       });
       if (status !== 201) throw new Error(`agent login failed: ${status}`);
       return body;

@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES, ulid } from '@switchboard/protocol';
 import { AppError } from '../../lib/app-error.js';
 import { toConversation } from '../mappers.js';
-import { conversations } from '../schema.js';
+import { agents, conversationEvents, conversations } from '../schema.js';
 import type { Store } from '../store.js';
-import type { SqliteDb } from './open.js';
+import type { Immediate, SqliteDb } from './open.js';
 
 // Pages are keyed by (updatedAt, id) so concurrent updates never skip or repeat a row mid-scan.
 const encodeCursor = (updatedAt: number, id: string) =>
@@ -17,7 +17,11 @@ function decodeCursor(cursor: string): { updatedAt: number; id: string } {
   return { updatedAt: at, id };
 }
 
-export function sqliteConversations(db: SqliteDb, now: () => number): Store['conversations'] {
+export function sqliteConversations(
+  db: SqliteDb,
+  immediate: Immediate,
+  now: () => number,
+): Store['conversations'] {
   // Every socket request looks its conversation up; prepared once, it skips query building.
   const findById = db
     .select()
@@ -31,7 +35,7 @@ export function sqliteConversations(db: SqliteDb, now: () => number): Store['con
       return row ? toConversation(row) : null;
     },
 
-    async openOrCreate({ siteId, contactId, channel, status }) {
+    async openOrCreate({ siteId, contactId, channel, status, queueId }) {
       // IMMEDIATE takes the write lock first, so two tabs starting at once still share one conversation.
       return db.transaction(
         (tx) => {
@@ -57,16 +61,83 @@ export function sqliteConversations(db: SqliteDb, now: () => number): Store['con
               contactId,
               channel,
               status,
+              queueId,
+              queuedAt: status === 'queued' ? time : null,
               priority: 'normal',
               createdAt: time,
               updatedAt: time,
             })
             .returning()
             .get();
+          tx.insert(conversationEvents)
+            .values({
+              id: ulid(),
+              conversationId: row.id,
+              type: 'created',
+              actorKind: 'visitor',
+              actorId: contactId,
+              fromStatus: null,
+              toStatus: status,
+              data: { channel, queueId },
+              createdAt: time,
+            })
+            .run();
           return { conversation: toConversation(row), created: true };
         },
         { behavior: 'immediate' },
       );
+    },
+
+    async transition({ conversationId, expect, set, assignTo, event }) {
+      return immediate(() => {
+        // Under BEGIN IMMEDIATE no other writer runs, so reading, checking and writing here is
+        // as atomic as one conditional UPDATE (which is what the Postgres store will use).
+        const current = findById.get({ id: conversationId });
+        if (!current) return { ok: false, reason: 'not_found', current: null } as const;
+        const previous = toConversation(current);
+        const statusOk = !expect.statuses || expect.statuses.includes(current.status);
+        const ownerOk = expect.assigneeId === undefined || expect.assigneeId === current.assigneeId;
+        if (!statusOk || !ownerOk) return { ok: false, reason: 'precondition', current: previous } as const;
+        const time = now();
+        if (assignTo) {
+          const agent = db.select().from(agents).where(eq(agents.id, assignTo)).get();
+          const load =
+            db
+              .select({ n: count() })
+              .from(conversations)
+              .where(
+                and(
+                  eq(conversations.assigneeId, assignTo),
+                  inArray(conversations.status, ['active', 'pending']),
+                ),
+              )
+              .get()?.n ?? 0;
+          if (!agent || load >= agent.capacity)
+            return { ok: false, reason: 'capacity', current: previous } as const;
+          db.update(agents).set({ lastAssignedAt: time }).where(eq(agents.id, assignTo)).run();
+        }
+        const row = db
+          .update(conversations)
+          .set({ ...set, updatedAt: time })
+          .where(eq(conversations.id, conversationId))
+          .returning()
+          .get();
+        if (!row) return { ok: false, reason: 'not_found', current: null } as const;
+        db.insert(conversationEvents)
+          .values({
+            id: ulid(),
+            conversationId,
+            type: event.type,
+            actorKind: event.actorKind,
+            actorId: event.actorId,
+            fromStatus: current.status,
+            toStatus: row.status,
+            data: event.data ?? {},
+            createdAt: time,
+          })
+          .run();
+        return { ok: true, conversation: toConversation(row), previous } as const;
+      });
     },
 
     async list({ contactId, status, limit, cursor }) {

@@ -4,7 +4,10 @@ import { sqliteContacts } from './contacts.js';
 import { sqliteConversations } from './conversations.js';
 import { sqliteMessages } from './messages.js';
 import { openSqlite } from './open.js';
+import { sqliteQueues } from './queues.js';
 import { sqliteSites } from './sites.js';
+import { sqliteTimeline } from './timeline.js';
+import { sqliteTimers } from './timers.js';
 
 /** A Store over one SQLite file (or `:memory:`), migrated on open. */
 export function createSqliteStore(path: string, now: () => number = Date.now): Store {
@@ -13,7 +16,10 @@ export function createSqliteStore(path: string, now: () => number = Date.now): S
     sites: sqliteSites(db, now),
     contacts: sqliteContacts(db, now),
     agents: sqliteAgents(db, now),
-    conversations: sqliteConversations(db, now),
+    conversations: sqliteConversations(db, immediate, now),
+    queues: sqliteQueues(db, now),
+    timeline: sqliteTimeline(db),
+    timers: sqliteTimers(db, immediate),
     messages: sqliteMessages(db, immediate, now),
     close: async () => close(),
   };

@@ -26,6 +26,7 @@ beforeAll(async () => {
     contactId: contact.id,
     channel: 'web',
     status: 'queued',
+    queueId: null,
   }));
 });
 afterAll(async () => {
@@ -79,6 +80,7 @@ describe('sqlite messages.append', () => {
           contactId: conversation.contactId,
           channel: 'web',
           status: 'queued',
+          queueId: null,
         }),
       ),
     );

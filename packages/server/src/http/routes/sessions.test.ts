@@ -136,6 +136,9 @@ describe('rate limiting', () => {
       const last = await limited.post<ErrorBody>('/v1/visitor/sessions', { siteKey: DEMO.siteKey });
       expect(statuses).toEqual([201, 201, 429]);
       expect(last).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
+      // The session budget is not charged to other endpoints.
+      expect((await limited.get('/healthz')).status).toBe(200);
+      expect((await limited.get('/v1/conversations')).status).toBe(401);
     } finally {
       await limited.close();
     }

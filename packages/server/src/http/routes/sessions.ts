@@ -8,13 +8,15 @@ import { jsonBody } from '../validate.js';
 
 /** `POST /v1/visitor/sessions` and `POST /v1/agent/sessions`. */
 export function sessionRoutes(sessions: SessionService, limiter: RateLimiter) {
+  // Middleware per route, not `.use()`: this sub-app is mounted at /v1, where `.use()` would
+  // apply to every /v1 request.
+  const limited = rateLimit(limiter);
   return new Hono<HttpEnv>()
-    .use(rateLimit(limiter))
-    .post('/visitor/sessions', async (c) => {
+    .post('/visitor/sessions', limited, async (c) => {
       const request = await jsonBody(c, VisitorSessionRequest);
       return c.json(await sessions.createVisitorSession(request, c.req.header('origin')), 201);
     })
-    .post('/agent/sessions', async (c) => {
+    .post('/agent/sessions', limited, async (c) => {
       const { email, password } = await jsonBody(c, AgentLoginRequest);
       return c.json(await sessions.loginAgent(email, password), 201);
     });

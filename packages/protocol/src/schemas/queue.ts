@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { QUEUE_STRATEGIES } from '../constants.js';
+import { Id, Timestamp } from './common.js';
+
+export const QueueStrategy = z.enum(QUEUE_STRATEGIES);
+export type QueueStrategy = z.infer<typeof QueueStrategy>;
+
+/** A team or department: conversations wait in it until an agent takes them. */
+export const Queue = z.object({
+  id: Id,
+  siteId: Id,
+  name: z.string().min(1).max(120),
+  strategy: QueueStrategy,
+  /** Agents who take conversations from this queue. */
+  memberIds: z.array(Id),
+  /** Conversations waiting now. */
+  waiting: z.number().int().nonnegative(),
+  createdAt: Timestamp,
+});
+export type Queue = z.infer<typeof Queue>;
+
+/** What a waiting visitor is told, live. */
+export const QueuePosition = z.object({
+  conversationId: Id,
+  /** 1 is next. */
+  position: z.number().int().positive(),
+  /** From recent waits in this queue; null until there is history. */
+  estimatedWaitSeconds: z.number().int().nonnegative().nullable(),
+});
+export type QueuePosition = z.infer<typeof QueuePosition>;

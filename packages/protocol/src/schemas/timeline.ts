@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { AUTHOR_KINDS, RESOLVE_REASONS, TIMELINE_EVENT_TYPES } from '../constants.js';
+import { Id, Timestamp } from './common.js';
+import { ConversationStatus } from './conversation.js';
+
+export const ResolveReason = z.enum(RESOLVE_REASONS);
+export type ResolveReason = z.infer<typeof ResolveReason>;
+
+export const TimelineEventType = z.enum(TIMELINE_EVENT_TYPES);
+export type TimelineEventType = z.infer<typeof TimelineEventType>;
+
+/** One entry of a conversation's timeline: who did what, when, and why. */
+export const TimelineEvent = z.object({
+  id: Id,
+  conversationId: Id,
+  type: TimelineEventType,
+  /** `system` for timers and routing. */
+  actorKind: z.enum(AUTHOR_KINDS),
+  actorId: Id.nullable(),
+  fromStatus: ConversationStatus.nullable(),
+  toStatus: ConversationStatus.nullable(),
+  /** Type-specific details: the assignee, the transfer note, the resolve reason… */
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  createdAt: Timestamp,
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;

@@ -1,0 +1,95 @@
+import {
+  AgentSendMessagePayload,
+  AssignPayload,
+  ConversationRef,
+  ResolvePayload,
+  SetCapacityPayload,
+  SetPriorityPayload,
+  SetStatusPayload,
+  TransferPayload,
+} from '@switchboard/protocol/schemas';
+import type { Logger } from '../lib/logger.js';
+import type { RateLimiter } from '../lib/rate-limit.js';
+import type { AgentService } from '../services/agents.js';
+import type { ConversationService } from '../services/conversations.js';
+import type { LifecycleService } from '../services/lifecycle.js';
+import type { SessionService } from '../services/sessions.js';
+import { handle } from './handle.js';
+import { authenticateSocket } from './handshake.js';
+import type { AgentNamespace } from './namespaces.js';
+import { AGENTS_ROOM, conversationRoom } from './rooms.js';
+
+export interface AgentNamespaceDeps {
+  sessions: SessionService;
+  conversations: ConversationService;
+  lifecycle: LifecycleService;
+  agents: AgentService;
+  logger: Logger;
+  limiter: RateLimiter;
+}
+
+export function setUpAgentNamespace(
+  namespace: AgentNamespace,
+  { sessions, conversations, lifecycle, agents, logger, limiter }: AgentNamespaceDeps,
+) {
+  namespace.use(authenticateSocket(sessions, 'agent'));
+  namespace.on('connection', (socket) => {
+    const { viewer } = socket.data;
+    if (viewer.kind !== 'agent') return;
+    const { agentId } = viewer;
+    const options = { logger, limiter: { limiter, key: socket.id } };
+    const report = (error: unknown) => logger.error('agent presence update failed', { error });
+    void socket.join(AGENTS_ROOM);
+    agents.connected(agentId).catch(report);
+    socket.on('disconnect', () => void agents.disconnected(agentId).catch(report));
+
+    socket.on(
+      'conversation:join',
+      handle(
+        ConversationRef,
+        async ({ conversationId }) => {
+          const conversation = await conversations.get(viewer, conversationId);
+          await socket.join(conversationRoom(conversation.id));
+          return conversation;
+        },
+        options,
+      ),
+    );
+    socket.on(
+      'message:send',
+      handle(AgentSendMessagePayload, (p) => conversations.send(viewer, p), options),
+    );
+    socket.on(
+      'conversation:accept',
+      handle(ConversationRef, (p) => lifecycle.accept(viewer, p.conversationId), options),
+    );
+    socket.on(
+      'conversation:assign',
+      handle(AssignPayload, (p) => lifecycle.assign(viewer, p), options),
+    );
+    socket.on(
+      'conversation:transfer',
+      handle(TransferPayload, (p) => lifecycle.transfer(viewer, p), options),
+    );
+    socket.on(
+      'conversation:resolve',
+      handle(ResolvePayload, (p) => lifecycle.resolve(viewer, p), options),
+    );
+    socket.on(
+      'conversation:reopen',
+      handle(ConversationRef, (p) => lifecycle.reopen(viewer, p.conversationId), options),
+    );
+    socket.on(
+      'conversation:set_priority',
+      handle(SetPriorityPayload, (p) => lifecycle.setPriority(viewer, p), options),
+    );
+    socket.on(
+      'agent:set_status',
+      handle(SetStatusPayload, (p) => agents.setStatus(agentId, p.status), options),
+    );
+    socket.on(
+      'agent:set_capacity',
+      handle(SetCapacityPayload, (p) => agents.setCapacity(agentId, p.capacity), options),
+    );
+  });
+}

@@ -1,0 +1,29 @@
+import type { EventBus } from '../domain/events.js';
+import type { AgentNamespace, VisitorNamespace } from './namespaces.js';
+import { AGENTS_ROOM, conversationRoom } from './rooms.js';
+
+/** Domain events (published after commit) → socket events in the right rooms. */
+export function fanOut(bus: EventBus, visitors: VisitorNamespace, agents: AgentNamespace): void {
+  const toAgents = agents.to(AGENTS_ROOM);
+  const toVisitorsOf = (conversationId: string) => visitors.to(conversationRoom(conversationId));
+
+  bus.subscribe('message.created', ({ message }) => {
+    toAgents.emit('message:created', message);
+    if (message.kind !== 'note') toVisitorsOf(message.conversationId).emit('message:created', message);
+  });
+  bus.subscribe('conversation.created', ({ conversation }) =>
+    toAgents.emit('conversation:created', conversation),
+  );
+  bus.subscribe('conversation.updated', ({ conversation }) => {
+    toAgents.emit('conversation:updated', conversation);
+    toVisitorsOf(conversation.id).emit('conversation:updated', conversation);
+  });
+  bus.subscribe('conversation.assigned', (event) => toAgents.emit('conversation:assigned', event));
+  bus.subscribe('conversation.transferred', (event) => toAgents.emit('conversation:transferred', event));
+  bus.subscribe('conversation.resolved', (event) => toAgents.emit('conversation:resolved', event));
+  bus.subscribe('agent.status_changed', ({ agent }) => toAgents.emit('agent:status_changed', agent));
+  bus.subscribe('queue.changed', ({ queueId, positions }) => {
+    toAgents.emit('queue:updated', { queueId, waiting: positions.length });
+    for (const position of positions) toVisitorsOf(position.conversationId).emit('queue:position', position);
+  });
+}

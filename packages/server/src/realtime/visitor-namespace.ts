@@ -1,0 +1,54 @@
+import { ConversationRef, ConversationStartPayload, SendMessagePayload } from '@switchboard/protocol/schemas';
+import type { Logger } from '../lib/logger.js';
+import type { RateLimiter } from '../lib/rate-limit.js';
+import type { ConversationService } from '../services/conversations.js';
+import type { SessionService } from '../services/sessions.js';
+import type { VisitorPresence } from '../services/visitors.js';
+import { handle } from './handle.js';
+import { authenticateSocket } from './handshake.js';
+import type { VisitorNamespace } from './namespaces.js';
+import { conversationRoom } from './rooms.js';
+
+export interface VisitorNamespaceDeps {
+  sessions: SessionService;
+  conversations: ConversationService;
+  visitors: VisitorPresence;
+  logger: Logger;
+  limiter: RateLimiter;
+}
+
+export function setUpVisitorNamespace(
+  namespace: VisitorNamespace,
+  { sessions, conversations, visitors, logger, limiter }: VisitorNamespaceDeps,
+) {
+  namespace.use(authenticateSocket(sessions, 'visitor'));
+  namespace.on('connection', (socket) => {
+    const { viewer } = socket.data;
+    if (viewer.kind !== 'visitor') return;
+    const options = { logger, limiter: { limiter, key: socket.id } };
+    const report = (error: unknown) => logger.error('visitor presence update failed', { error });
+    visitors.connected(viewer.contactId).catch(report);
+    socket.on('disconnect', () => void visitors.disconnected(viewer.contactId).catch(report));
+
+    const joined = async <T extends { id: string }>(conversation: T) => {
+      await socket.join(conversationRoom(conversation.id));
+      return conversation;
+    };
+    socket.on(
+      'conversation:start',
+      handle(ConversationStartPayload, async () => joined(await conversations.start(viewer)), options),
+    );
+    socket.on(
+      'conversation:join',
+      handle(
+        ConversationRef,
+        async ({ conversationId }) => joined(await conversations.get(viewer, conversationId)),
+        options,
+      ),
+    );
+    socket.on(
+      'message:send',
+      handle(SendMessagePayload, (payload) => conversations.send(viewer, payload), options),
+    );
+  });
+}

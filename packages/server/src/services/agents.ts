@@ -1,0 +1,81 @@
+import type { AgentPresence, AgentStatus } from '@switchboard/protocol';
+import type { Store } from '../db/store.js';
+import type { EventBus } from '../domain/events.js';
+import { AppError } from '../lib/app-error.js';
+import type { RoutingService } from './routing.js';
+
+export interface AgentService {
+  setStatus(agentId: string, status: AgentStatus): Promise<AgentPresence>;
+  setCapacity(agentId: string, capacity: number): Promise<AgentPresence>;
+  presence(): Promise<AgentPresence[]>;
+  /** A socket of the agent connected: cancels a pending offline, and an offline agent comes online. */
+  connected(agentId: string): Promise<void>;
+  /** The agent's last socket closed: they go offline after the grace period unless they return. */
+  disconnected(agentId: string): Promise<void>;
+  /** Timer: the grace period ended. */
+  goOfflineIfAway(agentId: string): Promise<void>;
+  isConnected(agentId: string): boolean;
+}
+
+interface Deps {
+  store: Store;
+  bus: EventBus;
+  routing: RoutingService;
+  now: () => number;
+  offlineGraceMs: number;
+}
+
+export function createAgentService({ store, bus, routing, now, offlineGraceMs }: Deps): AgentService {
+  // Socket counts per agent in this process. (Several instances will share this through Redis.)
+  const sockets = new Map<string, number>();
+
+  async function presenceOf(agentId: string): Promise<AgentPresence> {
+    const [presence] = await store.agents.presence([agentId]);
+    if (!presence) throw new AppError('not_found', 'Agent not found');
+    const { lastAssignedAt: _lastAssignedAt, ...agent } = presence;
+    return agent;
+  }
+
+  async function update(agentId: string, changes: { status?: AgentStatus; capacity?: number }) {
+    if (!(await store.agents.update(agentId, changes))) throw new AppError('not_found', 'Agent not found');
+    const agent = await presenceOf(agentId);
+    bus.publish('agent.status_changed', { agent });
+    // Coming available or gaining capacity may let waiting conversations through.
+    await routing.drainForAgent(agentId);
+    return agent;
+  }
+
+  return {
+    setStatus: (agentId, status) => update(agentId, { status }),
+    setCapacity: (agentId, capacity) => update(agentId, { capacity }),
+
+    async presence() {
+      return (await store.agents.presence()).map(({ lastAssignedAt: _lastAssignedAt, ...agent }) => agent);
+    },
+
+    async connected(agentId) {
+      sockets.set(agentId, (sockets.get(agentId) ?? 0) + 1);
+      await store.timers.cancel('agent_offline', agentId);
+      const agent = await store.agents.byId(agentId);
+      if (agent?.status === 'offline') await update(agentId, { status: 'available' });
+    },
+
+    async disconnected(agentId) {
+      const left = (sockets.get(agentId) ?? 1) - 1;
+      if (left > 0) {
+        sockets.set(agentId, left);
+        return;
+      }
+      sockets.delete(agentId);
+      await store.timers.arm('agent_offline', agentId, now() + offlineGraceMs);
+    },
+
+    async goOfflineIfAway(agentId) {
+      if (sockets.has(agentId)) return;
+      const agent = await store.agents.byId(agentId);
+      if (agent && agent.status !== 'offline') await update(agentId, { status: 'offline' });
+    },
+
+    isConnected: (agentId) => sockets.has(agentId),
+  };
+}

@@ -1,0 +1,303 @@
+import type {
+  AssignPayload,
+  Conversation,
+  ConversationStatus,
+  ResolvePayload,
+  SetPriorityPayload,
+  TransferPayload,
+} from '@switchboard/protocol';
+import type { Store, TransitionRequest, TransitionResult } from '../db/store.js';
+import type { EventBus } from '../domain/events.js';
+import { OWNED_STATUSES, statusesLeadingTo } from '../domain/lifecycle.js';
+import { AppError } from '../lib/app-error.js';
+import type { RoutingService } from './routing.js';
+import type { Viewer } from './viewer.js';
+
+export interface LifecycleService {
+  accept(viewer: Viewer, conversationId: string): Promise<Conversation>;
+  assign(viewer: Viewer, payload: AssignPayload): Promise<Conversation>;
+  transfer(viewer: Viewer, payload: TransferPayload): Promise<Conversation>;
+  resolve(viewer: Viewer, payload: ResolvePayload): Promise<Conversation>;
+  reopen(viewer: Viewer, conversationId: string): Promise<Conversation>;
+  setPriority(viewer: Viewer, payload: SetPriorityPayload): Promise<Conversation>;
+  /** The customer wrote into a resolved or abandoned conversation: back to its queue. */
+  reopenForCustomer(conversation: Conversation): Promise<Conversation>;
+  /** Timers: resolve after inactivity; abandon a queued visitor who left. */
+  autoResolve(conversationId: string, inactiveForMs: number): Promise<void>;
+  abandon(conversationId: string): Promise<void>;
+}
+
+interface Deps {
+  store: Store;
+  bus: EventBus;
+  routing: RoutingService;
+  now: () => number;
+}
+
+function agentOf(viewer: Viewer): string {
+  if (viewer.kind !== 'agent') throw new AppError('forbidden', 'Only agents can do that');
+  return viewer.agentId;
+}
+
+export function createLifecycleService({ store, bus, routing, now }: Deps): LifecycleService {
+  /** Runs a transition and turns a refusal into the error the client should see. */
+  async function apply(
+    request: TransitionRequest,
+    refuse: (result: Exclude<TransitionResult, { ok: true }>) => AppError,
+  ) {
+    const result = await store.conversations.transition(request);
+    if (!result.ok) throw refuse(result);
+    bus.publish('conversation.updated', { conversation: result.conversation });
+    return result;
+  }
+
+  const notFound = () => AppError.notFound('Conversation');
+
+  /** Capacity freed or the backlog changed: let routing look again at what was touched. */
+  async function reroute(...conversations: Conversation[]) {
+    const queues = new Set(conversations.map((c) => c.queueId).filter((id): id is string => id !== null));
+    const agents = new Set(conversations.map((c) => c.assigneeId).filter((id): id is string => id !== null));
+    await Promise.all([
+      ...[...queues].map((q) => routing.drain(q)),
+      ...[...agents].map((a) => routing.drainForAgent(a)),
+    ]);
+  }
+
+  async function claim(viewer: Viewer, conversationId: string, agentId: string, via: 'accept' | 'assign') {
+    const actorId = agentOf(viewer);
+    if (!(await store.agents.byId(agentId))) throw new AppError('not_found', 'Agent not found');
+    const { conversation, previous } = await apply(
+      {
+        conversationId,
+        // An agent may also take a conversation straight from the bot (an intervention).
+        expect: { statuses: ['queued', 'bot'], assigneeId: null },
+        set: { status: 'active', assigneeId: agentId, assignedAt: now() },
+        assignTo: agentId,
+        event: { type: 'assigned', actorKind: 'agent', actorId, data: { agentId, via } },
+      },
+      (result) => {
+        if (result.reason === 'not_found') return notFound();
+        if (result.reason === 'capacity')
+          return new AppError('conflict', `${via === 'accept' ? 'You are' : 'That agent is'} at capacity`);
+        return result.current?.assigneeId
+          ? new AppError('already_assigned', 'Another agent already took this conversation')
+          : new AppError('conflict', `The conversation is ${result.current?.status ?? 'gone'}`);
+      },
+    );
+    bus.publish('conversation.assigned', { conversation, agentId });
+    await reroute(previous);
+    return conversation;
+  }
+
+  async function resolveAs(
+    conversationId: string,
+    actor: { kind: 'agent' | 'system'; id: string | null },
+    reason: ResolvePayload['reason'],
+    note: string | null,
+    extraPrecondition?: (c: Conversation) => boolean,
+  ) {
+    const current = await store.conversations.byId(conversationId);
+    if (!current) throw notFound();
+    if (extraPrecondition && !extraPrecondition(current)) return current;
+    const { conversation, previous } = await apply(
+      {
+        conversationId,
+        expect: { statuses: statusesLeadingTo('resolved'), assigneeId: current.assigneeId },
+        set: { status: 'resolved', resolvedAt: now(), resolveReason: reason },
+        event: { type: 'resolved', actorKind: actor.kind, actorId: actor.id, data: { reason, note } },
+      },
+      (result) =>
+        result.reason === 'not_found'
+          ? notFound()
+          : new AppError('conflict', `The conversation is ${result.current?.status ?? 'gone'}`),
+    );
+    await store.timers.cancel('auto_resolve', conversationId);
+    bus.publish('conversation.resolved', { conversation, reason, note });
+    await reroute(previous);
+    return conversation;
+  }
+
+  async function requeue(
+    conversation: Conversation,
+    actor: { kind: 'agent' | 'visitor'; id: string },
+    type: 'reopened' | 'transferred',
+    from: readonly ConversationStatus[],
+    queueId: string | null,
+    data: Record<string, string | null>,
+  ) {
+    const targetQueue =
+      queueId ?? conversation.queueId ?? (await store.queues.defaultForSite(conversation.siteId))?.id ?? null;
+    const result = await apply(
+      {
+        conversationId: conversation.id,
+        expect: { statuses: from, assigneeId: conversation.assigneeId },
+        set: {
+          status: 'queued',
+          assigneeId: null,
+          queueId: targetQueue,
+          queuedAt: now(),
+          assignedAt: null,
+          resolvedAt: null,
+          resolveReason: null,
+        },
+        event: { type, actorKind: actor.kind, actorId: actor.id, data: { ...data, queueId: targetQueue } },
+      },
+      (r) =>
+        r.reason === 'not_found'
+          ? notFound()
+          : new AppError('conflict', `The conversation is ${r.current?.status ?? 'gone'}; try again`),
+    );
+    await reroute(result.previous, result.conversation);
+    return result;
+  }
+
+  return {
+    accept: (viewer, conversationId) => claim(viewer, conversationId, agentOf(viewer), 'accept'),
+
+    assign: (viewer, { conversationId, agentId }) => claim(viewer, conversationId, agentId, 'assign'),
+
+    async transfer(viewer, { conversationId, to, note }) {
+      const actorId = agentOf(viewer);
+      const current = await store.conversations.byId(conversationId);
+      if (!current) throw notFound();
+      if ('queueId' in to) {
+        if (!(await store.queues.byId(to.queueId))) throw new AppError('not_found', 'Queue not found');
+        const { conversation } = await requeue(
+          current,
+          { kind: 'agent', id: actorId },
+          'transferred',
+          ['active', 'pending', 'queued'],
+          to.queueId,
+          {
+            fromAgentId: current.assigneeId,
+            toQueueId: to.queueId,
+            note: note ?? null,
+          },
+        );
+        bus.publish('conversation.transferred', {
+          conversation,
+          fromAgentId: current.assigneeId,
+          toAgentId: null,
+          toQueueId: to.queueId,
+          note: note ?? null,
+        });
+        return conversation;
+      }
+      if (!(await store.agents.byId(to.agentId))) throw new AppError('not_found', 'Agent not found');
+      const { conversation, previous } = await apply(
+        {
+          conversationId,
+          expect: { statuses: ['queued', 'active', 'pending'], assigneeId: current.assigneeId },
+          set: { status: 'active', assigneeId: to.agentId, assignedAt: now() },
+          assignTo: to.agentId,
+          event: {
+            type: 'transferred',
+            actorKind: 'agent',
+            actorId,
+            data: { fromAgentId: current.assigneeId, toAgentId: to.agentId, note: note ?? null },
+          },
+        },
+        (result) =>
+          result.reason === 'not_found'
+            ? notFound()
+            : result.reason === 'capacity'
+              ? new AppError('conflict', 'That agent is at capacity')
+              : new AppError('conflict', 'The conversation changed meanwhile; reload and try again'),
+      );
+      bus.publish('conversation.transferred', {
+        conversation,
+        fromAgentId: current.assigneeId,
+        toAgentId: to.agentId,
+        toQueueId: null,
+        note: note ?? null,
+      });
+      await reroute(previous);
+      return conversation;
+    },
+
+    resolve: (viewer, { conversationId, reason, note }) =>
+      resolveAs(conversationId, { kind: 'agent', id: agentOf(viewer) }, reason, note ?? null),
+
+    async reopen(viewer, conversationId) {
+      const actorId = agentOf(viewer);
+      const current = await store.conversations.byId(conversationId);
+      if (!current) throw notFound();
+      return (
+        await requeue(
+          current,
+          { kind: 'agent', id: actorId },
+          'reopened',
+          ['resolved', 'abandoned'],
+          null,
+          {},
+        )
+      ).conversation;
+    },
+
+    async reopenForCustomer(conversation) {
+      return (
+        await requeue(
+          conversation,
+          { kind: 'visitor', id: conversation.contactId },
+          'reopened',
+          ['resolved', 'abandoned'],
+          null,
+          {},
+        )
+      ).conversation;
+    },
+
+    async setPriority(viewer, { conversationId, priority }) {
+      const actorId = agentOf(viewer);
+      const current = await store.conversations.byId(conversationId);
+      if (!current) throw notFound();
+      const { conversation } = await apply(
+        {
+          conversationId,
+          expect: { statuses: ['bot', 'queued', 'active', 'pending'] },
+          set: { priority },
+          event: {
+            type: 'priority_changed',
+            actorKind: 'agent',
+            actorId,
+            data: { from: current.priority, to: priority },
+          },
+        },
+        (result) =>
+          result.reason === 'not_found' ? notFound() : new AppError('conflict', 'The conversation is closed'),
+      );
+      if (conversation.status === 'queued') await reroute(conversation);
+      return conversation;
+    },
+
+    async autoResolve(conversationId, inactiveForMs) {
+      await resolveAs(
+        conversationId,
+        { kind: 'system', id: null },
+        'customer_not_responding',
+        `Resolved automatically after ${Math.round(inactiveForMs / 60_000)} min without activity`,
+        // A message since the timer was armed re-armed it; and nobody is auto-resolved while waiting for an agent.
+        (c) =>
+          (OWNED_STATUSES as readonly string[]).includes(c.status) &&
+          c.lastMessageAt !== null &&
+          Date.parse(c.lastMessageAt) + inactiveForMs <= now(),
+      ).catch((error: unknown) => {
+        if (!(error instanceof AppError)) throw error;
+      });
+    },
+
+    async abandon(conversationId) {
+      const current = await store.conversations.byId(conversationId);
+      if (!current || current.status !== 'queued') return;
+      const result = await store.conversations.transition({
+        conversationId,
+        expect: { statuses: ['queued'], assigneeId: null },
+        set: { status: 'abandoned' },
+        event: { type: 'abandoned', actorKind: 'system', actorId: null, data: { reason: 'visitor_left' } },
+      });
+      if (!result.ok) return;
+      bus.publish('conversation.updated', { conversation: result.conversation });
+      await reroute(result.previous);
+    },
+  };
+}
