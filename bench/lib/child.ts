@@ -9,16 +9,23 @@ export interface ServerChild {
 }
 
 /** Forks bench/lib/server-child.ts in the given mode and waits until it listens. */
-export async function startServerChild(mode: '--switchboard' | '--bare'): Promise<ServerChild> {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./server-child.ts', import.meta.url)), [mode], {
-    // BENCH_PROFILE=dir writes a V8 CPU profile of the server child there.
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
-    ],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+export async function startServerChild(
+  mode: '--switchboard' | '--bare',
+  ...extra: string[]
+): Promise<ServerChild> {
+  const child: ChildProcess = fork(
+    fileURLToPath(new URL('./server-child.ts', import.meta.url)),
+    [mode, ...extra],
+    {
+      // BENCH_PROFILE=dir writes a V8 CPU profile of the server child there.
+      execArgv: [
+        '--import',
+        'tsx',
+        ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+      ],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const next = <T>(type: string) =>
     new Promise<T>((resolve, reject) => {
       const onMessage = (message: { type: string } & T) => {

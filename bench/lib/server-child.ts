@@ -7,10 +7,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
-import { createApp, loadConfig, silentLogger } from '@switchboard/server';
+import {
+  createApp,
+  hashPasswordSync,
+  loadConfig,
+  silentLogger,
+  type SwitchboardApp,
+} from '@switchboard/server';
 
 type Reply = { type: 'ready'; url: string } | { type: 'cpu'; micros: number };
 const send = (reply: Reply) => process.send?.(reply);
+
+/** `--agents=N` seeds N extra agents (password "bench", capacity 10) into the demo queue. */
+const agentCount = Number(/--agents=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 0);
 
 async function startSwitchboard(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
@@ -22,7 +31,25 @@ async function startSwitchboard(): Promise<string> {
     SWITCHBOARD_MESSAGE_RATE_PER_SEC: '100000',
   });
   const app = await createApp({ config, logger: silentLogger, staticRoots: null });
+  if (agentCount > 0) await seedAgents(app, agentCount);
   return (await app.listen()).url;
+}
+
+async function seedAgents(app: SwitchboardApp, count: number): Promise<void> {
+  const site = await app.store.sites.byKey('pk_demo_switchboard');
+  const queue = site && (await app.store.queues.defaultForSite(site.id));
+  if (!queue) throw new Error('the demo queue is missing');
+  const passwordHash = hashPasswordSync('bench');
+  for (let i = 0; i < count; i++) {
+    const agent = await app.store.agents.create({
+      email: `bench-${i}@switchboard.dev`,
+      name: `Bench ${i}`,
+      role: 'agent',
+      capacity: 10,
+      passwordHash,
+    });
+    await app.store.queues.addMember(queue.id, agent.id);
+  }
 }
 
 async function startBare(): Promise<string> {

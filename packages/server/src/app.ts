@@ -119,6 +119,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     sessions,
     conversations,
     lifecycle,
+    routing,
     agents,
     visitors,
     bus,

@@ -8,4 +8,5 @@ export type { Store } from './db/store.js';
 export { DEMO } from './services/demo-seed.js';
 export type { StaticRoots } from './http/routes/static-files.js';
 export { silentLogger, createConsoleLogger } from './lib/logger.js';
+export { hashPasswordSync } from './lib/secrets.js';
 export type { Logger } from './lib/logger.js';

@@ -20,8 +20,8 @@ export interface DomainEvents {
     note: string | null;
   };
   'conversation.resolved': { conversation: Conversation; reason: ResolveReason; note: string | null };
-  /** A queue's backlog changed: who waits, in which order, for about how long. */
-  'queue.changed': { queueId: string; positions: QueuePosition[] };
+  /** A queue's backlog changed: how many wait, and the positions or estimates that moved. */
+  'queue.changed': { queueId: string; waiting: number; positions: QueuePosition[] };
   'agent.status_changed': { agent: AgentPresence };
 }
 

@@ -18,12 +18,23 @@ export function fanOut(bus: EventBus, visitors: VisitorNamespace, agents: AgentN
     toAgents.emit('conversation:updated', conversation);
     toVisitorsOf(conversation.id).emit('conversation:updated', conversation);
   });
-  bus.subscribe('conversation.assigned', (event) => toAgents.emit('conversation:assigned', event));
-  bus.subscribe('conversation.transferred', (event) => toAgents.emit('conversation:transferred', event));
-  bus.subscribe('conversation.resolved', (event) => toAgents.emit('conversation:resolved', event));
+  // Agents get one specific event per change (it carries the conversation); visitors only need
+  // to know their conversation's new state.
+  bus.subscribe('conversation.assigned', (event) => {
+    toAgents.emit('conversation:assigned', event);
+    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+  });
+  bus.subscribe('conversation.transferred', (event) => {
+    toAgents.emit('conversation:transferred', event);
+    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+  });
+  bus.subscribe('conversation.resolved', (event) => {
+    toAgents.emit('conversation:resolved', event);
+    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+  });
   bus.subscribe('agent.status_changed', ({ agent }) => toAgents.emit('agent:status_changed', agent));
-  bus.subscribe('queue.changed', ({ queueId, positions }) => {
-    toAgents.emit('queue:updated', { queueId, waiting: positions.length });
+  bus.subscribe('queue.changed', ({ queueId, waiting, positions }) => {
+    toAgents.emit('queue:updated', { queueId, waiting });
     for (const position of positions) toVisitorsOf(position.conversationId).emit('queue:position', position);
   });
 }

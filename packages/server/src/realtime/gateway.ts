@@ -7,6 +7,7 @@ import { createRateLimiter, type RateLimit } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { LifecycleService } from '../services/lifecycle.js';
+import type { RoutingService } from '../services/routing.js';
 import type { SessionService } from '../services/sessions.js';
 import type { VisitorPresence } from '../services/visitors.js';
 import { setUpAgentNamespace } from './agent-namespace.js';
@@ -19,6 +20,7 @@ export interface GatewayDeps {
   sessions: SessionService;
   conversations: ConversationService;
   lifecycle: LifecycleService;
+  routing: RoutingService;
   agents: AgentService;
   visitors: VisitorPresence;
   bus: EventBus;

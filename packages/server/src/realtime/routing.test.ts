@@ -258,6 +258,26 @@ describe('resolve and reopen', () => {
 });
 
 describe('queue position', () => {
+  it('tells a visitor their position as soon as they start waiting, and the new state when assigned', async () => {
+    const agent = await h.agentSession();
+    const agentSocket = await h.agentSocket(agent.token);
+    // Keep the demo agent from taking it, so the conversation waits.
+    await agentSocket.emitWithAck('agent:set_status', { status: 'away' });
+    const session = await h.visitorSession();
+    const visitor = await h.visitorSocket(session.token);
+    const position = nextEvent<QueuePosition>(visitor, 'queue:position');
+    const started = await visitor.emitWithAck('conversation:start', {});
+    if (!started.ok) throw new Error('start failed');
+    expect(await position).toMatchObject({ conversationId: started.data.id });
+    const updated = nextEvent<Conversation>(visitor, 'conversation:updated');
+    await agentSocket.emitWithAck('agent:set_status', { status: 'available' });
+    expect(await updated).toMatchObject({
+      id: started.data.id,
+      status: 'active',
+      assigneeId: agent.agent.id,
+    });
+  });
+
   it('tells waiting visitors their position, and updates it as the queue moves', async () => {
     const q = await queue('manual');
     const agent = await h.createAgent({ queueIds: [q.id] });

@@ -1,7 +1,9 @@
 import { ConversationRef, ConversationStartPayload, SendMessagePayload } from '@switchboard/protocol/schemas';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
+import type { Conversation } from '@switchboard/protocol';
 import type { ConversationService } from '../services/conversations.js';
+import type { RoutingService } from '../services/routing.js';
 import type { SessionService } from '../services/sessions.js';
 import type { VisitorPresence } from '../services/visitors.js';
 import { handle } from './handle.js';
@@ -12,6 +14,7 @@ import { conversationRoom } from './rooms.js';
 export interface VisitorNamespaceDeps {
   sessions: SessionService;
   conversations: ConversationService;
+  routing: RoutingService;
   visitors: VisitorPresence;
   logger: Logger;
   limiter: RateLimiter;
@@ -19,7 +22,7 @@ export interface VisitorNamespaceDeps {
 
 export function setUpVisitorNamespace(
   namespace: VisitorNamespace,
-  { sessions, conversations, visitors, logger, limiter }: VisitorNamespaceDeps,
+  { sessions, conversations, routing, visitors, logger, limiter }: VisitorNamespaceDeps,
 ) {
   namespace.use(authenticateSocket(sessions, 'visitor'));
   namespace.on('connection', (socket) => {
@@ -30,8 +33,16 @@ export function setUpVisitorNamespace(
     visitors.connected(viewer.contactId).catch(report);
     socket.on('disconnect', () => void visitors.disconnected(viewer.contactId).catch(report));
 
-    const joined = async <T extends { id: string }>(conversation: T) => {
+    // Routing may already have announced this conversation's place before the socket joined
+    // its room (and a reconnecting visitor missed what changed meanwhile): tell this socket now.
+    const joined = async (conversation: Conversation) => {
       await socket.join(conversationRoom(conversation.id));
+      if (conversation.status === 'queued' && conversation.queueId) {
+        const position = (await routing.positions(conversation.queueId)).find(
+          (p) => p.conversationId === conversation.id,
+        );
+        if (position) socket.emit('queue:position', position);
+      }
       return conversation;
     };
     socket.on(

@@ -41,13 +41,17 @@ function agentOf(viewer: Viewer): string {
 
 export function createLifecycleService({ store, bus, routing, now }: Deps): LifecycleService {
   /** Runs a transition and turns a refusal into the error the client should see. */
+  /**
+   * Runs a transition and turns a refusal into the error the client should see. The caller
+   * announces the change: with a specific event (assigned, transferred, resolved) when there is
+   * one, else as `conversation.updated`. One event per change keeps the fan-out small.
+   */
   async function apply(
     request: TransitionRequest,
     refuse: (result: Exclude<TransitionResult, { ok: true }>) => AppError,
   ) {
     const result = await store.conversations.transition(request);
     if (!result.ok) throw refuse(result);
-    bus.publish('conversation.updated', { conversation: result.conversation });
     return result;
   }
 
@@ -147,6 +151,16 @@ export function createLifecycleService({ store, bus, routing, now }: Deps): Life
           ? notFound()
           : new AppError('conflict', `The conversation is ${r.current?.status ?? 'gone'}; try again`),
     );
+    // Announce before rerouting, so that an immediate re-assignment is heard after it.
+    if (type === 'reopened') bus.publish('conversation.updated', { conversation: result.conversation });
+    else
+      bus.publish('conversation.transferred', {
+        conversation: result.conversation,
+        fromAgentId: conversation.assigneeId,
+        toAgentId: null,
+        toQueueId: targetQueue,
+        note: data.note ?? null,
+      });
     await reroute(result.previous, result.conversation);
     return result;
   }
@@ -174,13 +188,6 @@ export function createLifecycleService({ store, bus, routing, now }: Deps): Life
             note: note ?? null,
           },
         );
-        bus.publish('conversation.transferred', {
-          conversation,
-          fromAgentId: current.assigneeId,
-          toAgentId: null,
-          toQueueId: to.queueId,
-          note: note ?? null,
-        });
         return conversation;
       }
       if (!(await store.agents.byId(to.agentId))) throw new AppError('not_found', 'Agent not found');
@@ -266,6 +273,7 @@ export function createLifecycleService({ store, bus, routing, now }: Deps): Life
         (result) =>
           result.reason === 'not_found' ? notFound() : new AppError('conflict', 'The conversation is closed'),
       );
+      bus.publish('conversation.updated', { conversation });
       if (conversation.status === 'queued') await reroute(conversation);
       return conversation;
     },

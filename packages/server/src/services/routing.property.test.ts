@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AgentStatus, Conversation } from '@switchboard/protocol';
-import { createApp, type SwitchboardApp } from '../app.js';
+import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { isEligible } from '../domain/routing/index.js';
 import { AppError } from '../lib/app-error.js';
@@ -56,9 +56,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 /** Ops in one batch run concurrently: that is where races would show. */
 const scenario = fc.record({
-  strategy: fc.constantFrom('round_robin', 'least_busy', 'priority', 'manual') as fc.Arbitrary<
-    'round_robin' | 'least_busy' | 'priority' | 'manual'
-  >,
+  strategy: fc.constantFrom<'round_robin' | 'least_busy' | 'priority' | 'manual'>(
+    'round_robin',
+    'least_busy',
+    'priority',
+    'manual',
+  ),
   agents: fc.array(fc.record({ capacity: fc.nat({ max: 3 }), skills: skillSet }), {
     minLength: AGENTS,
     maxLength: AGENTS,

@@ -42,12 +42,27 @@ export function createRoutingService({
 
   async function positionsOf(queue: QueueRecord): Promise<QueuePosition[]> {
     const ordered = orderBacklog(queue.strategy, await store.queues.waiting(queue.id));
+    if (ordered.length === 0) return [];
     const typicalWait = median(await store.queues.recentWaits(queue.id, RECENT_WAITS));
     return ordered.map((waiting, index) => ({
       conversationId: waiting.conversationId,
       position: index + 1,
       estimatedWaitSeconds: typicalWait === null ? null : Math.round(typicalWait * (index + 1)),
     }));
+  }
+
+  // What each queue last announced, so only changes go out: with a long backlog, one assignment
+  // would otherwise re-send every waiting visitor's position, and every drain would wake agents.
+  const announced = new Map<string, Map<string, string>>();
+
+  function announceChanges(queueId: string, positions: QueuePosition[]) {
+    const before = announced.get(queueId) ?? new Map<string, string>();
+    const now = new Map(positions.map((p) => [p.conversationId, `${p.position}:${p.estimatedWaitSeconds}`]));
+    const changed = positions.filter((p) => before.get(p.conversationId) !== now.get(p.conversationId));
+    announced.set(queueId, now);
+    if (changed.length > 0 || before.size !== now.size) {
+      bus.publish('queue.changed', { queueId, waiting: positions.length, positions: changed });
+    }
   }
 
   async function drainOnce(queueId: string): Promise<void> {
@@ -85,7 +100,7 @@ export function createRoutingService({
       }
       if (lastAgentId) await store.queues.setCursor(queue.id, lastAgentId);
     }
-    bus.publish('queue.changed', { queueId: queue.id, positions: await positionsOf(queue) });
+    announceChanges(queue.id, await positionsOf(queue));
   }
 
   function drain(queueId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { ulid } from '@switchboard/protocol';
 import { toAgent } from '../mappers.js';
 import { agents, conversations } from '../schema.js';
@@ -6,6 +6,19 @@ import type { Store } from '../store.js';
 import type { SqliteDb } from './open.js';
 
 export function sqliteAgents(db: SqliteDb, now: () => number): Store['agents'] {
+  const byId = db
+    .select()
+    .from(agents)
+    .where(eq(agents.id, sql.placeholder('id')))
+    .prepare();
+  const all = db.select().from(agents).prepare();
+  const loads = db
+    .select({ agentId: conversations.assigneeId, n: count() })
+    .from(conversations)
+    .where(inArray(conversations.status, ['active', 'pending']))
+    .groupBy(conversations.assigneeId)
+    .prepare();
+
   return {
     async create(agent) {
       const row = db
@@ -22,7 +35,7 @@ export function sqliteAgents(db: SqliteDb, now: () => number): Store['agents'] {
       return toAgent(row);
     },
     async byId(id) {
-      const row = db.select().from(agents).where(eq(agents.id, id)).get();
+      const row = byId.get({ id });
       return row ? toAgent(row) : null;
     },
     async update(id, changes) {
@@ -30,26 +43,15 @@ export function sqliteAgents(db: SqliteDb, now: () => number): Store['agents'] {
       return row ? toAgent(row) : null;
     },
     async presence(ids) {
-      const rows = ids
-        ? db
-            .select()
-            .from(agents)
-            .where(inArray(agents.id, [...ids]))
-            .all()
-        : db.select().from(agents).all();
-      const loads = new Map(
-        db
-          .select({ agentId: conversations.assigneeId, n: count() })
-          .from(conversations)
-          .where(inArray(conversations.status, ['active', 'pending']))
-          .groupBy(conversations.assigneeId)
-          .all()
-          .map((r) => [r.agentId, r.n]),
-      );
-      return rows.map((row) => {
-        const { passwordHash: _hash, ...agent } = toAgent(row);
-        return { ...agent, load: loads.get(row.id) ?? 0 };
-      });
+      const wanted = ids ? new Set(ids) : null;
+      const load = new Map(loads.all().map((r) => [r.agentId, r.n]));
+      return all
+        .all()
+        .filter((row) => !wanted || wanted.has(row.id))
+        .map((row) => {
+          const { passwordHash: _hash, ...agent } = toAgent(row);
+          return { ...agent, load: load.get(row.id) ?? 0 };
+        });
     },
     async byEmail(email) {
       const row = db.select().from(agents).where(eq(agents.email, email.toLowerCase())).get();

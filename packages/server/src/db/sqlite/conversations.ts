@@ -29,6 +29,90 @@ export function sqliteConversations(
     .where(eq(conversations.id, sql.placeholder('id')))
     .prepare();
 
+  const agentById = db
+    .select()
+    .from(agents)
+    .where(eq(agents.id, sql.placeholder('id')))
+    .prepare();
+  const loadOf = db
+    .select({ n: count() })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.assigneeId, sql.placeholder('agentId')),
+        inArray(conversations.status, ['active', 'pending']),
+      ),
+    )
+    .prepare();
+  const stampAssigned = db
+    .update(agents)
+    .set({ lastAssignedAt: sql`${sql.placeholder('time')}` })
+    .where(eq(agents.id, sql.placeholder('id')))
+    .prepare();
+
+  const findOpen = db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.contactId, sql.placeholder('contactId')),
+        eq(conversations.channel, sql.placeholder('channel')),
+        inArray(conversations.status, [...OPEN_STATUSES]),
+      ),
+    )
+    .orderBy(desc(conversations.updatedAt))
+    .prepare();
+  const raw = (name: string) => sql`${sql.placeholder(name)}`;
+  const insertConversation = db
+    .insert(conversations)
+    .values({
+      id: raw('id'),
+      siteId: raw('siteId'),
+      contactId: raw('contactId'),
+      channel: raw('channel'),
+      status: raw('status'),
+      queueId: raw('queueId'),
+      queuedAt: raw('queuedAt'),
+      priority: 'normal',
+      createdAt: raw('time'),
+      updatedAt: raw('time'),
+    })
+    .returning()
+    .prepare();
+  // Every lifecycle column at once, so one prepared statement serves every transition.
+  const updateLifecycle = db
+    .update(conversations)
+    .set({
+      status: raw('status'),
+      assigneeId: raw('assigneeId'),
+      queueId: raw('queueId'),
+      priority: raw('priority'),
+      queuedAt: raw('queuedAt'),
+      assignedAt: raw('assignedAt'),
+      resolvedAt: raw('resolvedAt'),
+      resolveReason: raw('resolveReason'),
+      requiredSkills: raw('requiredSkills'),
+      updatedAt: raw('time'),
+    })
+    .where(eq(conversations.id, sql.placeholder('id')))
+    .returning()
+    .prepare();
+  const insertEvent = db
+    .insert(conversationEvents)
+    .values({
+      id: raw('id'),
+      conversationId: raw('conversationId'),
+      type: raw('type'),
+      actorKind: raw('actorKind'),
+      actorId: raw('actorId'),
+      fromStatus: raw('fromStatus'),
+      toStatus: raw('toStatus'),
+      // Bound as a JSON string: raw placeholders skip drizzle's JSON encoding.
+      data: raw('data'),
+      createdAt: raw('createdAt'),
+    })
+    .prepare();
+
   return {
     async byId(id) {
       const row = findById.get({ id });
@@ -37,55 +121,34 @@ export function sqliteConversations(
 
     async openOrCreate({ siteId, contactId, channel, status, queueId }) {
       // IMMEDIATE takes the write lock first, so two tabs starting at once still share one conversation.
-      return db.transaction(
-        (tx) => {
-          const open = tx
-            .select()
-            .from(conversations)
-            .where(
-              and(
-                eq(conversations.contactId, contactId),
-                eq(conversations.channel, channel),
-                inArray(conversations.status, [...OPEN_STATUSES]),
-              ),
-            )
-            .orderBy(desc(conversations.updatedAt))
-            .get();
-          if (open) return { conversation: toConversation(open), created: false };
-          const time = now();
-          const row = tx
-            .insert(conversations)
-            .values({
-              id: ulid(),
-              siteId,
-              contactId,
-              channel,
-              status,
-              queueId,
-              queuedAt: status === 'queued' ? time : null,
-              priority: 'normal',
-              createdAt: time,
-              updatedAt: time,
-            })
-            .returning()
-            .get();
-          tx.insert(conversationEvents)
-            .values({
-              id: ulid(),
-              conversationId: row.id,
-              type: 'created',
-              actorKind: 'visitor',
-              actorId: contactId,
-              fromStatus: null,
-              toStatus: status,
-              data: { channel, queueId },
-              createdAt: time,
-            })
-            .run();
-          return { conversation: toConversation(row), created: true };
-        },
-        { behavior: 'immediate' },
-      );
+      return immediate(() => {
+        const open = findOpen.get({ contactId, channel });
+        if (open) return { conversation: toConversation(open), created: false };
+        const time = now();
+        const row = insertConversation.get({
+          id: ulid(),
+          siteId,
+          contactId,
+          channel,
+          status,
+          queueId,
+          queuedAt: status === 'queued' ? time : null,
+          time,
+        });
+        if (!row) throw new Error('insert returned no row');
+        insertEvent.run({
+          id: ulid(),
+          conversationId: row.id,
+          type: 'created',
+          actorKind: 'visitor',
+          actorId: contactId,
+          fromStatus: null,
+          toStatus: status,
+          data: JSON.stringify({ channel, queueId }),
+          createdAt: time,
+        });
+        return { conversation: toConversation(row), created: true };
+      });
     },
 
     async transition({ conversationId, expect, set, assignTo, event }) {
@@ -100,42 +163,38 @@ export function sqliteConversations(
         if (!statusOk || !ownerOk) return { ok: false, reason: 'precondition', current: previous } as const;
         const time = now();
         if (assignTo) {
-          const agent = db.select().from(agents).where(eq(agents.id, assignTo)).get();
-          const load =
-            db
-              .select({ n: count() })
-              .from(conversations)
-              .where(
-                and(
-                  eq(conversations.assigneeId, assignTo),
-                  inArray(conversations.status, ['active', 'pending']),
-                ),
-              )
-              .get()?.n ?? 0;
+          const agent = agentById.get({ id: assignTo });
+          const load = loadOf.get({ agentId: assignTo })?.n ?? 0;
           if (!agent || load >= agent.capacity)
             return { ok: false, reason: 'capacity', current: previous } as const;
-          db.update(agents).set({ lastAssignedAt: time }).where(eq(agents.id, assignTo)).run();
+          stampAssigned.run({ id: assignTo, time });
         }
-        const row = db
-          .update(conversations)
-          .set({ ...set, updatedAt: time })
-          .where(eq(conversations.id, conversationId))
-          .returning()
-          .get();
+        const next = { ...current, ...set };
+        const row = updateLifecycle.get({
+          id: conversationId,
+          status: next.status,
+          assigneeId: next.assigneeId,
+          queueId: next.queueId,
+          priority: next.priority,
+          queuedAt: next.queuedAt,
+          assignedAt: next.assignedAt,
+          resolvedAt: next.resolvedAt,
+          resolveReason: next.resolveReason,
+          requiredSkills: JSON.stringify(next.requiredSkills),
+          time,
+        });
         if (!row) return { ok: false, reason: 'not_found', current: null } as const;
-        db.insert(conversationEvents)
-          .values({
-            id: ulid(),
-            conversationId,
-            type: event.type,
-            actorKind: event.actorKind,
-            actorId: event.actorId,
-            fromStatus: current.status,
-            toStatus: row.status,
-            data: event.data ?? {},
-            createdAt: time,
-          })
-          .run();
+        insertEvent.run({
+          id: ulid(),
+          conversationId,
+          type: event.type,
+          actorKind: event.actorKind,
+          actorId: event.actorId,
+          fromStatus: current.status,
+          toStatus: row.status,
+          data: JSON.stringify(event.data ?? {}),
+          createdAt: time,
+        });
         return { ok: true, conversation: toConversation(row), previous } as const;
       });
     },

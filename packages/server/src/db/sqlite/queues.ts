@@ -6,22 +6,61 @@ import type { Store } from '../store.js';
 import type { SqliteDb } from './open.js';
 
 export function sqliteQueues(db: SqliteDb, now: () => number): Store['queues'] {
-  const waitingFilter = (queueId: string) =>
-    and(
-      eq(conversations.queueId, queueId),
-      eq(conversations.status, 'queued'),
-      isNull(conversations.assigneeId),
-    );
+  const waitingFilter = and(
+    eq(conversations.queueId, sql.placeholder('queueId')),
+    eq(conversations.status, 'queued'),
+    isNull(conversations.assigneeId),
+  );
+  // Routing reads these on every drain; prepared once, they skip query building and parsing.
+  const byId = db
+    .select()
+    .from(queues)
+    .where(eq(queues.id, sql.placeholder('id')))
+    .prepare();
+  const membersOf = db
+    .select({ agentId: queueMembers.agentId })
+    .from(queueMembers)
+    .where(eq(queueMembers.queueId, sql.placeholder('queueId')))
+    .prepare();
+  const waitingCount = db.select({ n: count() }).from(conversations).where(waitingFilter).prepare();
+  const waitingList = db
+    .select({
+      conversationId: conversations.id,
+      priority: conversations.priority,
+      queuedAt: sql<number>`coalesce(${conversations.queuedAt}, ${conversations.createdAt})`,
+      requiredSkills: conversations.requiredSkills,
+    })
+    .from(conversations)
+    .where(waitingFilter)
+    .prepare();
+  const recentWaits = db
+    .select({ queuedAt: conversations.queuedAt, assignedAt: conversations.assignedAt })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.queueId, sql.placeholder('queueId')),
+        isNotNull(conversations.assignedAt),
+        isNotNull(conversations.queuedAt),
+      ),
+    )
+    .orderBy(desc(conversations.assignedAt))
+    .limit(sql.placeholder('limit'))
+    .prepare();
+  const setCursor = db
+    .update(queues)
+    .set({ lastAgentId: sql`${sql.placeholder('lastAgentId')}` })
+    .where(eq(queues.id, sql.placeholder('queueId')))
+    .prepare();
+
+  const defaultOf = db
+    .select()
+    .from(queues)
+    .where(and(eq(queues.siteId, sql.placeholder('siteId')), eq(queues.isDefault, true)))
+    .prepare();
 
   const hydrate = (row: QueueRow) => {
-    const memberIds = db
-      .select({ agentId: queueMembers.agentId })
-      .from(queueMembers)
-      .where(eq(queueMembers.queueId, row.id))
-      .all()
-      .map((m) => m.agentId);
-    const waiting = db.select({ n: count() }).from(conversations).where(waitingFilter(row.id)).get()?.n ?? 0;
-    return toQueue(row, memberIds, waiting);
+    const memberIds = membersOf.all({ queueId: row.id }).map((m) => m.agentId);
+    return toQueue(row, memberIds, waitingCount.get({ queueId: row.id })?.n ?? 0);
   };
 
   return {
@@ -34,15 +73,11 @@ export function sqliteQueues(db: SqliteDb, now: () => number): Store['queues'] {
       return hydrate(row);
     },
     async byId(id) {
-      const row = db.select().from(queues).where(eq(queues.id, id)).get();
+      const row = byId.get({ id });
       return row ? hydrate(row) : null;
     },
     async defaultForSite(siteId) {
-      const row = db
-        .select()
-        .from(queues)
-        .where(and(eq(queues.siteId, siteId), eq(queues.isDefault, true)))
-        .get();
+      const row = defaultOf.get({ siteId });
       return row ? hydrate(row) : null;
     },
     async list() {
@@ -60,34 +95,14 @@ export function sqliteQueues(db: SqliteDb, now: () => number): Store['queues'] {
         .map((r) => r.queueId);
     },
     async setCursor(queueId, lastAgentId) {
-      db.update(queues).set({ lastAgentId }).where(eq(queues.id, queueId)).run();
+      setCursor.run({ queueId, lastAgentId });
     },
     async waiting(queueId) {
-      return db
-        .select({
-          conversationId: conversations.id,
-          priority: conversations.priority,
-          queuedAt: sql<number>`coalesce(${conversations.queuedAt}, ${conversations.createdAt})`,
-          requiredSkills: conversations.requiredSkills,
-        })
-        .from(conversations)
-        .where(waitingFilter(queueId))
-        .all();
+      return waitingList.all({ queueId });
     },
     async recentWaits(queueId, limit) {
-      return db
-        .select({ queuedAt: conversations.queuedAt, assignedAt: conversations.assignedAt })
-        .from(conversations)
-        .where(
-          and(
-            eq(conversations.queueId, queueId),
-            isNotNull(conversations.assignedAt),
-            isNotNull(conversations.queuedAt),
-          ),
-        )
-        .orderBy(desc(conversations.assignedAt))
-        .limit(limit)
-        .all()
+      return recentWaits
+        .all({ queueId, limit })
         .map((r) => Math.max(0, ((r.assignedAt ?? 0) - (r.queuedAt ?? 0)) / 1000));
     },
   };

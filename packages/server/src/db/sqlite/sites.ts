@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { ulid } from '@switchboard/protocol';
 import { toSite } from '../mappers.js';
 import { sites } from '../schema.js';
@@ -6,6 +6,17 @@ import type { Store } from '../store.js';
 import type { SqliteDb } from './open.js';
 
 export function sqliteSites(db: SqliteDb, now: () => number): Store['sites'] {
+  const byKey = db
+    .select()
+    .from(sites)
+    .where(eq(sites.siteKey, sql.placeholder('siteKey')))
+    .prepare();
+  const byId = db
+    .select()
+    .from(sites)
+    .where(eq(sites.id, sql.placeholder('id')))
+    .prepare();
+
   return {
     async create(site) {
       const row = db
@@ -16,11 +27,11 @@ export function sqliteSites(db: SqliteDb, now: () => number): Store['sites'] {
       return toSite(row);
     },
     async byId(id) {
-      const row = db.select().from(sites).where(eq(sites.id, id)).get();
+      const row = byId.get({ id });
       return row ? toSite(row) : null;
     },
     async byKey(siteKey) {
-      const row = db.select().from(sites).where(eq(sites.siteKey, siteKey)).get();
+      const row = byKey.get({ siteKey });
       return row ? toSite(row) : null;
     },
     async count() {

@@ -1,20 +1,34 @@
-import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { timers } from '../schema.js';
 import type { Store } from '../store.js';
 import type { Immediate, SqliteDb } from './open.js';
 
 export function sqliteTimers(db: SqliteDb, immediate: Immediate): Store['timers'] {
+  // Armed on every message and cancelled on every connection: prepared once.
+  const arm = db
+    .insert(timers)
+    .values({
+      kind: sql`${sql.placeholder('kind')}`,
+      subjectId: sql`${sql.placeholder('subjectId')}`,
+      dueAt: sql`${sql.placeholder('dueAt')}`,
+      firedAt: null,
+    })
+    .onConflictDoUpdate({
+      target: [timers.kind, timers.subjectId],
+      set: { dueAt: sql`excluded.due_at`, firedAt: null },
+    })
+    .prepare();
+  const cancel = db
+    .delete(timers)
+    .where(and(eq(timers.kind, sql.placeholder('kind')), eq(timers.subjectId, sql.placeholder('subjectId'))))
+    .prepare();
+
   return {
     async arm(kind, subjectId, dueAt) {
-      db.insert(timers)
-        .values({ kind, subjectId, dueAt, firedAt: null })
-        .onConflictDoUpdate({ target: [timers.kind, timers.subjectId], set: { dueAt, firedAt: null } })
-        .run();
+      arm.run({ kind, subjectId, dueAt });
     },
     async cancel(kind, subjectId) {
-      db.delete(timers)
-        .where(and(eq(timers.kind, kind), eq(timers.subjectId, subjectId)))
-        .run();
+      cancel.run({ kind, subjectId });
     },
     async claimDue(now, limit) {
       return immediate(() => {
