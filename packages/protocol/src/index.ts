@@ -60,3 +60,4 @@ export type {
   SendMessagePayload,
 } from './schemas/payloads.js';
 export { ulid, ulidTime } from './ulid.js';
+export type { Availability, BusinessHours, Weekday } from './schemas/business-hours.js';

@@ -28,3 +28,4 @@ export {
 } from './payloads.js';
 export { Queue, QueuePosition, QueueStrategy } from './queue.js';
 export { ResolveReason, TimelineEvent, TimelineEventType } from './timeline.js';
+export { Availability, BusinessHours, OpeningSpan, WEEKDAYS } from './business-hours.js';

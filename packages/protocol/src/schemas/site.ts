@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IDENTITY_VERIFICATION_MODES } from '../constants.js';
+import { Availability } from './business-hours.js';
 import { Id, Timestamp } from './common.js';
 
 /** Whether the server checks `identifierHash` on visitor identities. */
@@ -17,5 +18,8 @@ export const Site = z.object({
 export type Site = z.infer<typeof Site>;
 
 /** The part of a site a visitor may see. */
-export const PublicSite = Site.pick({ id: true, name: true });
+export const PublicSite = Site.pick({ id: true, name: true }).extend({
+  /** Whether agents are in now; absent business hours mean always open. */
+  availability: Availability,
+});
 export type PublicSite = z.infer<typeof PublicSite>;

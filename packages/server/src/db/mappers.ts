@@ -22,6 +22,7 @@ export function toSite(row: SiteRow): SiteRecord {
     identityVerification: row.identityVerification,
     identitySecret: row.identitySecret,
     allowedOrigins: row.allowedOrigins,
+    businessHours: row.businessHours,
     createdAt: iso(row.createdAt),
   };
 }

@@ -6,6 +6,7 @@ import type {
   AgentRole,
   AgentStatus,
   AuthorKind,
+  BusinessHours,
   Channel,
   ConversationStatus,
   IdentityVerification,
@@ -25,6 +26,8 @@ export const sites = sqliteTable('sites', {
   identityVerification: text('identity_verification').$type<IdentityVerification>().notNull(),
   /** JSON array of exact origins; empty means any origin (development only). */
   allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
+  /** Null: always open. */
+  businessHours: text('business_hours', { mode: 'json' }).$type<BusinessHours>(),
   createdAt: integer('created_at').notNull(),
 });
 

@@ -4,6 +4,7 @@ import type {
   Agent,
   AgentRole,
   AuthorKind,
+  BusinessHours,
   Channel,
   Contact,
   Conversation,
@@ -25,6 +26,7 @@ import type {
 export interface SiteRecord extends Site {
   identitySecret: string;
   allowedOrigins: string[];
+  businessHours: BusinessHours | null;
 }
 
 export interface ContactRecord extends Contact {
@@ -139,6 +141,8 @@ export interface Store {
     create(site: NewSite): Promise<SiteRecord>;
     byId(id: string): Promise<SiteRecord | null>;
     byKey(siteKey: string): Promise<SiteRecord | null>;
+    list(): Promise<SiteRecord[]>;
+    setBusinessHours(id: string, hours: BusinessHours | null): Promise<SiteRecord | null>;
     count(): Promise<number>;
   };
   contacts: {

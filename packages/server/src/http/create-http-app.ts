@@ -13,6 +13,7 @@ import { errorResponse } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { queueRoutes } from './routes/queues.js';
+import { siteRoutes } from './routes/sites.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { staticRoutes, type StaticRoots } from './routes/static-files.js';
@@ -50,6 +51,7 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/v1', sessionRoutes(deps.sessions, deps.sessionLimiter));
   app.route('/v1', agentRoutes(deps.sessions, deps.store, deps.agents));
   app.route('/v1/queues', queueRoutes(deps.sessions, deps.store));
+  app.route('/v1/sites', siteRoutes(deps.sessions, deps.store));
   app.route('/v1/conversations', conversationRoutes(deps.sessions, deps.conversations, deps.store));
   app.all('/v1/*', () => {
     throw new AppError('not_found', 'No such endpoint');

@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../lib/app-error.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
+import type { Store } from '../db/store.js';
 import type { SessionService } from '../services/sessions.js';
 import type { HttpEnv } from './context.js';
 
@@ -21,6 +22,18 @@ export function requireAgent(sessions: SessionService): MiddlewareHandler<HttpEn
   return async (c, next) =>
     viewer(c, async () => {
       if (c.var.viewer.kind !== 'agent') throw new AppError('forbidden', 'Only agents may do this');
+      await next();
+    });
+}
+
+/** An agent with the admin role. */
+export function requireAdmin(sessions: SessionService, store: Store): MiddlewareHandler<HttpEnv> {
+  const agentsOnly = requireAgent(sessions);
+  return async (c, next) =>
+    agentsOnly(c, async () => {
+      const viewer = c.var.viewer;
+      const agent = viewer.kind === 'agent' ? await store.agents.byId(viewer.agentId) : null;
+      if (agent?.role !== 'admin') throw new AppError('forbidden', 'Only admins may do this');
       await next();
     });
 }

@@ -8,8 +8,9 @@ import type {
   MessagePage,
   SendMessagePayload,
 } from '@switchboard/protocol';
-import { OPEN_STATUSES } from '@switchboard/protocol';
+import { OPEN_STATUSES, ulid } from '@switchboard/protocol';
 import type { Store } from '../db/store.js';
+import { isOpen as isWithinBusinessHours } from '../domain/business-hours.js';
 import type { EventBus } from '../domain/events.js';
 import { AppError } from '../lib/app-error.js';
 import type { LifecycleService } from './lifecycle.js';
@@ -52,6 +53,21 @@ export function createConversationService({
     return conversation;
   }
 
+  /** Outside business hours, the conversation opens with the site's after-hours message. */
+  async function replyIfClosed(conversation: Conversation) {
+    const site = await store.sites.byId(conversation.siteId);
+    if (!site?.businessHours || isWithinBusinessHours(site.businessHours, now())) return;
+    const { message } = await store.messages.append({
+      conversationId: conversation.id,
+      clientMessageId: ulid(),
+      authorKind: 'system',
+      authorId: null,
+      kind: 'text',
+      text: site.businessHours.afterHours.message,
+    });
+    bus.publish('message.created', { message, conversation });
+  }
+
   return {
     get,
 
@@ -68,6 +84,7 @@ export function createConversationService({
       });
       if (!created) return conversation;
       bus.publish('conversation.created', { conversation });
+      await replyIfClosed(conversation);
       if (conversation.queueId) await routing.drain(conversation.queueId);
       return (await store.conversations.byId(conversation.id)) ?? conversation;
     },

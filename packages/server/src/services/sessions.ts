@@ -2,6 +2,7 @@ import type { AgentSession, VisitorSession, VisitorSessionRequest } from '@switc
 import type { Config } from '../config.js';
 import { publicAgent, publicContact } from '../db/mappers.js';
 import type { ContactRecord, Store } from '../db/store.js';
+import { availability } from '../domain/business-hours.js';
 import { AppError } from '../lib/app-error.js';
 import { randomSecret, safeEqual, sha256, verifyPassword } from '../lib/secrets.js';
 import type { TokenSigner } from '../lib/tokens.js';
@@ -62,7 +63,7 @@ export function createSessionService({ store, tokens, config, now }: Deps): Sess
       return {
         token: tokens.sign({ kind: 'visitor', contactId: contact.id, siteId: site.id, exp }),
         expiresAt: new Date(exp * 1000).toISOString(),
-        site: { id: site.id, name: site.name },
+        site: { id: site.id, name: site.name, availability: availability(site.businessHours, now()) },
         contact: publicContact(contact),
         resume: { contactId: contact.id, secret },
       };

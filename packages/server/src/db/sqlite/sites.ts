@@ -34,6 +34,13 @@ export function sqliteSites(db: SqliteDb, now: () => number): Store['sites'] {
       const row = byKey.get({ siteKey });
       return row ? toSite(row) : null;
     },
+    async list() {
+      return db.select().from(sites).orderBy(sites.createdAt).all().map(toSite);
+    },
+    async setBusinessHours(id, businessHours) {
+      const row = db.update(sites).set({ businessHours }).where(eq(sites.id, id)).returning().get();
+      return row ? toSite(row) : null;
+    },
     async count() {
       return db.select({ n: count() }).from(sites).get()?.n ?? 0;
     },
