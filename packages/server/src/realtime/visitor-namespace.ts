@@ -34,17 +34,20 @@ export function setUpVisitorNamespace(
     socket.on('disconnect', () => void visitors.disconnected(viewer.contactId).catch(report));
 
     // Routing may already have announced this conversation's place before the socket joined
-    // its room (and a reconnecting visitor missed what changed meanwhile): tell this socket now.
+    // its room (and a reconnecting visitor missed what changed meanwhile), so this socket is told
+    // now: after the ack (setImmediate runs once the ack is written), so that the client already
+    // knows which conversation the position belongs to.
     const joined = async (conversation: Conversation) => {
       await socket.join(conversationRoom(conversation.id));
       if (conversation.status === 'queued' && conversation.queueId) {
         const position = (await routing.positions(conversation.queueId)).find(
           (p) => p.conversationId === conversation.id,
         );
-        if (position) socket.emit('queue:position', position);
+        if (position) setImmediate(() => socket.emit('queue:position', position));
       }
       return conversation;
     };
+
     socket.on(
       'conversation:start',
       handle(ConversationStartPayload, async () => joined(await conversations.start(viewer)), options),
