@@ -2,13 +2,22 @@
 // machinery; these types are what an app (or the widget) programs against.
 import type {
   Agent,
+  AgentPresence,
+  AgentServerToClientEvents,
   AgentSession,
+  AgentStatus,
   Contact,
   Conversation,
   ConversationListQuery,
   ConversationPage,
   Message,
+  Priority,
   PublicSite,
+  Queue,
+  QueuePosition,
+  ResolveReason,
+  TimelineEvent,
+  TransferPayload,
 } from '@switchboard/protocol';
 import type { SwitchboardError } from './errors.js';
 
@@ -106,6 +115,11 @@ export interface VisitorState {
   error: SwitchboardError | null;
   /** Whether the server holds messages older than the oldest in `messages` (see `loadOlder`). */
   hasOlder: boolean;
+  /**
+   * Where the current conversation stands in its queue, live from `queue:position`; `null` when
+   * the conversation is not `queued` or no position has arrived yet.
+   */
+  queuePosition: QueuePosition | null;
 }
 
 /** Acting on a pending message that failed for good (`PendingMessage.error` is set). */
@@ -119,6 +133,8 @@ export interface PendingMessageControls {
 export interface VisitorClientEvents extends Record<string, unknown> {
   'message:created': Message;
   'conversation:updated': Conversation;
+  /** The current conversation's place in its queue changed (also in `state.queuePosition`). */
+  'queue:position': QueuePosition;
   'connection:changed': ConnectionState;
   error: SwitchboardError;
 }
@@ -174,12 +190,41 @@ export interface AgentState {
   messages: Readonly<Record<string, readonly Message[]>>;
   pending: readonly PendingMessage[];
   error: SwitchboardError | null;
+  /** Every queue by id, loaded on connect and re-sync; `waiting` follows `queue:updated` live. */
+  queues: Readonly<Record<string, Queue>>;
+  /**
+   * Every agent with their status and load, by id, loaded on connect and re-sync and kept live
+   * from `agent:status_changed`. Loads are re-read shortly after assignments change them.
+   */
+  agents: Readonly<Record<string, AgentPresence>>;
 }
+
+/** The server's payload of one agent-namespace event, e.g. `ServerEventOf<'queue:updated'>`. */
+type ServerEventOf<Name extends keyof AgentServerToClientEvents> = Parameters<
+  AgentServerToClientEvents[Name]
+>[0];
+
+/** An agent took, or was given, a conversation (by accept, assign or routing). */
+export type ConversationAssignedEvent = ServerEventOf<'conversation:assigned'>;
+/** A conversation moved to another agent (`toAgentId`) or back to a queue (`toQueueId`). */
+export type ConversationTransferredEvent = ServerEventOf<'conversation:transferred'>;
+export type ConversationResolvedEvent = ServerEventOf<'conversation:resolved'>;
+/** How many conversations wait in a queue now. */
+export type QueueUpdatedEvent = ServerEventOf<'queue:updated'>;
+
+/** Where `transfer` sends a conversation: an agent, or a queue to be routed again. */
+export type TransferTarget = TransferPayload['to'];
 
 export interface AgentClientEvents extends Record<string, unknown> {
   'message:created': Message;
   'conversation:created': Conversation;
   'conversation:updated': Conversation;
+  'conversation:assigned': ConversationAssignedEvent;
+  'conversation:transferred': ConversationTransferredEvent;
+  'conversation:resolved': ConversationResolvedEvent;
+  'queue:updated': QueueUpdatedEvent;
+  /** An agent's status, capacity or load changed (yours too: `state.agent` follows). */
+  'agent:status_changed': AgentPresence;
   'connection:changed': ConnectionState;
   error: SwitchboardError;
 }
@@ -212,4 +257,38 @@ export interface AgentClient
   /** Fetches history into the store and returns the page's messages. */
   loadMessages(conversationId: string, options?: HistoryOptions): Promise<readonly Message[]>;
   sendMessage(conversationId: string, text: string, options?: SendOptions): Promise<Message>;
+
+  // Lifecycle actions. Each is one socket request: it resolves with the server's answer (also
+  // applied to the state) or rejects with a `SwitchboardError` carrying the protocol code, and
+  // with `network` at once while not connected.
+
+  /**
+   * Takes a queued conversation for yourself. Rejects with `already_assigned` when another agent
+   * was faster, and `conflict` when you are at capacity or the conversation is no longer queued.
+   */
+  accept(conversationId: string): Promise<Conversation>;
+  /** Gives a queued conversation to `agentId`; `already_assigned` or `conflict` like `accept`. */
+  assign(conversationId: string, agentId: string): Promise<Conversation>;
+  /**
+   * Hands a conversation to another agent, or back to a queue to be routed again. The `note` is
+   * shown to the receiver (see `conversation:transferred`) and kept in the timeline.
+   */
+  transfer(conversationId: string, to: TransferTarget, note?: string): Promise<Conversation>;
+  /** Ends a conversation with a reason and an optional note for the timeline. */
+  resolve(conversationId: string, reason: ResolveReason, note?: string): Promise<Conversation>;
+  /** Puts a resolved or abandoned conversation back into its queue. */
+  reopen(conversationId: string): Promise<Conversation>;
+  /** Changes an open conversation's priority; routing takes it into account at once. */
+  setPriority(conversationId: string, priority: Priority): Promise<Conversation>;
+  /** Sets your own status; `available` lets routing hand you conversations (`state.agent` follows). */
+  setStatus(status: AgentStatus): Promise<AgentPresence>;
+  /** Sets how many conversations you own at once (0–100); raising it may bring queued ones in. */
+  setCapacity(capacity: number): Promise<AgentPresence>;
+
+  /** Fetches every queue (`GET /v1/queues`) into `state.queues` and returns them. */
+  listQueues(): Promise<Queue[]>;
+  /** Fetches every agent's status and load (`GET /v1/agents`) into `state.agents` and returns them. */
+  listAgents(): Promise<AgentPresence[]>;
+  /** Fetches a conversation's timeline, oldest first: who did what, when and why. Not kept in the state. */
+  timeline(conversationId: string): Promise<TimelineEvent[]>;
 }

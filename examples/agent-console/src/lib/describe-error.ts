@@ -8,6 +8,7 @@ const SENTENCES: Partial<Record<string, string>> = {
   timeout: 'The server took too long to answer. Try again.',
   rate_limited: 'Too many attempts. Wait a moment and try again.',
   conversation_closed: 'This conversation is closed.',
+  already_assigned: 'Another agent already took this conversation.',
   payload_too_large: 'That message is too long.',
   not_found: 'That conversation no longer exists.',
   internal: 'Something went wrong on the server. Try again.',

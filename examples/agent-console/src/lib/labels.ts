@@ -1,4 +1,12 @@
-import type { AuthorKind, Conversation, ConversationStatus, Message } from '@switchboard/protocol';
+import type {
+  AgentStatus,
+  AuthorKind,
+  Conversation,
+  ConversationStatus,
+  Message,
+  Priority,
+  ResolveReason,
+} from '@switchboard/protocol';
 
 const STATUS_LABELS: Record<ConversationStatus, string> = {
   bot: 'Bot',
@@ -42,4 +50,37 @@ export function previewText(message: Message, selfId: string | null): string {
   if (message.kind === 'note') return `Note: ${text}`;
   if (message.kind === 'event' || message.authorKind === 'system') return text;
   return `${authorLabel(message, selfId)}: ${text}`;
+}
+
+const AGENT_STATUS_LABELS: Record<AgentStatus, string> = {
+  available: 'Available',
+  busy: 'Busy',
+  away: 'Away',
+  offline: 'Offline',
+};
+
+export function agentStatusLabel(status: AgentStatus): string {
+  return AGENT_STATUS_LABELS[status];
+}
+
+const PRIORITY_LABELS: Record<Priority, string> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+};
+
+export function priorityLabel(priority: Priority): string {
+  return PRIORITY_LABELS[priority];
+}
+
+const RESOLVE_REASON_LABELS: Record<ResolveReason, string> = {
+  solved: 'Solved',
+  customer_not_responding: 'Customer not responding',
+  transferred: 'Transferred elsewhere',
+  other: 'Other',
+};
+
+export function resolveReasonLabel(reason: ResolveReason): string {
+  return RESOLVE_REASON_LABELS[reason];
 }

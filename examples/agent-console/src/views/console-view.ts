@@ -3,9 +3,13 @@ import { conversationRows, unreadCount } from '../lib/conversation-rows.js';
 import { describeError, errorCode } from '../lib/describe-error.js';
 import { h, setText } from '../lib/dom.js';
 import type { ReadMarks } from '../lib/read-marks.js';
+import { inTab, TAB_EMPTY_TEXT, tabCounts, type ListTab } from '../lib/tabs.js';
+import { TransferNotices } from '../lib/transfer-notices.js';
 import { Disposer, watch } from '../lib/watch.js';
 import { connectionIndicator } from './connection-indicator.js';
 import { conversationListView } from './conversation-list.js';
+import { listTabs } from './list-tabs.js';
+import { presenceControls } from './presence-controls.js';
 import { threadView } from './thread-view.js';
 
 export interface ConsoleViewOptions {
@@ -41,7 +45,9 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
   let selectedId: string | null = null;
   /** Opened as soon as the list holds it: after a reload the list arrives after the view. */
   let wantedId = options.initialConversationId;
+  let tab: ListTab = 'all';
   const selfIdOf = (state: AgentState) => state.agent?.id ?? null;
+  const notices = new TransferNotices();
 
   const connection = connectionIndicator();
   const agentName = h('span', { className: 'agent-name', testId: 'agent-name' });
@@ -54,10 +60,28 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
   logout.addEventListener('click', () => options.onLogout());
   const banner = h('p', { className: 'error-banner', testId: 'error-banner', attrs: { role: 'alert' } });
   banner.hidden = true;
+  // A refused status or capacity change; the next successful render of the agent clears it.
+  const presenceError = h('p', {
+    className: 'error-banner',
+    testId: 'presence-error',
+    attrs: { role: 'alert' },
+  });
+  presenceError.hidden = true;
+  const presence = presenceControls(client, (error) => {
+    setText(presenceError, describeError(error));
+    presenceError.hidden = false;
+  });
   const unreadBadge = h('span', { className: 'count-badge', testId: 'unread-count' });
 
   const list = conversationListView((id) => select(id));
-  const thread = threadView(client, () => selfIdOf(client.getSnapshot()));
+  const tabs = listTabs((next) => {
+    if (next === tab) return;
+    tab = next;
+    list.setEmptyText(TAB_EMPTY_TEXT[tab]);
+    renderList();
+  });
+  list.setEmptyText(TAB_EMPTY_TEXT[tab]);
+  const thread = threadView(client, () => selfIdOf(client.getSnapshot()), notices);
 
   const element = h(
     'div',
@@ -68,10 +92,12 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
       h('span', { className: 'brand', text: 'Switchboard' }),
       connection.element,
       h('span', { className: 'topbar-spacer' }),
+      presence.element,
       agentName,
       logout,
     ),
     banner,
+    presenceError,
     h(
       'div',
       { className: 'panes' },
@@ -79,6 +105,7 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
         'aside',
         { className: 'list-pane' },
         h('h2', { className: 'pane-title', text: 'Conversations' }, unreadBadge),
+        tabs.element,
         list.element,
       ),
       thread.element,
@@ -103,7 +130,14 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
     // Whatever arrives in the open conversation has been seen.
     const open = rows.find((row) => row.conversation.id === selectedId);
     if (open) readMarks?.markRead(open.conversation.id, open.latestSeq);
-    list.update(rows, selectedId, selfId, Date.now());
+    list.update(
+      rows.filter((row) => inTab(row.conversation, tab, selfId)),
+      selectedId,
+      selfId,
+      Date.now(),
+    );
+    tabs.update(tab, tabCounts(Object.values(state.conversations), selfId));
+    // Unread counts every conversation, whichever tab is showing.
     const unread = unreadCount(rows);
     setText(unreadBadge, unread > 0 ? String(unread) : '');
     unreadBadge.hidden = unread === 0;
@@ -142,6 +176,8 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
       (state) => state.agent,
       (agent) => {
         setText(agentName, agent?.name ?? '');
+        presence.update(agent);
+        if (agent !== null) presenceError.hidden = true;
         // Registered before the listener that renders, so that render already uses the marks.
         if (agent !== null && readMarks === null) followReadMarks(options.readMarksFor(agent.id));
       },
@@ -161,6 +197,11 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
   disposer.add(
     client.subscribe((state) => {
       if (!openWanted(state)) renderList(state);
+    }),
+  );
+  disposer.add(
+    client.on('conversation:transferred', (event) => {
+      notices.record(event, selfIdOf(client.getSnapshot()));
     }),
   );
   const tick = setInterval(() => renderList(), CLOCK_TICK_MS);

@@ -11,6 +11,8 @@ export interface ConversationListView {
     selfId: string | null,
     now: number,
   ): void;
+  /** What the list says when it shows nothing, e.g. per tab. */
+  setEmptyText(text: string): void;
 }
 
 interface RowParts {
@@ -77,6 +79,9 @@ export function conversationListView(onSelect: (conversationId: string) => void)
       }
       empty.hidden = rows.length > 0;
     },
+    setEmptyText(text) {
+      setText(empty, text);
+    },
   };
 }
 
@@ -89,6 +94,9 @@ function fill(
 ): void {
   const { conversation } = row;
   setAttr(p.item, 'data-status', conversation.status);
+  setAttr(p.item, 'data-priority', conversation.priority);
+  setAttr(p.item, 'data-assignee-id', conversation.assigneeId);
+  p.item.classList.toggle('is-mine', selfId !== null && conversation.assigneeId === selfId);
   setAttr(p.item, 'data-contact-id', conversation.contactId);
   setAttr(p.item, 'data-unread', String(row.unread));
   p.item.classList.toggle('is-unread', row.unread);

@@ -2,10 +2,12 @@ import type { AgentClient, AgentState, PendingMessage } from '@switchboard/agent
 import { ulid, type Conversation, type Message } from '@switchboard/protocol';
 import { describeError } from '../lib/describe-error.js';
 import { h, reconcile, setAttr, setText } from '../lib/dom.js';
-import { contactLabel, statusLabel } from '../lib/labels.js';
+import { contactLabel, priorityLabel, statusLabel } from '../lib/labels.js';
+import { transferNoticeText, type TransferNotices } from '../lib/transfer-notices.js';
 import { Disposer, watch } from '../lib/watch.js';
 import { composer } from './composer.js';
 import { messageItem, pendingItem, updatePendingItem, type PendingActions } from './message-item.js';
+import { threadActions } from './thread-actions.js';
 
 export interface ThreadView {
   element: HTMLElement;
@@ -19,12 +21,37 @@ type ThreadEntry = { type: 'stored'; message: Message } | { type: 'pending'; pen
 /** Within this many pixels of the bottom, the thread follows new messages. */
 const STICK_PX = 48;
 
-/** The open conversation: header, history, live and pending messages, and the composer. */
-export function threadView(client: AgentClient, selfId: () => string | null): ThreadView {
+/**
+ * The open conversation: header with its actions, history, live and pending messages, and the
+ * composer. `notices` holds the conversations transferred to this agent, shown above the thread.
+ */
+export function threadView(
+  client: AgentClient,
+  selfId: () => string | null,
+  notices: TransferNotices,
+): ThreadView {
   const title = h('h2', { className: 'thread-title' });
   const status = h('span', { className: 'status-badge' });
   const meta = h('span', { className: 'thread-meta' });
-  const header = h('header', { className: 'thread-header' }, title, status, meta);
+  const actions = threadActions(client);
+  const header = h('header', { className: 'thread-header' }, title, status, meta, actions.bar);
+  const transferText = h('span', { className: 'transfer-notice-text' });
+  const dismissNotice = h('button', {
+    className: 'link-button',
+    testId: 'transfer-notice-dismiss',
+    text: 'Dismiss',
+    attrs: { type: 'button' },
+  });
+  const transferNotice = h(
+    'div',
+    { className: 'transfer-notice', testId: 'transfer-notice', attrs: { role: 'status' } },
+    transferText,
+    dismissNotice,
+  );
+  transferNotice.hidden = true;
+  dismissNotice.addEventListener('click', () => {
+    if (current !== null) notices.dismiss(current);
+  });
   const earlier = h('button', {
     className: 'button subtle load-earlier',
     testId: 'load-earlier',
@@ -47,6 +74,8 @@ export function threadView(client: AgentClient, selfId: () => string | null): Th
     { className: 'thread', testId: 'thread', attrs: { 'aria-label': 'Conversation' } },
     placeholder,
     header,
+    actions.panel,
+    transferNotice,
     scroller,
     writer.element,
   );
@@ -86,13 +115,29 @@ export function threadView(client: AgentClient, selfId: () => string | null): Th
   let noOlder = false;
 
   function renderHeader(conversation: Conversation | undefined): void {
+    actions.show(conversation);
     if (conversation === undefined) return;
     setText(title, contactLabel(conversation));
     setAttr(title, 'title', `Contact ${conversation.contactId}`);
     setText(status, statusLabel(conversation.status));
     setAttr(status, 'data-status', conversation.status);
-    setText(meta, `${conversation.channel} · ${conversation.priority} priority`);
+    setText(meta, `${conversation.channel} · ${assigneeText(conversation)}`);
+    setAttr(meta, 'title', `${priorityLabel(conversation.priority)} priority`);
     setAttr(element, 'data-status', conversation.status);
+    setAttr(element, 'data-assignee-id', conversation.assigneeId);
+    setAttr(element, 'data-priority', conversation.priority);
+  }
+
+  function assigneeText({ assigneeId }: Conversation): string {
+    if (assigneeId === null) return 'unassigned';
+    if (assigneeId === selfId()) return 'assigned to you';
+    return `assigned to ${client.getSnapshot().agents[assigneeId]?.name ?? 'another agent'}`;
+  }
+
+  function renderNotice(): void {
+    const notice = current === null ? undefined : notices.get(current);
+    transferNotice.hidden = notice === undefined;
+    setText(transferText, notice ? transferNoticeText(notice, client.getSnapshot().agents) : '');
   }
 
   function entries(state: AgentState, id: string): ThreadEntry[] {
@@ -185,6 +230,8 @@ export function threadView(client: AgentClient, selfId: () => string | null): Th
   });
   resizes.observe(scroller);
 
+  const stopNotices = notices.subscribe(renderNotice);
+
   earlier.addEventListener('click', () => {
     const first = current === null ? undefined : client.getSnapshot().messages[current]?.[0];
     if (current !== null && first !== undefined) load(current, first.seq);
@@ -203,19 +250,37 @@ export function threadView(client: AgentClient, selfId: () => string | null): Th
       noOlder = false;
       setAttr(element, 'data-conversation-id', id);
       setAttr(element, 'data-status', null);
+      setAttr(element, 'data-assignee-id', null);
+      setAttr(element, 'data-priority', null);
       element.classList.toggle('is-empty', id === null);
       writer.setConversation(id);
-      if (id === null) return;
+      renderNotice();
+      if (id === null) {
+        actions.show(undefined);
+        return;
+      }
 
       watchers.add(watch(client, (state) => state.conversations[id], renderHeader));
       watchers.add(watch(client, (state) => state.messages[id], renderMessages));
       watchers.add(client.select((state) => state.pending, renderMessages));
+      // Names in the header and the transfer notice.
+      watchers.add(
+        client.select(
+          (state) => state.agents,
+          () => {
+            renderHeader(client.getSnapshot().conversations[id]);
+            renderNotice();
+          },
+        ),
+      );
       scroller.scrollTop = scroller.scrollHeight;
       load(id);
       writer.focus();
     },
     dispose() {
       watchers.dispose();
+      stopNotices();
+      actions.dispose();
       resizes.disconnect();
     },
   };

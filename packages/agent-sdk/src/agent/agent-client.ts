@@ -15,6 +15,7 @@ import {
   fetchConversations,
   fetchCurrentAgent,
   fetchMessages,
+  fetchTimeline,
 } from '../core/api.js';
 import { createConnectionCore } from '../core/connection.js';
 import { createEventHub } from '../core/emitter.js';
@@ -24,6 +25,8 @@ import { createStatus } from '../core/status.js';
 import { createStore } from '../core/store.js';
 import { createKeyedRunner, mapLimit, singleFlight } from '../core/tasks.js';
 import { validateMessageText } from '../core/validate.js';
+import { createAgentActions } from './agent-actions.js';
+import { createAgentDirectory } from './agent-directory.js';
 import { initialAgentState, mergeConversationMessages, upsertConversations } from './agent-state.js';
 
 /** `GET /v1/conversations` page size for the list sync: the most the server allows. */
@@ -107,6 +110,12 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     onError: (error, kind) => status.onError(error, kind),
   });
   const status = createStatus(store, hub, () => core.outbox);
+  const directory = createAgentDirectory({ store, http: core.http, onError: status.report });
+  const actions = createAgentActions({
+    transport: core.transport,
+    applyConversation: (conversation) => applyConversations([conversation], true),
+    applyPresence: directory.applyPresence,
+  });
 
   const messageSync = createMessageSync({
     http: core.http,
@@ -130,6 +139,31 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   });
   core.transport.on('conversation:created', (conversation) => applyConversations([conversation], true));
   core.transport.on('conversation:updated', (conversation) => applyConversations([conversation], true));
+  // Each of these carries the conversation as it is now (routing's assignments arrive only this
+  // way) and changes someone's load. The store is updated before listeners hear of the event.
+  core.transport.on('conversation:assigned', (event) => {
+    applyConversations([event.conversation], true);
+    directory.loadsChanged();
+    hub.emit('conversation:assigned', event);
+  });
+  core.transport.on('conversation:transferred', (event) => {
+    applyConversations([event.conversation], true);
+    directory.loadsChanged();
+    hub.emit('conversation:transferred', event);
+  });
+  core.transport.on('conversation:resolved', (event) => {
+    applyConversations([event.conversation], true);
+    directory.loadsChanged();
+    hub.emit('conversation:resolved', event);
+  });
+  core.transport.on('queue:updated', (event) => {
+    directory.applyQueueWaiting(event);
+    hub.emit('queue:updated', event);
+  });
+  core.transport.on('agent:status_changed', (presence) => {
+    directory.applyPresence(presence);
+    hub.emit('agent:status_changed', presence);
+  });
 
   function applyConversations(incoming: readonly Conversation[], notify: boolean): void {
     const { patch, added, updated } = upsertConversations(store.getSnapshot(), incoming);
@@ -149,6 +183,11 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   async function resync(): Promise<void> {
     // Covers a connect() whose token check could not reach the server.
     await identify();
+    await Promise.all([directory.load(), syncConversations()]);
+    syncedOnce = true;
+  }
+
+  async function syncConversations(): Promise<void> {
     // Status, assignee and ordering first: conversations changed while we were away.
     const listed: Conversation[] = [];
     let cursor: string | undefined;
@@ -170,7 +209,6 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     );
     // Then every conversation the app has open, from the last seq held.
     await mapLimit(loaded, SYNC_CONCURRENCY, (id) => messageSync.catchUp(id));
-    syncedOnce = true;
   }
 
   /**
@@ -232,6 +270,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
 
     disconnect() {
       generation += 1;
+      directory.stop();
       core.close();
       if (store.getSnapshot().connection !== 'idle') status.setConnection('disconnected');
     },
@@ -271,6 +310,16 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
 
     discardMessage(clientMessageId) {
       return core.outbox.discard(clientMessageId);
+    },
+
+    ...actions,
+
+    listQueues: directory.loadQueues,
+
+    listAgents: directory.loadAgents,
+
+    timeline(conversationId) {
+      return fetchTimeline(core.http, conversationId);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Conversation, Message } from '@switchboard/protocol';
 import type { AgentState } from '../types.js';
 import { newerConversation, sortConversationIds, withMessage } from '../core/conversations.js';
 import { mergeMessages, newMessages } from '../core/message-log.js';
+import { sameRecord } from '../core/records.js';
 
 export function initialAgentState(): AgentState {
   return {
@@ -14,6 +15,8 @@ export function initialAgentState(): AgentState {
     messages: {},
     pending: [],
     error: null,
+    queues: {},
+    agents: {},
   };
 }
 
@@ -40,7 +43,8 @@ export function upsertConversations(
   for (const conversation of incoming) {
     const held = conversations[conversation.id];
     const next = newerConversation(held, conversation);
-    if (next === held) continue;
+    // The same snapshot again (an event and its ack, `updated` then `assigned`) is no change.
+    if (next === held || (held !== undefined && sameRecord(held, next))) continue;
     if (conversations === state.conversations) conversations = { ...conversations };
     (conversations as Record<string, Conversation>)[conversation.id] = next;
     (held ? updated : added).push(next);

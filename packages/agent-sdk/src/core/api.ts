@@ -2,11 +2,14 @@
 import type {
   Agent,
   AgentLoginRequest,
+  AgentPresence,
   AgentSession,
   Conversation,
   ConversationListQuery,
   ConversationPage,
   MessagePage,
+  Queue,
+  TimelineEvent,
   VisitorSession,
   VisitorSessionRequest,
 } from '@switchboard/protocol';
@@ -49,5 +52,20 @@ export function fetchMessages(
     method: 'GET',
     path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`,
     query: { afterSeq: options.afterSeq, beforeSeq: options.beforeSeq, limit: options.limit },
+  });
+}
+
+export function fetchQueues(http: HttpClient): Promise<Queue[]> {
+  return http.request({ method: 'GET', path: '/v1/queues' });
+}
+
+export function fetchAgents(http: HttpClient): Promise<AgentPresence[]> {
+  return http.request({ method: 'GET', path: '/v1/agents' });
+}
+
+export function fetchTimeline(http: HttpClient, conversationId: string): Promise<TimelineEvent[]> {
+  return http.request({
+    method: 'GET',
+    path: `/v1/conversations/${encodeURIComponent(conversationId)}/timeline`,
   });
 }

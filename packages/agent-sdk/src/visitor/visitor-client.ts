@@ -34,6 +34,7 @@ export const INITIAL_VISITOR_STATE: VisitorState = Object.freeze({
   pending: [],
   error: null,
   hasOlder: false,
+  queuePosition: null,
 });
 
 /**
@@ -109,6 +110,7 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
   });
 
   core.transport.on('message:created', (message) => conversation.receive(message));
+  core.transport.on('queue:position', (position) => conversation.receivePosition(position));
   core.transport.on('conversation:updated', (update) => {
     if (update.id === store.getSnapshot().conversation?.id) conversation.adopt(update);
   });

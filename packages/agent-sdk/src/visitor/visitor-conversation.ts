@@ -1,5 +1,5 @@
 // The one conversation a visitor sees: which one it is, its messages, and keeping them complete.
-import type { Conversation, Message } from '@switchboard/protocol';
+import type { Conversation, Message, QueuePosition } from '@switchboard/protocol';
 import type { VisitorClientEvents, VisitorState } from '../types.js';
 import { fetchMessages } from '../core/api.js';
 import { newerConversation, withMessage } from '../core/conversations.js';
@@ -37,6 +37,8 @@ export interface VisitorConversation {
   apply(conversationId: string, messages: readonly Message[], source: MessageSource): void;
   /** A `message:created` from the socket. */
   receive(message: Message): void;
+  /** A `queue:position` from the socket; kept only for the current conversation while it is queued. */
+  receivePosition(position: QueuePosition): void;
   /** Brings the messages up to date after a (re)join: a catch-up if loaded, else the latest page. */
   refresh(conversationId: string): Promise<void>;
   loadLatest(conversationId: string): Promise<void>;
@@ -47,6 +49,13 @@ export function createVisitorConversation(options: VisitorConversationOptions): 
   const { store, hub } = options;
   let targetId: string | null = null;
   let loaded = false;
+  /**
+   * A position for a conversation that is not current yet. The server sends a joining socket its
+   * place right after the `conversation:start` ack; when both arrive in one network read,
+   * socket.io handles the event before the ack's promise continuation has adopted the
+   * conversation, so the position is kept here until it is.
+   */
+  let early: QueuePosition | null = null;
 
   const current = (): Conversation | null => store.getSnapshot().conversation;
 
@@ -100,7 +109,12 @@ export function createVisitorConversation(options: VisitorConversationOptions): 
       if (held?.id === conversation.id) {
         const next = newerConversation(held, conversation);
         if (next === held) return;
-        store.setState({ conversation: next });
+        const { queuePosition } = store.getSnapshot();
+        // Out of the queue (taken, resolved, abandoned): its place there means nothing now.
+        store.setState({
+          conversation: next,
+          queuePosition: next.status === 'queued' ? queuePosition : null,
+        });
         hub.emit('conversation:updated', next);
         return;
       }
@@ -108,9 +122,13 @@ export function createVisitorConversation(options: VisitorConversationOptions): 
       targetId = conversation.id;
       // A brand-new conversation has nothing to load; anything else needs its latest page.
       loaded = conversation.lastSeq === 0;
-      store.setState({ conversation, messages: [], hasOlder: false });
+      const position =
+        early?.conversationId === conversation.id && conversation.status === 'queued' ? early : null;
+      early = null;
+      store.setState({ conversation, messages: [], hasOlder: false, queuePosition: position });
       options.onTargetChange();
       hub.emit('conversation:updated', conversation);
+      if (position) hub.emit('queue:position', position);
     },
 
     drop(onlyId) {
@@ -118,7 +136,7 @@ export function createVisitorConversation(options: VisitorConversationOptions): 
       if (onlyId !== undefined && held && held.id !== onlyId) return;
       clear();
       targetId = null;
-      store.setState({ conversation: null, messages: [], hasOlder: false });
+      store.setState({ conversation: null, messages: [], hasOlder: false, queuePosition: null });
       options.onTargetChange();
     },
 
@@ -126,6 +144,17 @@ export function createVisitorConversation(options: VisitorConversationOptions): 
 
     receive(message) {
       messageSync.receive(message);
+    },
+
+    receivePosition(position) {
+      const held = current();
+      if (held?.id !== position.conversationId) {
+        early = position;
+        return;
+      }
+      if (held.status !== 'queued') return;
+      store.setState({ queuePosition: position });
+      hub.emit('queue:position', position);
     },
 
     async refresh(conversationId) {

@@ -35,6 +35,10 @@ export function createGateway({ httpServer, bus, messageRate, ...deps }: Gateway
     cors: { origin: true },
     maxHttpBufferSize: 64 * 1024,
     // An optimisation only: clients still resync by seq whenever `recovered` is false.
+    // Recovered sockets are re-authenticated (tokens are short-lived on purpose). Note: socket.io
+    // computes the missed packets before middleware runs, so a middleware that truly waits on I/O
+    // could let a live broadcast slip between the two; ours only awaits synchronous SQLite reads.
+    // A store with network round trips (Postgres) must keep the handshake free of I/O.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
   const limiter = createRateLimiter(messageRate);

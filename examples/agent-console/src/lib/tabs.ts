@@ -1,0 +1,54 @@
+// Which conversations each list tab shows. Derived from `status` and `assigneeId` alone, so a
+// conversation moves between tabs the moment the SDK's state says it changed hands.
+import type { Conversation } from '@switchboard/protocol';
+import { OPEN_STATUSES } from '@switchboard/protocol';
+
+export type ListTab = 'mine' | 'queue' | 'all' | 'closed';
+
+export const LIST_TABS: readonly ListTab[] = ['mine', 'queue', 'all', 'closed'];
+
+export const TAB_LABELS: Record<ListTab, string> = {
+  mine: 'Mine',
+  queue: 'Queue',
+  all: 'All',
+  closed: 'Closed',
+};
+
+export const TAB_EMPTY_TEXT: Record<ListTab, string> = {
+  mine: 'Nothing assigned to you. Accept a conversation from the queue, or wait for routing.',
+  queue: 'Nobody is waiting.',
+  all: 'No open conversations yet. New ones appear here as visitors write.',
+  closed: 'No resolved or abandoned conversations.',
+};
+
+function isOpen(conversation: Conversation): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(conversation.status);
+}
+
+/**
+ * Mine: open and assigned to me. Queue: waiting for an agent. All: every open conversation,
+ * whoever has it. Closed: resolved or abandoned.
+ */
+export function inTab(conversation: Conversation, tab: ListTab, selfId: string | null): boolean {
+  switch (tab) {
+    case 'mine':
+      return selfId !== null && conversation.assigneeId === selfId && isOpen(conversation);
+    case 'queue':
+      return conversation.status === 'queued';
+    case 'all':
+      return isOpen(conversation);
+    case 'closed':
+      return !isOpen(conversation);
+  }
+}
+
+export function tabCounts(
+  conversations: Iterable<Conversation>,
+  selfId: string | null,
+): Record<ListTab, number> {
+  const counts: Record<ListTab, number> = { mine: 0, queue: 0, all: 0, closed: 0 };
+  for (const conversation of conversations) {
+    for (const tab of LIST_TABS) if (inTab(conversation, tab, selfId)) counts[tab] += 1;
+  }
+  return counts;
+}
