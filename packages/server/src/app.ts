@@ -16,6 +16,7 @@ import { createTokenSigner } from './lib/tokens.js';
 import { createGateway } from './realtime/gateway.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
 import { createAgentService, type AgentService } from './services/agents.js';
+import { createAutoResolve } from './services/auto-resolve.js';
 import { seedDemo } from './services/demo-seed.js';
 import { createLifecycleService, type LifecycleService } from './services/lifecycle.js';
 import { createRoutingService, type RoutingService } from './services/routing.js';
@@ -83,22 +84,20 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     now,
     abandonAfterMs: config.lifecycle.abandonAfterMs,
   });
-  const conversations = createConversationService({
+  const autoResolve = createAutoResolve({
     store,
-    bus,
     lifecycle,
-    routing,
     now,
-    autoResolveAfterMs: config.lifecycle.autoResolveAfterMs,
+    afterMs: config.lifecycle.autoResolveAfterMs,
   });
+  const conversations = createConversationService({ store, bus, lifecycle, routing, now, autoResolve });
   const timers = startTimerScheduler({
     store,
     logger,
     now,
     intervalMs: config.lifecycle.timerPollMs,
     handlers: {
-      auto_resolve: (conversationId) =>
-        lifecycle.autoResolve(conversationId, config.lifecycle.autoResolveAfterMs),
+      auto_resolve: (conversationId) => autoResolve.fire(conversationId),
       abandon: (contactId) => visitors.abandonIfGone(contactId),
       agent_offline: (agentId) => agents.goOfflineIfAway(agentId),
     },

@@ -13,6 +13,7 @@ import type { Store } from '../db/store.js';
 import { isOpen as isWithinBusinessHours } from '../domain/business-hours.js';
 import type { EventBus } from '../domain/events.js';
 import { AppError } from '../lib/app-error.js';
+import type { AutoResolve } from './auto-resolve.js';
 import type { LifecycleService } from './lifecycle.js';
 import type { RoutingService } from './routing.js';
 import { canSee, type Viewer } from './viewer.js';
@@ -36,7 +37,7 @@ interface Deps {
   lifecycle: LifecycleService;
   routing: RoutingService;
   now: () => number;
-  autoResolveAfterMs: number;
+  autoResolve: AutoResolve;
 }
 
 export function createConversationService({
@@ -45,7 +46,7 @@ export function createConversationService({
   lifecycle,
   routing,
   now,
-  autoResolveAfterMs,
+  autoResolve,
 }: Deps): ConversationService {
   async function get(viewer: Viewer, id: string): Promise<Conversation> {
     const conversation = await store.conversations.byId(id);
@@ -128,9 +129,8 @@ export function createConversationService({
       // Broadcast strictly after commit, and never twice: a duplicate was broadcast the first time.
       if (result.duplicate) return result.message;
       bus.publish('message.created', { message: result.message, conversation: result.conversation });
-      // Every message restarts the inactivity clock; the timer checks again when it fires.
-      if (kind !== 'note')
-        await store.timers.arm('auto_resolve', conversation.id, now() + autoResolveAfterMs);
+      // Every message restarts the inactivity clock (checked when the timer fires).
+      if (kind !== 'note') await autoResolve.touch(conversation.id);
       return result.message;
     },
   };
