@@ -31,8 +31,14 @@ export {
 export type { Attributes, Channel, Priority } from './schemas/common.js';
 export type { Site, PublicSite, IdentityVerification } from './schemas/site.js';
 export type { Contact } from './schemas/contact.js';
-export type { Agent, AgentPresence, AgentRole, AgentStatus } from './schemas/agent.js';
-export type { Queue, QueuePosition, QueueStrategy } from './schemas/queue.js';
+export type { Agent, AgentPresence, AgentRole, AgentStatus, UpdateAgentRequest } from './schemas/agent.js';
+export type {
+  CreateQueueRequest,
+  Queue,
+  QueuePosition,
+  QueueStrategy,
+  UpdateQueueRequest,
+} from './schemas/queue.js';
 export type { ResolveReason, TimelineEvent, TimelineEventType } from './schemas/timeline.js';
 export type { Conversation, ConversationStatus } from './schemas/conversation.js';
 export type { AuthorKind, Message, MessageKind } from './schemas/message.js';

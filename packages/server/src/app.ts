@@ -108,6 +108,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     sessions,
     conversations,
     agents,
+    routing,
     sessionLimiter: createRateLimiter(config.rateLimits.sessions, now),
     logger,
     staticRoots: deps.staticRoots === undefined ? defaultStaticRoots(config, logger) : deps.staticRoots,

@@ -30,3 +30,12 @@ export const AgentPresence = Agent.extend({
   load: z.number().int().nonnegative(),
 });
 export type AgentPresence = z.infer<typeof AgentPresence>;
+
+/** `PATCH /v1/agents/:id` (admins): routing attributes of an agent. */
+export const UpdateAgentRequest = z
+  .strictObject({
+    skills: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
+    capacity: z.number().int().min(0).max(100).optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export type UpdateAgentRequest = z.infer<typeof UpdateAgentRequest>;

@@ -1,7 +1,7 @@
 export { Attributes, Channel, ClientMessageId, Id, Priority, Seq, Timestamp } from './common.js';
 export { IdentityVerification, PublicSite, Site } from './site.js';
 export { Contact } from './contact.js';
-export { Agent, AgentPresence, AgentRole, AgentStatus } from './agent.js';
+export { Agent, AgentPresence, AgentRole, AgentStatus, UpdateAgentRequest } from './agent.js';
 export { Conversation, ConversationStatus } from './conversation.js';
 export { AuthorKind, Message, MessageKind, MessageText } from './message.js';
 export {
@@ -26,6 +26,6 @@ export {
   SetStatusPayload,
   TransferPayload,
 } from './payloads.js';
-export { Queue, QueuePosition, QueueStrategy } from './queue.js';
+export { CreateQueueRequest, Queue, QueuePosition, QueueStrategy, UpdateQueueRequest } from './queue.js';
 export { ResolveReason, TimelineEvent, TimelineEventType } from './timeline.js';
 export { Availability, BusinessHours, OpeningSpan, WEEKDAYS } from './business-hours.js';

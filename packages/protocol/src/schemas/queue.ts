@@ -28,3 +28,22 @@ export const QueuePosition = z.object({
   estimatedWaitSeconds: z.number().int().nonnegative().nullable(),
 });
 export type QueuePosition = z.infer<typeof QueuePosition>;
+
+/** `POST /v1/queues` (admins). */
+export const CreateQueueRequest = z.strictObject({
+  siteId: Id,
+  name: z.string().trim().min(1).max(120),
+  strategy: QueueStrategy,
+  memberIds: z.array(Id).max(500).default([]),
+});
+export type CreateQueueRequest = z.input<typeof CreateQueueRequest>;
+
+/** `PATCH /v1/queues/:id` (admins): any of name, strategy, and the full member list. */
+export const UpdateQueueRequest = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    strategy: QueueStrategy.optional(),
+    memberIds: z.array(Id).max(500).optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export type UpdateQueueRequest = z.infer<typeof UpdateQueueRequest>;

@@ -171,6 +171,9 @@ export interface Store {
     defaultForSite(siteId: string): Promise<QueueRecord | null>;
     list(): Promise<QueueRecord[]>;
     addMember(queueId: string, agentId: string): Promise<void>;
+    update(id: string, changes: { name?: string; strategy?: QueueStrategy }): Promise<QueueRecord | null>;
+    /** Replaces the member list in one transaction. */
+    setMembers(queueId: string, agentIds: readonly string[]): Promise<void>;
     /** The queues an agent takes conversations from. */
     ofAgent(agentId: string): Promise<string[]>;
     setCursor(queueId: string, lastAgentId: string): Promise<void>;

@@ -6,6 +6,7 @@ import { AppError } from '../lib/app-error.js';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
+import type { RoutingService } from '../services/routing.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { SessionService } from '../services/sessions.js';
 import type { HttpEnv } from './context.js';
@@ -23,6 +24,7 @@ export interface HttpDeps {
   sessions: SessionService;
   conversations: ConversationService;
   agents: AgentService;
+  routing: RoutingService;
   sessionLimiter: RateLimiter;
   logger: Logger;
   /** Null serves no pages, only the API. */
@@ -50,7 +52,7 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/healthz', healthRoutes(deps.store));
   app.route('/v1', sessionRoutes(deps.sessions, deps.sessionLimiter));
   app.route('/v1', agentRoutes(deps.sessions, deps.store, deps.agents));
-  app.route('/v1/queues', queueRoutes(deps.sessions, deps.store));
+  app.route('/v1/queues', queueRoutes(deps.sessions, deps.store, deps.routing));
   app.route('/v1/sites', siteRoutes(deps.sessions, deps.store));
   app.route('/v1/conversations', conversationRoutes(deps.sessions, deps.conversations, deps.store));
   app.all('/v1/*', () => {

@@ -7,6 +7,8 @@ import type { RoutingService } from './routing.js';
 export interface AgentService {
   setStatus(agentId: string, status: AgentStatus): Promise<AgentPresence>;
   setCapacity(agentId: string, capacity: number): Promise<AgentPresence>;
+  /** An admin changes an agent's skills or capacity. */
+  updateRouting(agentId: string, changes: { skills?: string[]; capacity?: number }): Promise<AgentPresence>;
   presence(): Promise<AgentPresence[]>;
   /** A socket of the agent connected: cancels a pending offline, and an offline agent comes online. */
   connected(agentId: string): Promise<void>;
@@ -36,7 +38,10 @@ export function createAgentService({ store, bus, routing, now, offlineGraceMs }:
     return agent;
   }
 
-  async function update(agentId: string, changes: { status?: AgentStatus; capacity?: number }) {
+  async function update(
+    agentId: string,
+    changes: { status?: AgentStatus; capacity?: number; skills?: string[] },
+  ) {
     if (!(await store.agents.update(agentId, changes))) throw new AppError('not_found', 'Agent not found');
     const agent = await presenceOf(agentId);
     bus.publish('agent.status_changed', { agent });
@@ -48,6 +53,7 @@ export function createAgentService({ store, bus, routing, now, offlineGraceMs }:
   return {
     setStatus: (agentId, status) => update(agentId, { status }),
     setCapacity: (agentId, capacity) => update(agentId, { capacity }),
+    updateRouting: (agentId, changes) => update(agentId, changes),
 
     async presence() {
       return (await store.agents.presence()).map(({ lastAssignedAt: _lastAssignedAt, ...agent }) => agent);

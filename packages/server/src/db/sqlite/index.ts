@@ -17,7 +17,7 @@ export function createSqliteStore(path: string, now: () => number = Date.now): S
     contacts: sqliteContacts(db, now),
     agents: sqliteAgents(db, now),
     conversations: sqliteConversations(db, immediate, now),
-    queues: sqliteQueues(db, now),
+    queues: sqliteQueues(db, immediate, now),
     timeline: sqliteTimeline(db),
     timers: sqliteTimers(db, immediate),
     messages: sqliteMessages(db, immediate, now),

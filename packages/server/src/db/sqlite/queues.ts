@@ -3,9 +3,9 @@ import { ulid } from '@switchboard/protocol';
 import { toQueue } from '../mappers.js';
 import { conversations, queueMembers, queues, type QueueRow } from '../schema.js';
 import type { Store } from '../store.js';
-import type { SqliteDb } from './open.js';
+import type { Immediate, SqliteDb } from './open.js';
 
-export function sqliteQueues(db: SqliteDb, now: () => number): Store['queues'] {
+export function sqliteQueues(db: SqliteDb, immediate: Immediate, now: () => number): Store['queues'] {
   const waitingFilter = and(
     eq(conversations.queueId, sql.placeholder('queueId')),
     eq(conversations.status, 'queued'),
@@ -85,6 +85,16 @@ export function sqliteQueues(db: SqliteDb, now: () => number): Store['queues'] {
     },
     async addMember(queueId, agentId) {
       db.insert(queueMembers).values({ queueId, agentId }).onConflictDoNothing().run();
+    },
+    async update(id, changes) {
+      const row = db.update(queues).set(changes).where(eq(queues.id, id)).returning().get();
+      return row ? hydrate(row) : null;
+    },
+    async setMembers(queueId, agentIds) {
+      immediate(() => {
+        db.delete(queueMembers).where(eq(queueMembers.queueId, queueId)).run();
+        for (const agentId of agentIds) db.insert(queueMembers).values({ queueId, agentId }).run();
+      });
     },
     async ofAgent(agentId) {
       return db
