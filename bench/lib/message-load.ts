@@ -1,9 +1,10 @@
 // One workload, two servers: N visitors each send M messages at a steady pace; one agent
 // socket receives them all. Latency is visitor emit → agent receipt, on one clock.
 import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { ulid } from '@switchboard/protocol';
 import type { ServerChild } from './child.js';
+import { connect, post } from './net.js';
 
 export interface LoadOptions {
   visitors: number;
@@ -22,28 +23,6 @@ export interface LoadResult {
 interface Endpoints {
   agent: Socket;
   visitors: { socket: Socket; conversationId: string }[];
-}
-
-const connect = (url: string, token?: string) =>
-  new Promise<Socket>((resolve, reject) => {
-    const socket = io(url, {
-      transports: ['websocket'],
-      auth: token ? { token } : {},
-      forceNew: true,
-      reconnection: false,
-    });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 async function switchboardEndpoints(url: string, visitors: number): Promise<Endpoints> {

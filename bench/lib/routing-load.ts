@@ -4,30 +4,9 @@
 // Backlog: 500 conversations wait while every agent is away; all 50 turn available at once;
 // latency is from that moment to each `conversation:assigned`.
 import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { ServerChild } from './child.js';
-
-const connect = (url: string, token: string) =>
-  new Promise<Socket>((resolve, reject) => {
-    const socket = io(url, {
-      transports: ['websocket'],
-      auth: { token },
-      forceNew: true,
-      reconnection: false,
-    });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+import { connect, post } from './net.js';
 
 async function visitors(url: string, count: number): Promise<Socket[]> {
   const sockets: Socket[] = [];

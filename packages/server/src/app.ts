@@ -88,7 +88,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     store,
     lifecycle,
     now,
-    afterMs: config.lifecycle.autoResolveAfterMs,
+    windows: { ownedMs: config.lifecycle.autoResolveAfterMs, botMs: config.lifecycle.sessionTimeoutMs },
   });
   const conversations = createConversationService({ store, bus, lifecycle, routing, now, autoResolve });
   const timers = startTimerScheduler({

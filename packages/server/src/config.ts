@@ -31,6 +31,8 @@ const Env = z.object({
   SWITCHBOARD_MESSAGE_RATE_PER_SEC: z.coerce.number().min(1).default(10),
   /** Resolve an agent's conversation after this many seconds without a message. @default 86400 */
   SWITCHBOARD_AUTO_RESOLVE_AFTER: z.coerce.number().min(1).default(86_400),
+  /** A chat with the bot ends after this many seconds without a message. @default 1800 */
+  SWITCHBOARD_SESSION_TIMEOUT: z.coerce.number().min(1).default(1800),
   /** A queued visitor with no open connection for this many seconds has abandoned. @default 300 */
   SWITCHBOARD_ABANDON_AFTER: z.coerce.number().min(1).default(300),
   /** An agent whose last connection closed goes offline after this many seconds. @default 60 */
@@ -56,6 +58,7 @@ export interface Config {
   };
   lifecycle: {
     autoResolveAfterMs: number;
+    sessionTimeoutMs: number;
     abandonAfterMs: number;
     agentOfflineAfterMs: number;
     timerPollMs: number;
@@ -94,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     lifecycle: {
       autoResolveAfterMs: e.SWITCHBOARD_AUTO_RESOLVE_AFTER * 1000,
+      sessionTimeoutMs: e.SWITCHBOARD_SESSION_TIMEOUT * 1000,
       abandonAfterMs: e.SWITCHBOARD_ABANDON_AFTER * 1000,
       agentOfflineAfterMs: e.SWITCHBOARD_AGENT_OFFLINE_AFTER * 1000,
       timerPollMs: e.SWITCHBOARD_TIMER_POLL_MS,

@@ -1,29 +1,7 @@
-import type { Conversation, Message } from '@switchboard/protocol';
+import type { Message } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
+import { conversation } from '../testing/factories.js';
 import { conversationRows, unreadCount, type RowContext } from './conversation-rows.js';
-
-function conversation(id: string, overrides: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    siteId: 'site',
-    contactId: `contact-${id}`,
-    channel: 'web',
-    status: 'queued',
-    priority: 'normal',
-    queueId: null,
-    assigneeId: null,
-    requiredSkills: [],
-    queuedAt: null,
-    assignedAt: null,
-    resolvedAt: null,
-    resolveReason: null,
-    lastSeq: 0,
-    lastMessageAt: null,
-    createdAt: '2025-06-18T10:00:00.000Z',
-    updatedAt: '2025-06-18T10:00:00.000Z',
-    ...overrides,
-  };
-}
 
 function message(
   conversationId: string,

@@ -1,4 +1,6 @@
+import type { Conversation } from '@switchboard/protocol';
 import type { Store } from '../db/store.js';
+import { OWNED_STATUSES } from '../domain/lifecycle.js';
 import type { LifecycleService } from './lifecycle.js';
 
 export interface AutoResolve {
@@ -8,44 +10,64 @@ export interface AutoResolve {
   fire(conversationId: string): Promise<void>;
 }
 
+export interface InactivityWindows {
+  /** Conversations an agent owns (active, pending). */
+  ownedMs: number;
+  /** Chats with the bot: the session timeout. */
+  botMs: number;
+}
+
 /**
  * Inactivity is checked when the timer fires, not re-armed on every message: one persisted timer
  * per conversation, moved forward only when it comes due while the conversation is still busy.
- * That keeps the send path free of a second write.
+ * That keeps the send path free of a second write. Owned conversations auto-resolve after
+ * `ownedMs`; bot chats end after the (shorter) session timeout; nobody waiting in a queue is
+ * resolved for being idle (abandonment handles visitors who left).
  */
 export function createAutoResolve({
   store,
   lifecycle,
   now,
-  afterMs,
+  windows,
 }: {
   store: Store;
   lifecycle: LifecycleService;
   now: () => number;
-  afterMs: number;
+  windows: InactivityWindows;
 }): AutoResolve {
   // Conversations this process knows to have a pending timer. After a restart it is empty, and
   // the first message re-arms (an upsert); the persisted timers fire regardless.
   const armed = new Set<string>();
+  const shortest = Math.min(windows.ownedMs, windows.botMs);
+
+  const windowFor = (status: Conversation['status']): number | null =>
+    status === 'bot'
+      ? windows.botMs
+      : (OWNED_STATUSES as readonly string[]).includes(status)
+        ? windows.ownedMs
+        : null;
+
+  async function arm(conversationId: string, dueAt: number) {
+    await store.timers.arm('auto_resolve', conversationId, dueAt);
+    armed.add(conversationId);
+  }
 
   return {
     async touch(conversationId) {
-      if (armed.has(conversationId)) return;
-      await store.timers.arm('auto_resolve', conversationId, now() + afterMs);
-      armed.add(conversationId);
+      // The status may change before the timer fires, so check early enough for either window.
+      if (!armed.has(conversationId)) await arm(conversationId, now() + shortest);
     },
 
     async fire(conversationId) {
       armed.delete(conversationId);
       const conversation = await store.conversations.byId(conversationId);
-      if (!conversation?.lastMessageAt) return;
-      const deadline = Date.parse(conversation.lastMessageAt) + afterMs;
-      if (deadline > now()) {
-        await store.timers.arm('auto_resolve', conversationId, deadline);
-        armed.add(conversationId);
-        return;
-      }
-      await lifecycle.autoResolve(conversationId, afterMs);
+      if (!conversation || conversation.status === 'resolved' || conversation.status === 'abandoned') return;
+      const lastActivity = Date.parse(conversation.lastMessageAt ?? conversation.createdAt);
+      const window = windowFor(conversation.status);
+      // Waiting in a queue: look again later, in case an agent takes it and it then goes quiet.
+      if (window === null) return arm(conversationId, now() + shortest);
+      if (lastActivity + window > now()) return arm(conversationId, lastActivity + window);
+      await lifecycle.autoResolve(conversationId, window, [conversation.status]);
     },
   };
 }

@@ -8,7 +8,7 @@ import type {
 } from '@switchboard/protocol';
 import type { Store, TransitionRequest, TransitionResult } from '../db/store.js';
 import type { EventBus } from '../domain/events.js';
-import { OWNED_STATUSES, statusesLeadingTo } from '../domain/lifecycle.js';
+import { statusesLeadingTo } from '../domain/lifecycle.js';
 import { AppError } from '../lib/app-error.js';
 import type { RoutingService } from './routing.js';
 import type { Viewer } from './viewer.js';
@@ -22,8 +22,12 @@ export interface LifecycleService {
   setPriority(viewer: Viewer, payload: SetPriorityPayload): Promise<Conversation>;
   /** The customer wrote into a resolved or abandoned conversation: back to its queue. */
   reopenForCustomer(conversation: Conversation): Promise<Conversation>;
-  /** Timers: resolve after inactivity; abandon a queued visitor who left. */
-  autoResolve(conversationId: string, inactiveForMs: number): Promise<void>;
+  /** Timers: resolve after inactivity (if still in one of `statuses`); abandon a queued visitor who left. */
+  autoResolve(
+    conversationId: string,
+    inactiveForMs: number,
+    statuses: readonly ConversationStatus[],
+  ): Promise<void>;
   abandon(conversationId: string): Promise<void>;
 }
 
@@ -278,17 +282,15 @@ export function createLifecycleService({ store, bus, routing, now }: Deps): Life
       return conversation;
     },
 
-    async autoResolve(conversationId, inactiveForMs) {
+    async autoResolve(conversationId, inactiveForMs, statuses) {
       await resolveAs(
         conversationId,
         { kind: 'system', id: null },
         'customer_not_responding',
         `Resolved automatically after ${Math.round(inactiveForMs / 60_000)} min without activity`,
-        // A message since the timer was armed re-armed it; and nobody is auto-resolved while waiting for an agent.
+        // Checked again here, in case a message or a status change came in meanwhile.
         (c) =>
-          (OWNED_STATUSES as readonly string[]).includes(c.status) &&
-          c.lastMessageAt !== null &&
-          Date.parse(c.lastMessageAt) + inactiveForMs <= now(),
+          statuses.includes(c.status) && Date.parse(c.lastMessageAt ?? c.createdAt) + inactiveForMs <= now(),
       ).catch((error: unknown) => {
         if (!(error instanceof AppError)) throw error;
       });

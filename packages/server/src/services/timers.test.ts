@@ -81,3 +81,47 @@ describe('timers', () => {
     b.disconnect();
   });
 });
+
+describe('the session timeout for bot chats', () => {
+  it('ends an idle bot chat after its own, shorter window while an agent’s conversation stays open', async () => {
+    const bots = await startHarness({
+      SWITCHBOARD_SESSION_TIMEOUT: '1',
+      SWITCHBOARD_AUTO_RESOLVE_AFTER: '60',
+      SWITCHBOARD_TIMER_POLL_MS: '50',
+    });
+    try {
+      const agent = await bots.agentSocket((await bots.agentSession()).token);
+      const start = async () => {
+        const visitor = await bots.visitorSocket((await bots.visitorSession()).token);
+        const started = await visitor.emitWithAck('conversation:start', {});
+        if (!started.ok) throw new Error('start failed');
+        return { visitor, id: started.data.id };
+      };
+      const owned = await start();
+      await expect
+        .poll(async () => (await bots.switchboard.store.conversations.byId(owned.id))?.status)
+        .toBe('active');
+      await agent.emitWithAck('agent:set_status', { status: 'away' });
+      const withBot = await start();
+      // Bots arrive in a later milestone; until then the store puts the chat in the bot's hands.
+      await bots.switchboard.store.conversations.transition({
+        conversationId: withBot.id,
+        expect: { statuses: ['queued'] },
+        set: { status: 'bot', queueId: null },
+        event: { type: 'queued', actorKind: 'system', actorId: null },
+      });
+      for (const { visitor, id } of [owned, withBot]) {
+        await visitor.emitWithAck('message:send', {
+          conversationId: id,
+          clientMessageId: ulid(),
+          text: 'hello?',
+        });
+      }
+      const statusOf = async (id: string) => (await bots.switchboard.store.conversations.byId(id))?.status;
+      await expect.poll(() => statusOf(withBot.id), { timeout: 4000 }).toBe('resolved');
+      expect(await statusOf(owned.id)).toBe('active');
+    } finally {
+      await bots.close();
+    }
+  });
+});
