@@ -12,28 +12,12 @@ import type { Namespace } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SwitchboardError } from '../errors.js';
 import type { AgentClient } from '../types.js';
-import { conversation } from '../testing/factories.js';
+import { conversation, presence } from '../testing/factories.js';
 import { startSocketServer } from '../testing/socket-server.js';
 import { waitFor } from '../testing/wait.js';
 import { createAgentClient } from './agent-client.js';
 
 const at = (minute: number): string => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
-
-function presence(id: string, overrides: Partial<AgentPresence> = {}): AgentPresence {
-  return {
-    id,
-    email: `${id}@example.com`,
-    name: id,
-    role: 'agent',
-    status: 'available',
-    capacity: 5,
-    skills: [],
-    avatarUrl: null,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    load: 0,
-    ...overrides,
-  };
-}
 
 const SUPPORT: Queue = {
   id: 'queue_1',

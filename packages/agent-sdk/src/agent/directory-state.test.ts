@@ -1,5 +1,6 @@
-import type { Agent, AgentPresence, Queue } from '@switchboard/protocol';
+import type { Agent, Queue } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
+import { presence } from '../testing/factories.js';
 import {
   applyQueueWaiting,
   mergeAgentList,
@@ -17,22 +18,6 @@ function queue(id: string, overrides: Partial<Queue> = {}): Queue {
     memberIds: ['agent_1'],
     waiting: 0,
     createdAt: '2025-01-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
-
-function presence(id: string, overrides: Partial<AgentPresence> = {}): AgentPresence {
-  return {
-    id,
-    email: `${id}@example.com`,
-    name: id,
-    role: 'agent',
-    status: 'available',
-    capacity: 5,
-    skills: [],
-    avatarUrl: null,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    load: 0,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { ulid, type Conversation, type Message } from '@switchboard/protocol';
+import { ulid, type AgentPresence, type Conversation, type Message } from '@switchboard/protocol';
 
 /** A stored message with sensible defaults; `seq` decides the rest unless overridden. */
 export function message(seq: number, overrides: Partial<Message> = {}): Message {
@@ -35,6 +35,23 @@ export function conversation(id: string, overrides: Partial<Conversation> = {}):
     lastMessageAt: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** An agent with their current load, for presence and transfer pickers. */
+export function presence(id: string, overrides: Partial<AgentPresence> = {}): AgentPresence {
+  return {
+    id,
+    email: `${id}@example.com`,
+    name: id,
+    role: 'agent',
+    status: 'available',
+    capacity: 5,
+    skills: [],
+    avatarUrl: null,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    load: 0,
     ...overrides,
   };
 }
