@@ -16,7 +16,6 @@ export interface AgentService {
   disconnected(agentId: string): Promise<void>;
   /** Timer: the grace period ended. */
   goOfflineIfAway(agentId: string): Promise<void>;
-  isConnected(agentId: string): boolean;
 }
 
 interface Deps {
@@ -81,7 +80,5 @@ export function createAgentService({ store, bus, routing, now, offlineGraceMs }:
       const agent = await store.agents.byId(agentId);
       if (agent && agent.status !== 'offline') await update(agentId, { status: 'offline' });
     },
-
-    isConnected: (agentId) => sockets.has(agentId),
   };
 }

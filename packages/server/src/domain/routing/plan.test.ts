@@ -1,17 +1,10 @@
 import type { Priority } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
+import { candidate } from '../../test-support/routing.js';
 import { planAssignments } from './plan.js';
 import type { Assignment, Candidate, RoutingCursor, Waiting } from './types.js';
 
-const agent = (agentId: string, overrides: Partial<Candidate> = {}): Candidate => ({
-  agentId,
-  status: 'available',
-  capacity: 3,
-  load: 0,
-  skills: [],
-  lastAssignedAt: null,
-  ...overrides,
-});
+const agent = candidate;
 
 const chat = (
   conversationId: string,

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { candidate } from '../../test-support/routing.js';
 import { pickAgent } from './strategies.js';
-import type { Candidate, RoutingCursor, Waiting } from './types.js';
+import type { RoutingCursor, Waiting } from './types.js';
 
-const agent = (agentId: string, overrides: Partial<Candidate> = {}): Candidate => ({
-  agentId,
-  status: 'available',
-  capacity: 3,
-  load: 0,
-  skills: [],
-  lastAssignedAt: null,
-  ...overrides,
-});
+const agent = candidate;
 
 const chat = (requiredSkills: readonly string[] = []): Waiting => ({
   conversationId: 'c1',
