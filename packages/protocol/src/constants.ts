@@ -37,4 +37,34 @@ export const TIMELINE_EVENT_TYPES = [
   'resolved',
   'reopened',
   'abandoned',
+  'handoff_requested',
+  'handoff_accepted',
+  'handoff_returned',
+  'handoff_timed_out',
+  'offline_form_submitted',
 ] as const;
+
+/**
+ * Why a conversation left the bot for a human. The first four come with `handoff:requested`;
+ * `bot_timeout` comes with `handoff:timed_out` (the bot failed or did not answer in time).
+ */
+export const HANDOFF_REASONS = [
+  'visitor_request',
+  'bot_decision',
+  'fallback_limit',
+  'agent_intervention',
+  'bot_timeout',
+] as const;
+
+/** The bot adapters a site can choose (server/src/bots/<kind>/). */
+export const BOT_KINDS = ['rules', 'webhook', 'sdk'] as const;
+
+/** What happens when a visitor needs a human and none is available. */
+export const NO_AGENT_MODES = ['queue', 'offline_form'] as const;
+
+/** The offline form's fields; `offline_form:submit` carries exactly these. */
+export const DEFAULT_OFFLINE_FIELDS = [
+  { name: 'name', label: 'Name', type: 'text', required: false },
+  { name: 'email', label: 'Email', type: 'email', required: true },
+  { name: 'message', label: 'How can we help?', type: 'textarea', required: true },
+] as const satisfies readonly { name: string; label: string; type: 'text' | 'email' | 'textarea'; required: boolean }[];

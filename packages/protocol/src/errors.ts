@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'conflict',
   'conversation_closed',
   'already_assigned',
+  /** A bot spoke while a human owns the conversation; it may speak again after a hand-back. */
+  'bot_muted',
   'rate_limited',
   'payload_too_large',
   'internal',
@@ -35,6 +37,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   conversation_closed: 409,
   already_assigned: 409,
+  bot_muted: 409,
   rate_limited: 429,
   payload_too_large: 413,
   internal: 500,

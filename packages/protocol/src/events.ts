@@ -1,6 +1,14 @@
 import type { Ack, AckCallback } from './ack.js';
 import type { AgentPresence } from './schemas/agent.js';
-import type { Conversation } from './schemas/conversation.js';
+import type {
+  BotCollectPayload,
+  BotHandoffPayload,
+  BotMessagePayload,
+  HandBackPayload,
+  OfflineFormSubmission,
+} from './schemas/bot.js';
+import type { Contact } from './schemas/contact.js';
+import type { Conversation, Handoff } from './schemas/conversation.js';
 import type { Message } from './schemas/message.js';
 import type {
   AgentSendMessagePayload,
@@ -20,6 +28,8 @@ import type { ResolveReason } from './schemas/timeline.js';
 /** Socket.io namespaces. Each authenticates from the handshake `auth` payload only. */
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
+/** Bots written on the SDK connect here with the site's bot token. */
+export const BOT_NAMESPACE = '/bot';
 
 /** The handshake `auth` payload for both namespaces. */
 export interface SocketAuth {
@@ -32,6 +42,8 @@ export interface VisitorClientToServerEvents {
   'conversation:start': (payload: ConversationStartPayload, ack: AckCallback<Conversation>) => void;
   'conversation:join': (payload: ConversationRef, ack: AckCallback<Conversation>) => void;
   'message:send': (payload: SendMessagePayload, ack: AckCallback<Message>) => void;
+  /** The offline form: stored as the visitor's message; the conversation waits for an agent. */
+  'offline_form:submit': (payload: OfflineFormSubmission, ack: AckCallback<Message>) => void;
 }
 
 export interface VisitorServerToClientEvents {
@@ -52,6 +64,8 @@ export interface AgentClientToServerEvents {
   'conversation:resolve': (payload: ResolvePayload, ack: AckCallback<Conversation>) => void;
   'conversation:reopen': (payload: ConversationRef, ack: AckCallback<Conversation>) => void;
   'conversation:set_priority': (payload: SetPriorityPayload, ack: AckCallback<Conversation>) => void;
+  /** Give the conversation back to the site's bot; the bot speaks again. */
+  'conversation:hand_back': (payload: HandBackPayload, ack: AckCallback<Conversation>) => void;
   'agent:set_status': (payload: SetStatusPayload, ack: AckCallback<AgentPresence>) => void;
   'agent:set_capacity': (payload: SetCapacityPayload, ack: AckCallback<AgentPresence>) => void;
 }
@@ -75,6 +89,43 @@ export interface AgentServerToClientEvents {
   }) => void;
   'queue:updated': (event: { queueId: string; waiting: number }) => void;
   'agent:status_changed': (agent: AgentPresence) => void;
+  /** The bot (or the visitor, or an agent) asked for a human: reason, summary, target. */
+  'handoff:requested': (event: HandoffEvent) => void;
+  /** An agent took a handed-off conversation; the bot is muted from now on. */
+  'handoff:accepted': (event: HandoffEvent & { agentId: string }) => void;
+  /** An agent gave the conversation back to the bot. */
+  'handoff:returned': (event: { conversation: Conversation; agentId: string; note: string | null }) => void;
+  /** The bot failed or did not answer in time: the conversation went to the queue. */
+  'handoff:timed_out': (event: HandoffEvent & { error: string }) => void;
+  /** A bot or the offline form filled in contact fields. */
+  'contact:updated': (contact: Contact) => void;
+}
+
+/** A handoff event carries the conversation and its (non-null) handoff. */
+export interface HandoffEvent {
+  conversation: Conversation;
+  handoff: Handoff;
+}
+
+/** What an SDK bot is sent for each visitor message in a conversation the bot owns. */
+export interface BotDelivery {
+  /** Stable across redeliveries: pass it back as `deliveryId` so a retry never duplicates a reply. */
+  deliveryId: string;
+  conversation: Conversation;
+  message: Message;
+  contact: Contact;
+}
+
+export interface BotClientToServerEvents {
+  'bot:reply': (payload: BotMessagePayload, ack: AckCallback<Message>) => void;
+  'bot:handoff': (payload: BotHandoffPayload, ack: AckCallback<Conversation>) => void;
+  'bot:collect': (payload: BotCollectPayload, ack: AckCallback<Contact>) => void;
+}
+
+export interface BotServerToClientEvents {
+  'bot:message': (delivery: BotDelivery) => void;
+  /** An agent handed a conversation back: the bot owns it again. */
+  'bot:returned': (event: { conversation: Conversation; note: string | null }) => void;
 }
 
 /** The data an ack carries for a client → server event, e.g. `AckData<VisitorClientToServerEvents, 'message:send'>`. */

@@ -3,11 +3,15 @@
 export type { Ack, AckCallback } from './ack.js';
 export { ERROR_CODES, HTTP_STATUS, isErrorCode } from './errors.js';
 export type { ErrorCode, ProtocolError } from './errors.js';
-export { AGENT_NAMESPACE, VISITOR_NAMESPACE } from './events.js';
+export { AGENT_NAMESPACE, BOT_NAMESPACE, VISITOR_NAMESPACE } from './events.js';
 export type {
   AckData,
   AgentClientToServerEvents,
   AgentServerToClientEvents,
+  BotClientToServerEvents,
+  BotDelivery,
+  BotServerToClientEvents,
+  HandoffEvent,
   PayloadOf,
   SocketAuth,
   VisitorClientToServerEvents,
@@ -17,6 +21,10 @@ export {
   AGENT_ROLES,
   AGENT_STATUSES,
   AUTHOR_KINDS,
+  BOT_KINDS,
+  DEFAULT_OFFLINE_FIELDS,
+  HANDOFF_REASONS,
+  NO_AGENT_MODES,
   CHANNELS,
   CONVERSATION_STATUSES,
   IDENTITY_VERIFICATION_MODES,
@@ -40,8 +48,37 @@ export type {
   UpdateQueueRequest,
 } from './schemas/queue.js';
 export type { ResolveReason, TimelineEvent, TimelineEventType } from './schemas/timeline.js';
-export type { Conversation, ConversationStatus } from './schemas/conversation.js';
-export type { AuthorKind, Message, MessageKind } from './schemas/message.js';
+export type { Conversation, ConversationStatus, Handoff } from './schemas/conversation.js';
+export type {
+  AuthorKind,
+  FormField,
+  Message,
+  MessageForm,
+  MessageKind,
+  QuickReply,
+} from './schemas/message.js';
+export type {
+  BotCollectPayload,
+  BotConfig,
+  BotConfigInput,
+  BotHandoffPayload,
+  BotKind,
+  BotMessagePayload,
+  BotReply,
+  BotRule,
+  BotToken,
+  BotTurn,
+  CollectField,
+  HandBackPayload,
+  HandoffReason,
+  HandoffRequest,
+  NoAgentSettings,
+  OfflineFormSubmission,
+  RulesBotConfig,
+  SdkBotConfig,
+  SiteBot,
+  WebhookBotConfig,
+} from './schemas/bot.js';
 export type {
   AgentLoginRequest,
   AgentSession,

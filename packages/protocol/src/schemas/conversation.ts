@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES, RESOLVE_REASONS } from '../constants.js';
+import { CONVERSATION_STATUSES, HANDOFF_REASONS, RESOLVE_REASONS } from '../constants.js';
 import { Channel, Id, Priority, Seq, Timestamp } from './common.js';
 
 /**
@@ -8,6 +8,18 @@ import { Channel, Id, Priority, Seq, Timestamp } from './common.js';
  */
 export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+/** Why and how a conversation went from the bot to a human; kept on the conversation for agents. */
+export const Handoff = z.object({
+  reason: z.enum(HANDOFF_REASONS),
+  /** What the visitor wants, in a sentence or two, so nobody has to ask again. */
+  summary: z.string().max(2000),
+  requestedAt: Timestamp,
+  acceptedAt: Timestamp.nullable(),
+  targetQueueId: Id.nullable(),
+  skills: z.array(z.string()),
+});
+export type Handoff = z.infer<typeof Handoff>;
 
 export const Conversation = z.object({
   id: Id,
@@ -25,6 +37,8 @@ export const Conversation = z.object({
   assignedAt: Timestamp.nullable(),
   resolvedAt: Timestamp.nullable(),
   resolveReason: z.enum(RESOLVE_REASONS).nullable(),
+  /** The latest handoff from the bot; null while the bot has it or when there never was a bot. */
+  handoff: Handoff.nullable(),
   /** The highest `seq` stored so far; 0 when there are no messages. */
   lastSeq: Seq,
   lastMessageAt: Timestamp.nullable(),

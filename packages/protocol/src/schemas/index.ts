@@ -2,8 +2,38 @@ export { Attributes, Channel, ClientMessageId, Id, Priority, Seq, Timestamp } fr
 export { IdentityVerification, PublicSite, Site } from './site.js';
 export { Contact } from './contact.js';
 export { Agent, AgentPresence, AgentRole, AgentStatus, UpdateAgentRequest } from './agent.js';
-export { Conversation, ConversationStatus } from './conversation.js';
-export { AuthorKind, Message, MessageKind, MessageText } from './message.js';
+export { Conversation, ConversationStatus, Handoff } from './conversation.js';
+export {
+  AuthorKind,
+  FieldName,
+  FormField,
+  Message,
+  MessageForm,
+  MessageKind,
+  MessageText,
+  QuickReply,
+} from './message.js';
+export {
+  BotCollectPayload,
+  BotConfig,
+  BotHandoffPayload,
+  BotKind,
+  BotMessagePayload,
+  BotReply,
+  BotRule,
+  BotToken,
+  BotTurn,
+  CollectField,
+  HandBackPayload,
+  HandoffReason,
+  HandoffRequest,
+  NoAgentSettings,
+  OfflineFormSubmission,
+  RulesBotConfig,
+  SdkBotConfig,
+  SiteBot,
+  WebhookBotConfig,
+} from './bot.js';
 export {
   AgentLoginRequest,
   AgentSession,

@@ -15,6 +15,33 @@ export const MessageText = z
   .max(MAX_MESSAGE_TEXT)
   .refine((text) => text.trim().length > 0, 'must not be blank');
 
+/** A button under a bot message; choosing it sends `value` as the visitor's message. */
+export const QuickReply = z.strictObject({
+  label: z.string().trim().min(1).max(80),
+  value: z.string().trim().min(1).max(500),
+});
+export type QuickReply = z.infer<typeof QuickReply>;
+
+/** A contact field a bot or the offline form asks for. `name` and `email` fill the contact; others become attributes. */
+export const FieldName = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, 'must be a letter then letters, digits or _ (max 40)');
+
+export const FormField = z.strictObject({
+  name: FieldName,
+  label: z.string().trim().min(1).max(80),
+  type: z.enum(['text', 'email', 'textarea']).default('text'),
+  required: z.boolean().default(false),
+});
+export type FormField = z.infer<typeof FormField>;
+
+/** A form shown under a message (today: the offline form, when no agent can answer). */
+export const MessageForm = z.object({
+  kind: z.literal('offline'),
+  fields: z.array(FormField).min(1).max(10),
+});
+export type MessageForm = z.infer<typeof MessageForm>;
+
 export const Message = z.object({
   id: Id,
   conversationId: Id,
@@ -25,6 +52,9 @@ export const Message = z.object({
   authorId: Id.nullable(),
   kind: MessageKind,
   text: z.string(),
+  /** Buttons a bot offers under the message; empty for most messages. */
+  quickReplies: z.array(QuickReply),
+  form: MessageForm.nullable(),
   createdAt: Timestamp,
 });
 export type Message = z.infer<typeof Message>;
