@@ -67,4 +67,9 @@ export const DEFAULT_OFFLINE_FIELDS = [
   { name: 'name', label: 'Name', type: 'text', required: false },
   { name: 'email', label: 'Email', type: 'email', required: true },
   { name: 'message', label: 'How can we help?', type: 'textarea', required: true },
-] as const satisfies readonly { name: string; label: string; type: 'text' | 'email' | 'textarea'; required: boolean }[];
+] as const satisfies readonly {
+  name: string;
+  label: string;
+  type: 'text' | 'email' | 'textarea';
+  required: boolean;
+}[];

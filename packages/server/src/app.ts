@@ -5,18 +5,27 @@ import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server as SocketServer } from 'socket.io';
 import type { Config } from './config.js';
+import { createBotDirectory } from './bots/directory.js';
+import { loadBotConfigFile } from './bots/rules/load.js';
+import { createSdkBotHub } from './bots/sdk/hub.js';
 import { createSqliteStore } from './db/sqlite/index.js';
 import type { Store } from './db/store.js';
 import { createEventBus, type EventBus } from './domain/events.js';
 import { createHttpApp } from './http/create-http-app.js';
 import type { StaticRoots } from './http/routes/static-files.js';
 import { createConsoleLogger, type Logger } from './lib/logger.js';
+import { createSmtpMailer } from './lib/mailer.js';
 import { createRateLimiter } from './lib/rate-limit.js';
 import { createTokenSigner } from './lib/tokens.js';
 import { createGateway } from './realtime/gateway.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
 import { createAgentService, type AgentService } from './services/agents.js';
 import { createAutoResolve } from './services/auto-resolve.js';
+import { createBotRunner, type BotRunner } from './services/bot-runner.js';
+import { BOT_REPLY_TIMER, createHandoffService, type HandoffService } from './services/handoff.js';
+import { createNoAgentPolicy } from './services/no-agent.js';
+import { createNotifier } from './services/notifier.js';
+import { createOfflineForms } from './services/offline-form.js';
 import { seedDemo } from './services/demo-seed.js';
 import { createLifecycleService, type LifecycleService } from './services/lifecycle.js';
 import { createRoutingService, type RoutingService } from './services/routing.js';
@@ -34,6 +43,8 @@ export interface AppDeps {
   now?: () => number;
   /** @default the repository's examples and widget build, when present and `config.serveExamples` */
   staticRoots?: StaticRoots | null;
+  /** Delay before webhook retry `attempt` (tests shorten it). @default exponential with jitter */
+  webhookBackoff?: (attempt: number) => number;
 }
 
 export interface SwitchboardApp {
@@ -48,6 +59,8 @@ export interface SwitchboardApp {
     lifecycle: LifecycleService;
     routing: RoutingService;
     agents: AgentService;
+    handoff: HandoffService;
+    bots: BotRunner;
   };
   /** Fires due timers now (tests use it instead of waiting for the poll). */
   timers: TimerScheduler;
@@ -64,7 +77,10 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
   const logger = deps.logger ?? createConsoleLogger();
   const now = deps.now ?? Date.now;
   const store = deps.store ?? createSqliteStore(config.databasePath, now);
-  if (config.demo && (await seedDemo(store))) logger.info('seeded the demo site and agent');
+  if (config.demo && (await seedDemo(store, { withBot: config.demoBot }))) {
+    logger.info('seeded the demo site and agent');
+  }
+  if (config.bots.file) await applyBotFile(store, config.bots.file, logger);
 
   const bus = createEventBus((error) => logger.error('domain event subscriber failed', { error }));
   const tokens = createTokenSigner(config.secret, now);
@@ -90,7 +106,41 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     now,
     windows: { ownedMs: config.lifecycle.autoResolveAfterMs, botMs: config.lifecycle.sessionTimeoutMs },
   });
-  const conversations = createConversationService({ store, bus, lifecycle, routing, now, autoResolve });
+  const noAgent = createNoAgentPolicy({ store, bus, now });
+  const conversations = createConversationService({
+    store,
+    bus,
+    lifecycle,
+    routing,
+    autoResolve,
+    noAgent,
+  });
+  const handoff = createHandoffService({ store, bus, routing, noAgent, now });
+  const botHub = createSdkBotHub();
+  const botRunner = createBotRunner({
+    store,
+    bus,
+    bots: createBotDirectory({ hub: botHub, webhookBackoff: deps.webhookBackoff }),
+    handoff,
+    logger,
+    now,
+    replyTimeoutMs: config.bots.replyTimeoutMs,
+  });
+  const stopBots = botRunner.start();
+  let publicUrl: string | null = config.publicUrl;
+  const offlineForms = createOfflineForms({
+    store,
+    bus,
+    conversations,
+    handoff,
+    notifier: createNotifier({
+      mailer: config.mail ? createSmtpMailer(config.mail.smtpUrl, config.mail.from) : null,
+      logger,
+      publicUrl: () => publicUrl,
+      webhookBackoff: deps.webhookBackoff,
+    }),
+    logger,
+  });
   const timers = startTimerScheduler({
     store,
     logger,
@@ -100,6 +150,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
       auto_resolve: (conversationId) => autoResolve.fire(conversationId),
       abandon: (contactId) => visitors.abandonIfGone(contactId),
       agent_offline: (agentId) => agents.goOfflineIfAway(agentId),
+      [BOT_REPLY_TIMER]: (conversationId) => botRunner.replyTimedOut(conversationId),
     },
   });
 
@@ -109,6 +160,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     conversations,
     agents,
     routing,
+    botRunner,
     sessionLimiter: createRateLimiter(config.rateLimits.sessions, now),
     logger,
     staticRoots: deps.staticRoots === undefined ? defaultStaticRoots(config, logger) : deps.staticRoots,
@@ -119,6 +171,10 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     sessions,
     conversations,
     lifecycle,
+    handoff,
+    offlineForms,
+    botRunner,
+    botHub,
     routing,
     agents,
     visitors,
@@ -133,7 +189,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     io,
     httpServer,
     store,
-    services: { sessions, conversations, lifecycle, routing, agents },
+    services: { sessions, conversations, lifecycle, routing, agents, handoff, bots: botRunner },
     timers,
     bus,
     listen: () =>
@@ -141,6 +197,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
           const { port } = httpServer.address() as AddressInfo;
+          publicUrl ??= `http://localhost:${port}`;
           resolve({
             port,
             url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
@@ -150,11 +207,23 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     close: () =>
       (closing ??= (async () => {
         timers.stop();
+        stopBots();
+        await botRunner.idle();
         // io.close() disconnects every socket and closes the HTTP server it is attached to.
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         await store.close();
       })()),
   };
+}
+
+/** A bad file stops the start with a message naming the file and every problem in it. */
+async function applyBotFile(store: Store, file: { path: string; siteKey: string }, logger: Logger) {
+  const bot = loadBotConfigFile(file.path);
+  const site = await store.sites.byKey(file.siteKey);
+  if (!site)
+    throw new Error(`SWITCHBOARD_BOT_FILE: no site has the key ${file.siteKey} (SWITCHBOARD_BOT_SITE_KEY)`);
+  await store.sites.update(site.id, { bot });
+  logger.info(`bot from ${file.path} (${bot.kind}) answers for ${site.name}`);
 }
 
 function defaultStaticRoots(config: Config, logger: Logger): StaticRoots | null {

@@ -37,6 +37,18 @@ const Env = z.object({
   SWITCHBOARD_ABANDON_AFTER: z.coerce.number().min(1).default(300),
   /** An agent whose last connection closed goes offline after this many seconds. @default 60 */
   SWITCHBOARD_AGENT_OFFLINE_AFTER: z.coerce.number().min(1).default(60),
+  /** A bot that has not answered a visitor message after this many seconds hands the chat to the queue. @default 30 */
+  SWITCHBOARD_BOT_REPLY_TIMEOUT: z.coerce.number().min(0.05).default(30),
+  /** Give the demo site the built-in rules bot when seeding it. @default true */
+  SWITCHBOARD_DEMO_BOT: flag.default(true),
+  /** A bot config file (JSON or YAML) applied at start to the site named by SWITCHBOARD_BOT_SITE_KEY. */
+  SWITCHBOARD_BOT_FILE: z.string().min(1).optional(),
+  /** The site SWITCHBOARD_BOT_FILE configures. @default pk_demo_switchboard */
+  SWITCHBOARD_BOT_SITE_KEY: z.string().min(8).default('pk_demo_switchboard'),
+  /** Sends offline-form notification emails, e.g. smtp://user:pass@mail.example.com:587. */
+  SWITCHBOARD_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The From of notification emails. @default Switchboard <switchboard@localhost> */
+  SWITCHBOARD_MAIL_FROM: z.string().min(3).default('Switchboard <switchboard@localhost>'),
   /** How often persisted timers are checked, in milliseconds. @default 1000 */
   SWITCHBOARD_TIMER_POLL_MS: z.coerce.number().int().min(10).default(1000),
 });
@@ -49,7 +61,14 @@ export interface Config {
   databasePath: string;
   secret: string;
   demo: boolean;
+  demoBot: boolean;
   serveExamples: boolean;
+  bots: {
+    replyTimeoutMs: number;
+    /** A file applied at start to the site with `siteKey`. */
+    file: { path: string; siteKey: string } | null;
+  };
+  mail: { smtpUrl: string; from: string } | null;
   visitorTokenTtlSeconds: number;
   agentTokenTtlSeconds: number;
   rateLimits: {
@@ -82,7 +101,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePath,
     secret: e.SWITCHBOARD_SECRET ?? persistedSecret(databasePath),
     demo: e.SWITCHBOARD_DEMO,
+    demoBot: e.SWITCHBOARD_DEMO_BOT,
     serveExamples: e.SWITCHBOARD_SERVE_EXAMPLES,
+    bots: {
+      replyTimeoutMs: e.SWITCHBOARD_BOT_REPLY_TIMEOUT * 1000,
+      file: e.SWITCHBOARD_BOT_FILE
+        ? { path: resolve(e.SWITCHBOARD_BOT_FILE), siteKey: e.SWITCHBOARD_BOT_SITE_KEY }
+        : null,
+    },
+    mail: e.SWITCHBOARD_SMTP_URL ? { smtpUrl: e.SWITCHBOARD_SMTP_URL, from: e.SWITCHBOARD_MAIL_FROM } : null,
     visitorTokenTtlSeconds: e.SWITCHBOARD_VISITOR_TOKEN_TTL,
     agentTokenTtlSeconds: e.SWITCHBOARD_AGENT_TOKEN_TTL,
     rateLimits: {

@@ -145,19 +145,28 @@ export const RulesBotConfig = z
     const check = (names: string[], path: (string | number)[]) => {
       names.forEach((name, i) => {
         if (!declared.has(name))
-          ctx.addIssue({ code: 'custom', path: [...path, i], message: `field "${name}" is not declared under fields` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, i],
+            message: `field "${name}" is not declared under fields`,
+          });
       });
     };
     config.rules.forEach((rule, i) => check(rule.collect, ['rules', i, 'collect']));
     check(config.handoff.collect, ['handoff', 'collect']);
     const ids = new Set<string>();
     config.rules.forEach((rule, i) => {
-      if (ids.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: 'duplicate rule id' });
+      if (ids.has(rule.id))
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: 'duplicate rule id' });
       ids.add(rule.id);
     });
     config.fields.forEach((field, i) => {
       if (field.validate === 'pattern' && !field.pattern)
-        ctx.addIssue({ code: 'custom', path: ['fields', i, 'pattern'], message: 'required when validate is pattern' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', i, 'pattern'],
+          message: 'required when validate is pattern',
+        });
     });
   });
 export type RulesBotConfig = z.infer<typeof RulesBotConfig>;
@@ -204,14 +213,12 @@ export const NoAgentSettings = z.strictObject({
   /** `queue`: wait anyway, with the estimate shown; `offline_form`: offer the offline form. */
   mode: z.enum(NO_AGENT_MODES).default('queue'),
   /** Posted when nobody is online (outside business hours the after-hours message is used). */
-  message: z
-    .string()
-    .trim()
-    .min(1)
-    .max(1000)
-    .default('Nobody from our team is online right now.'),
+  message: z.string().trim().min(1).max(1000).default('Nobody from our team is online right now.'),
   /** POSTed (signed) on every offline form submission. */
-  notifyWebhookUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  notifyWebhookUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
   /** Emailed on every offline form submission (needs SWITCHBOARD_SMTP_URL). */
   notifyEmail: z.email().nullable().default(null),
 });

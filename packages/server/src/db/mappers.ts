@@ -23,6 +23,10 @@ export function toSite(row: SiteRow): SiteRecord {
     identitySecret: row.identitySecret,
     allowedOrigins: row.allowedOrigins,
     businessHours: row.businessHours,
+    bot: row.bot,
+    botTokenHash: row.botTokenHash,
+    signingSecret: row.signingSecret,
+    noAgent: row.noAgent,
     createdAt: iso(row.createdAt),
   };
 }
@@ -73,6 +77,7 @@ export function toConversation(row: ConversationRow): Conversation {
     assignedAt: isoOrNull(row.assignedAt),
     resolvedAt: isoOrNull(row.resolvedAt),
     resolveReason: row.resolveReason,
+    handoff: row.handoff,
     lastSeq: row.lastSeq,
     lastMessageAt: isoOrNull(row.lastMessageAt),
     createdAt: iso(row.createdAt),
@@ -90,6 +95,8 @@ export function toMessage(row: MessageRow): Message {
     authorId: row.authorId,
     kind: row.kind,
     text: row.text,
+    quickReplies: row.quickReplies,
+    form: row.form,
     createdAt: iso(row.createdAt),
   };
 }

@@ -4,6 +4,11 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type {
   AgentRole,
+  BotConfig,
+  Handoff,
+  MessageForm,
+  NoAgentSettings,
+  QuickReply,
   AgentStatus,
   AuthorKind,
   BusinessHours,
@@ -28,6 +33,14 @@ export const sites = sqliteTable('sites', {
   allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
   /** Null: always open. */
   businessHours: text('business_hours', { mode: 'json' }).$type<BusinessHours>(),
+  /** Null: no bot, conversations go straight to the queue. */
+  bot: text('bot', { mode: 'json' }).$type<BotConfig>(),
+  /** SHA-256 of the site's bot token (REST and SDK bots); the token is shown once. */
+  botTokenHash: text('bot_token_hash'),
+  /** HMAC key for signed webhooks (webhook bots, notifications). */
+  signingSecret: text('signing_secret').notNull().default(''),
+  /** Null: the defaults of NoAgentSettings. */
+  noAgent: text('no_agent', { mode: 'json' }).$type<NoAgentSettings>(),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -94,6 +107,9 @@ export const conversations = sqliteTable(
     assignedAt: integer('assigned_at'),
     resolvedAt: integer('resolved_at'),
     resolveReason: text('resolve_reason').$type<ResolveReason>(),
+    handoff: text('handoff', { mode: 'json' }).$type<Handoff>(),
+    /** The bot adapter's memory for this conversation (fallback count, fields being collected…). */
+    botState: text('bot_state', { mode: 'json' }).$type<unknown>(),
     /** Highest seq handed out; bumped in the same transaction as each message insert. */
     lastSeq: integer('last_seq').notNull().default(0),
     lastMessageAt: integer('last_message_at'),
@@ -121,6 +137,11 @@ export const messages = sqliteTable(
     authorId: text('author_id'),
     kind: text('kind').$type<MessageKind>().notNull(),
     text: text('text').notNull(),
+    quickReplies: text('quick_replies', { mode: 'json' })
+      .$type<QuickReply[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    form: text('form', { mode: 'json' }).$type<MessageForm>(),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [

@@ -2,6 +2,11 @@
 // implement the same interface (and run the same contract tests) for multi-instance setups.
 import type {
   Agent,
+  BotConfig,
+  Handoff,
+  MessageForm,
+  NoAgentSettings,
+  QuickReply,
   AgentRole,
   AuthorKind,
   BusinessHours,
@@ -27,6 +32,10 @@ export interface SiteRecord extends Site {
   identitySecret: string;
   allowedOrigins: string[];
   businessHours: BusinessHours | null;
+  bot: BotConfig | null;
+  botTokenHash: string | null;
+  signingSecret: string;
+  noAgent: NoAgentSettings | null;
 }
 
 export interface ContactRecord extends Contact {
@@ -63,6 +72,7 @@ export interface ConversationChanges {
   resolvedAt?: number | null;
   resolveReason?: ResolveReason | null;
   requiredSkills?: string[];
+  handoff?: Handoff | null;
 }
 
 export interface TransitionRequest {
@@ -76,6 +86,8 @@ export interface TransitionRequest {
   set: ConversationChanges;
   /** When set, the change also requires this agent to be under capacity (and stamps their lastAssignedAt). */
   assignTo?: string;
+  /** An assignment: a pending handoff on the row is marked accepted in the same transaction. */
+  acceptHandoff?: boolean;
   event: {
     type: TimelineEventType;
     actorKind: AuthorKind;
@@ -112,6 +124,13 @@ export interface NewMessage {
   authorId: string | null;
   kind: MessageKind;
   text: string;
+  quickReplies?: QuickReply[];
+  form?: MessageForm | null;
+  /**
+   * Checked under the write lock: a bot is muted the moment a human owns the conversation, so
+   * its reply must not slip in between the check and the insert. Throws `bot_muted` for bots.
+   */
+  requireStatus?: readonly ConversationStatus[];
 }
 
 export interface AppendResult {
@@ -143,11 +162,20 @@ export interface Store {
     byKey(siteKey: string): Promise<SiteRecord | null>;
     list(): Promise<SiteRecord[]>;
     setBusinessHours(id: string, hours: BusinessHours | null): Promise<SiteRecord | null>;
+    update(
+      id: string,
+      changes: { bot?: BotConfig | null; botTokenHash?: string | null; noAgent?: NoAgentSettings | null },
+    ): Promise<SiteRecord | null>;
     count(): Promise<number>;
   };
   contacts: {
     create(contact: { siteId: string; resumeSecretHash: string }): Promise<ContactRecord>;
     byId(id: string): Promise<ContactRecord | null>;
+    /** Sets name/email and merges `attributes` into the existing ones. */
+    update(
+      id: string,
+      changes: { name?: string; email?: string; attributes?: Record<string, string> },
+    ): Promise<ContactRecord | null>;
   };
   agents: {
     create(agent: NewAgent): Promise<AgentRecord>;
@@ -184,6 +212,8 @@ export interface Store {
   };
   timeline: {
     list(conversationId: string): Promise<TimelineEvent[]>;
+    /** An event that is not a status change (those are written by `transition`). */
+    record(conversationId: string, event: TransitionRequest['event']): Promise<void>;
   };
   timers: {
     /** Sets (or moves) the one timer of this kind for the subject. */
@@ -207,6 +237,9 @@ export interface Store {
      * updates the row and appends the timeline event in one transaction.
      */
     transition(request: TransitionRequest): Promise<TransitionResult>;
+    /** The bot adapter's memory for the conversation (null when none). */
+    botState(id: string): Promise<unknown>;
+    setBotState(id: string, state: unknown): Promise<void>;
     /** Most recently updated first. */
     list(filter: ConversationFilter): Promise<{ items: Conversation[]; nextCursor: string | null }>;
   };

@@ -1,6 +1,8 @@
 import type {
   AgentPresence,
+  Contact,
   Conversation,
+  Handoff,
   Message,
   QueuePosition,
   ResolveReason,
@@ -23,6 +25,11 @@ export interface DomainEvents {
   /** A queue's backlog changed: how many wait, and the positions or estimates that moved. */
   'queue.changed': { queueId: string; waiting: number; positions: QueuePosition[] };
   'agent.status_changed': { agent: AgentPresence };
+  'handoff.requested': { conversation: Conversation; handoff: Handoff };
+  'handoff.accepted': { conversation: Conversation; handoff: Handoff; agentId: string };
+  'handoff.returned': { conversation: Conversation; agentId: string; note: string | null };
+  'handoff.timed_out': { conversation: Conversation; handoff: Handoff; error: string };
+  'contact.updated': { contact: Contact };
 }
 
 type Handler<Name extends keyof DomainEvents> = (event: DomainEvents[Name]) => void;

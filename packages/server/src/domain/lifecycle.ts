@@ -7,9 +7,9 @@ const TRANSITIONS: Record<ConversationStatus, readonly ConversationStatus[]> = {
   bot: ['queued', 'active', 'resolved'],
   // queued → queued is a transfer to another queue.
   queued: ['active', 'queued', 'abandoned', 'resolved'],
-  // active → active is a transfer to another agent.
-  active: ['active', 'pending', 'queued', 'resolved'],
-  pending: ['active', 'pending', 'queued', 'resolved'],
+  // active → active is a transfer to another agent; → bot is a hand-back.
+  active: ['active', 'pending', 'queued', 'resolved', 'bot'],
+  pending: ['active', 'pending', 'queued', 'resolved', 'bot'],
   // The customer writing again reopens into the bot or the queue.
   resolved: ['bot', 'queued'],
   abandoned: ['bot', 'queued'],

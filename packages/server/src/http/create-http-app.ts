@@ -6,6 +6,7 @@ import { AppError } from '../lib/app-error.js';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
+import type { BotRunner } from '../services/bot-runner.js';
 import type { RoutingService } from '../services/routing.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { SessionService } from '../services/sessions.js';
@@ -25,6 +26,7 @@ export interface HttpDeps {
   conversations: ConversationService;
   agents: AgentService;
   routing: RoutingService;
+  botRunner: BotRunner;
   sessionLimiter: RateLimiter;
   logger: Logger;
   /** Null serves no pages, only the API. */
@@ -54,7 +56,10 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/v1', agentRoutes(deps.sessions, deps.store, deps.agents));
   app.route('/v1/queues', queueRoutes(deps.sessions, deps.store, deps.routing));
   app.route('/v1/sites', siteRoutes(deps.sessions, deps.store));
-  app.route('/v1/conversations', conversationRoutes(deps.sessions, deps.conversations, deps.store));
+  app.route(
+    '/v1/conversations',
+    conversationRoutes(deps.sessions, deps.conversations, deps.store, deps.botRunner),
+  );
   app.all('/v1/*', () => {
     throw new AppError('not_found', 'No such endpoint');
   });

@@ -6,12 +6,17 @@ import { AppError } from '../lib/app-error.js';
 export async function jsonBody<Schema extends z.ZodType>(
   c: Context,
   schema: Schema,
+  /** Fields from the path (e.g. the conversation id), merged over an object body before parsing. */
+  fromPath?: Record<string, string>,
 ): Promise<z.output<Schema>> {
   let body: unknown;
   try {
     body = await c.req.json();
   } catch {
     throw new AppError('invalid_payload', 'The request body must be JSON');
+  }
+  if (fromPath && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    body = { ...body, ...fromPath };
   }
   const result = schema.safeParse(body);
   if (!result.success) throw AppError.invalid(result.error, 'request body');

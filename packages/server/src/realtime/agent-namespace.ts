@@ -2,6 +2,7 @@ import {
   AgentSendMessagePayload,
   AssignPayload,
   ConversationRef,
+  HandBackPayload,
   ResolvePayload,
   SetCapacityPayload,
   SetPriorityPayload,
@@ -12,6 +13,7 @@ import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
 import type { ConversationService } from '../services/conversations.js';
+import type { HandoffService } from '../services/handoff.js';
 import type { LifecycleService } from '../services/lifecycle.js';
 import type { SessionService } from '../services/sessions.js';
 import { handle } from './handle.js';
@@ -23,6 +25,7 @@ export interface AgentNamespaceDeps {
   sessions: SessionService;
   conversations: ConversationService;
   lifecycle: LifecycleService;
+  handoff: HandoffService;
   agents: AgentService;
   logger: Logger;
   limiter: RateLimiter;
@@ -30,7 +33,7 @@ export interface AgentNamespaceDeps {
 
 export function setUpAgentNamespace(
   namespace: AgentNamespace,
-  { sessions, conversations, lifecycle, agents, logger, limiter }: AgentNamespaceDeps,
+  { sessions, conversations, lifecycle, handoff, agents, logger, limiter }: AgentNamespaceDeps,
 ) {
   namespace.use(authenticateSocket(sessions, 'agent'));
   namespace.on('connection', (socket) => {
@@ -82,6 +85,10 @@ export function setUpAgentNamespace(
     socket.on(
       'conversation:set_priority',
       handle(SetPriorityPayload, (p) => lifecycle.setPriority(viewer, p), options),
+    );
+    socket.on(
+      'conversation:hand_back',
+      handle(HandBackPayload, (p) => handoff.handBack(viewer, p.conversationId, p.note ?? null), options),
     );
     socket.on(
       'agent:set_status',

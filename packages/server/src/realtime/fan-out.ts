@@ -1,9 +1,15 @@
+import type { SdkBotHub } from '../bots/sdk/hub.js';
 import type { EventBus } from '../domain/events.js';
 import type { AgentNamespace, VisitorNamespace } from './namespaces.js';
 import { AGENTS_ROOM, conversationRoom } from './rooms.js';
 
 /** Domain events (published after commit) → socket events in the right rooms. */
-export function fanOut(bus: EventBus, visitors: VisitorNamespace, agents: AgentNamespace): void {
+export function fanOut(
+  bus: EventBus,
+  visitors: VisitorNamespace,
+  agents: AgentNamespace,
+  bots: SdkBotHub,
+): void {
   const toAgents = agents.to(AGENTS_ROOM);
   const toVisitorsOf = (conversationId: string) => visitors.to(conversationRoom(conversationId));
 
@@ -32,6 +38,23 @@ export function fanOut(bus: EventBus, visitors: VisitorNamespace, agents: AgentN
     toAgents.emit('conversation:resolved', event);
     toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
   });
+  // Handoffs: agents get the typed event; the visitor sees the new status; a bot that was
+  // handed a conversation back hears about it.
+  bus.subscribe('handoff.requested', (event) => {
+    toAgents.emit('handoff:requested', event);
+    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+  });
+  bus.subscribe('handoff.accepted', (event) => toAgents.emit('handoff:accepted', event));
+  bus.subscribe('handoff.timed_out', (event) => {
+    toAgents.emit('handoff:timed_out', event);
+    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+  });
+  bus.subscribe('handoff.returned', (event) => {
+    toAgents.emit('handoff:returned', event);
+    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+    bots.returned(event.conversation.siteId, { conversation: event.conversation, note: event.note });
+  });
+  bus.subscribe('contact.updated', ({ contact }) => toAgents.emit('contact:updated', contact));
   bus.subscribe('agent.status_changed', ({ agent }) => toAgents.emit('agent:status_changed', agent));
   bus.subscribe('queue.changed', ({ queueId, waiting, positions }) => {
     toAgents.emit('queue:updated', { queueId, waiting });

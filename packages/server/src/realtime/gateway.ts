@@ -1,18 +1,23 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '@switchboard/protocol';
+import { AGENT_NAMESPACE, BOT_NAMESPACE, VISITOR_NAMESPACE } from '@switchboard/protocol';
+import type { SdkBotHub } from '../bots/sdk/hub.js';
 import type { EventBus } from '../domain/events.js';
 import type { Logger } from '../lib/logger.js';
 import { createRateLimiter, type RateLimit } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
+import type { BotRunner } from '../services/bot-runner.js';
 import type { ConversationService } from '../services/conversations.js';
+import type { HandoffService } from '../services/handoff.js';
+import type { OfflineForms } from '../services/offline-form.js';
 import type { LifecycleService } from '../services/lifecycle.js';
 import type { RoutingService } from '../services/routing.js';
 import type { SessionService } from '../services/sessions.js';
 import type { VisitorPresence } from '../services/visitors.js';
 import { setUpAgentNamespace } from './agent-namespace.js';
+import { setUpBotNamespace } from './bot-namespace.js';
 import { fanOut } from './fan-out.js';
-import type { AgentNamespace, VisitorNamespace } from './namespaces.js';
+import type { AgentNamespace, BotNamespace, VisitorNamespace } from './namespaces.js';
 import { setUpVisitorNamespace } from './visitor-namespace.js';
 
 export interface GatewayDeps {
@@ -20,6 +25,10 @@ export interface GatewayDeps {
   sessions: SessionService;
   conversations: ConversationService;
   lifecycle: LifecycleService;
+  handoff: HandoffService;
+  offlineForms: OfflineForms;
+  botRunner: BotRunner;
+  botHub: SdkBotHub;
   routing: RoutingService;
   agents: AgentService;
   visitors: VisitorPresence;
@@ -28,7 +37,7 @@ export interface GatewayDeps {
   messageRate: RateLimit;
 }
 
-/** socket.io on the HTTP server: two authenticated namespaces, and domain events fanned out to rooms. */
+/** socket.io on the HTTP server: three authenticated namespaces (visitors, agents, SDK bots), and domain events fanned out to rooms. */
 export function createGateway({ httpServer, bus, messageRate, ...deps }: GatewayDeps): Server {
   const io = new Server(httpServer, {
     // The origin check is per site, in the handshake middleware; CORS only has to let it through.
@@ -45,7 +54,9 @@ export function createGateway({ httpServer, bus, messageRate, ...deps }: Gateway
   const visitors = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
   const agents = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
   setUpVisitorNamespace(visitors, { ...deps, limiter });
+  const bots = io.of(BOT_NAMESPACE) as unknown as BotNamespace;
   setUpAgentNamespace(agents, { ...deps, limiter });
-  fanOut(bus, visitors, agents);
+  setUpBotNamespace(bots, { ...deps, limiter });
+  fanOut(bus, visitors, agents, deps.botHub);
   return io;
 }

@@ -2,6 +2,8 @@ import type { Namespace } from 'socket.io';
 import type {
   AgentClientToServerEvents,
   AgentServerToClientEvents,
+  BotClientToServerEvents,
+  BotServerToClientEvents,
   VisitorClientToServerEvents,
   VisitorServerToClientEvents,
 } from '@switchboard/protocol';
@@ -20,3 +22,4 @@ export type AgentNamespace = Namespace<
   object,
   SocketData
 >;
+export type BotNamespace = Namespace<BotClientToServerEvents, BotServerToClientEvents, object, SocketData>;

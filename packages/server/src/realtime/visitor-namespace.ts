@@ -1,8 +1,14 @@
-import { ConversationRef, ConversationStartPayload, SendMessagePayload } from '@switchboard/protocol/schemas';
+import {
+  ConversationRef,
+  ConversationStartPayload,
+  OfflineFormSubmission,
+  SendMessagePayload,
+} from '@switchboard/protocol/schemas';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { Conversation } from '@switchboard/protocol';
 import type { ConversationService } from '../services/conversations.js';
+import type { OfflineForms } from '../services/offline-form.js';
 import type { RoutingService } from '../services/routing.js';
 import type { SessionService } from '../services/sessions.js';
 import type { VisitorPresence } from '../services/visitors.js';
@@ -14,6 +20,7 @@ import { conversationRoom } from './rooms.js';
 export interface VisitorNamespaceDeps {
   sessions: SessionService;
   conversations: ConversationService;
+  offlineForms: OfflineForms;
   routing: RoutingService;
   visitors: VisitorPresence;
   logger: Logger;
@@ -22,7 +29,7 @@ export interface VisitorNamespaceDeps {
 
 export function setUpVisitorNamespace(
   namespace: VisitorNamespace,
-  { sessions, conversations, routing, visitors, logger, limiter }: VisitorNamespaceDeps,
+  { sessions, conversations, offlineForms, routing, visitors, logger, limiter }: VisitorNamespaceDeps,
 ) {
   namespace.use(authenticateSocket(sessions, 'visitor'));
   namespace.on('connection', (socket) => {
@@ -63,6 +70,10 @@ export function setUpVisitorNamespace(
     socket.on(
       'message:send',
       handle(SendMessagePayload, (payload) => conversations.send(viewer, payload), options),
+    );
+    socket.on(
+      'offline_form:submit',
+      handle(OfflineFormSubmission, (payload) => offlineForms.submit(viewer, payload), options),
     );
   });
 }

@@ -18,6 +18,8 @@ async function start(): Promise<{ app: SwitchboardApp; url: string }> {
     PORT: '0',
     SWITCHBOARD_DATABASE_PATH: join(dir, 'restart.sqlite'),
     SWITCHBOARD_SERVE_EXAMPLES: 'false',
+    // Most tests are about the queue; bot tests turn the demo bot on.
+    SWITCHBOARD_DEMO_BOT: 'false',
     SWITCHBOARD_AUTO_RESOLVE_AFTER: '2',
     SWITCHBOARD_TIMER_POLL_MS: '50',
   });

@@ -8,13 +8,13 @@ import type {
   MessagePage,
   SendMessagePayload,
 } from '@switchboard/protocol';
-import { OPEN_STATUSES, ulid } from '@switchboard/protocol';
+import { OPEN_STATUSES } from '@switchboard/protocol';
 import type { Store } from '../db/store.js';
-import { isOpen as isWithinBusinessHours } from '../domain/business-hours.js';
 import type { EventBus } from '../domain/events.js';
 import { AppError } from '../lib/app-error.js';
 import type { AutoResolve } from './auto-resolve.js';
 import type { LifecycleService } from './lifecycle.js';
+import type { NoAgentPolicy } from './no-agent.js';
 import type { RoutingService } from './routing.js';
 import { canSee, type Viewer } from './viewer.js';
 
@@ -36,8 +36,8 @@ interface Deps {
   bus: EventBus;
   lifecycle: LifecycleService;
   routing: RoutingService;
-  now: () => number;
   autoResolve: AutoResolve;
+  noAgent: NoAgentPolicy;
 }
 
 export function createConversationService({
@@ -45,8 +45,8 @@ export function createConversationService({
   bus,
   lifecycle,
   routing,
-  now,
   autoResolve,
+  noAgent,
 }: Deps): ConversationService {
   async function get(viewer: Viewer, id: string): Promise<Conversation> {
     const conversation = await store.conversations.byId(id);
@@ -54,43 +54,34 @@ export function createConversationService({
     return conversation;
   }
 
-  /** Outside business hours, the conversation opens with the site's after-hours message. */
-  async function replyIfClosed(conversation: Conversation) {
-    const site = await store.sites.byId(conversation.siteId);
-    if (!site?.businessHours || isWithinBusinessHours(site.businessHours, now())) return;
-    const { message } = await store.messages.append({
-      conversationId: conversation.id,
-      clientMessageId: ulid(),
-      authorKind: 'system',
-      authorId: null,
-      kind: 'text',
-      text: site.businessHours.afterHours.message,
-    });
-    bus.publish('message.created', { message, conversation });
-  }
-
   return {
     get,
 
     async start(viewer) {
       if (viewer.kind !== 'visitor') throw new AppError('forbidden', 'Only visitors start web conversations');
-      // No bot yet: a new web conversation waits in the site's default queue for an agent.
-      const queue = await store.queues.defaultForSite(viewer.siteId);
+      // With a bot the conversation starts with it (the default queue is where a handoff goes);
+      // without one it waits in the default queue for an agent.
+      const [site, queue] = await Promise.all([
+        store.sites.byId(viewer.siteId),
+        store.queues.defaultForSite(viewer.siteId),
+      ]);
       const { conversation, created } = await store.conversations.openOrCreate({
         siteId: viewer.siteId,
         contactId: viewer.contactId,
         channel: 'web',
-        status: 'queued',
+        status: site?.bot ? 'bot' : 'queued',
         queueId: queue?.id ?? null,
       });
       if (!created) return conversation;
       bus.publish('conversation.created', { conversation });
-      await replyIfClosed(conversation);
+      if (conversation.status !== 'queued') return conversation;
+      await noAgent.tellIfUnavailable(conversation);
       if (conversation.queueId) await routing.drain(conversation.queueId);
       return (await store.conversations.byId(conversation.id)) ?? conversation;
     },
 
     async list(viewer, { status, limit, cursor }) {
+      if (viewer.kind === 'bot') throw new AppError('forbidden', 'Bots are sent the conversations they own');
       const contactId = viewer.kind === 'visitor' ? viewer.contactId : undefined;
       return store.conversations.list({ contactId, status, limit, cursor });
     },
@@ -106,6 +97,8 @@ export function createConversationService({
     },
 
     async send(viewer, payload) {
+      if (viewer.kind === 'bot')
+        throw new AppError('forbidden', 'Bots reply with bot:reply or the bot REST API');
       let conversation = await get(viewer, payload.conversationId);
       const kind = 'kind' in payload ? payload.kind : 'text';
       if (!isOpen(conversation.status) && kind !== 'note') {

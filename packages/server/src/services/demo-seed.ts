@@ -1,3 +1,4 @@
+import { demoBotConfig } from '../bots/rules/demo-bot.js';
 import type { Store } from '../db/store.js';
 import { hashPasswordSync, randomSecret } from '../lib/secrets.js';
 
@@ -10,8 +11,14 @@ export const DEMO = {
   agentName: 'Ada (demo agent)',
 } as const;
 
-/** Seeds the demo site, its queue and agent into an empty database; returns whether it did. */
-export async function seedDemo(store: Store): Promise<boolean> {
+/**
+ * Seeds the demo site (with the rules bot unless `withBot` is false), its queue and agent into
+ * an empty database; returns whether it did.
+ */
+export async function seedDemo(
+  store: Store,
+  { withBot = true }: { withBot?: boolean } = {},
+): Promise<boolean> {
   if ((await store.sites.count()) > 0) return false;
   const site = await store.sites.create({
     name: DEMO.siteName,
@@ -35,5 +42,6 @@ export async function seedDemo(store: Store): Promise<boolean> {
     isDefault: true,
   });
   await store.queues.addMember(queue.id, agent.id);
+  if (withBot) await store.sites.update(site.id, { bot: demoBotConfig() });
   return true;
 }

@@ -10,6 +10,7 @@ import type { Store, TransitionRequest, TransitionResult } from '../db/store.js'
 import type { EventBus } from '../domain/events.js';
 import { statusesLeadingTo } from '../domain/lifecycle.js';
 import { AppError } from '../lib/app-error.js';
+import { announceAssignment } from './assignment.js';
 import type { RoutingService } from './routing.js';
 import type { Viewer } from './viewer.js';
 
@@ -74,14 +75,39 @@ export function createLifecycleService({ store, bus, routing, now }: Deps): Life
   async function claim(viewer: Viewer, conversationId: string, agentId: string, via: 'accept' | 'assign') {
     const actorId = agentOf(viewer);
     if (!(await store.agents.byId(agentId))) throw new AppError('not_found', 'Agent not found');
-    const { conversation, previous } = await apply(
+    const current = await store.conversations.byId(conversationId);
+    if (!current) throw notFound();
+    // Taking a conversation straight from the bot is an intervention: a handoff requested and
+    // accepted at once, in the same transaction as the assignment, so the bot is muted at once.
+    const intervening = current.status === 'bot';
+    const at = now();
+    const result = await apply(
       {
         conversationId,
-        // An agent may also take a conversation straight from the bot (an intervention).
-        expect: { statuses: ['queued', 'bot'], assigneeId: null },
-        set: { status: 'active', assigneeId: agentId, assignedAt: now() },
+        expect: { statuses: intervening ? ['bot'] : ['queued'], assigneeId: null },
+        set: {
+          status: 'active',
+          assigneeId: agentId,
+          assignedAt: at,
+          ...(intervening && {
+            handoff: {
+              reason: 'agent_intervention',
+              summary: `${via === 'accept' ? 'An agent' : 'An agent assigned someone who'} took over from the bot`,
+              requestedAt: new Date(at).toISOString(),
+              acceptedAt: new Date(at).toISOString(),
+              targetQueueId: current.queueId,
+              skills: [],
+            },
+          }),
+        },
         assignTo: agentId,
-        event: { type: 'assigned', actorKind: 'agent', actorId, data: { agentId, via } },
+        acceptHandoff: true,
+        event: {
+          type: 'assigned',
+          actorKind: 'agent',
+          actorId,
+          data: { agentId, via, intervention: intervening },
+        },
       },
       (result) => {
         if (result.reason === 'not_found') return notFound();
@@ -92,9 +118,15 @@ export function createLifecycleService({ store, bus, routing, now }: Deps): Life
           : new AppError('conflict', `The conversation is ${result.current?.status ?? 'gone'}`);
       },
     );
-    bus.publish('conversation.assigned', { conversation, agentId });
-    await reroute(previous);
-    return conversation;
+    if (intervening && result.conversation.handoff) {
+      bus.publish('handoff.requested', {
+        conversation: result.conversation,
+        handoff: result.conversation.handoff,
+      });
+    }
+    announceAssignment(bus, result, agentId);
+    await reroute(result.previous);
+    return result.conversation;
   }
 
   async function resolveAs(

@@ -78,6 +78,8 @@ async function world(
     PORT: '0',
     SWITCHBOARD_DATABASE_PATH: join(dir, `run-${(run += 1)}.sqlite`),
     SWITCHBOARD_SERVE_EXAMPLES: 'false',
+    // Most tests are about the queue; bot tests turn the demo bot on.
+    SWITCHBOARD_DEMO_BOT: 'false',
     SWITCHBOARD_DEMO: 'false',
     SWITCHBOARD_SECRET: 'p'.repeat(40),
   });

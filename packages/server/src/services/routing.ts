@@ -3,6 +3,7 @@ import type { QueueRecord, Store } from '../db/store.js';
 import type { EventBus } from '../domain/events.js';
 import { orderBacklog, planAssignments, type Candidate } from '../domain/routing/index.js';
 import type { Logger } from '../lib/logger.js';
+import { announceAssignment } from './assignment.js';
 
 export interface RoutingService {
   /** Assigns whatever the queue's strategy can assign now, then announces the new positions. */
@@ -86,6 +87,7 @@ export function createRoutingService({
           expect: { statuses: ['queued'], assigneeId: null },
           set: { status: 'active', assigneeId: agentId, assignedAt: now() },
           assignTo: agentId,
+          acceptHandoff: true,
           event: {
             type: 'assigned',
             actorKind: 'system',
@@ -96,7 +98,7 @@ export function createRoutingService({
         // A failed claim means someone (an accept, another instance) got there first: fine.
         if (!result.ok) continue;
         lastAgentId = agentId;
-        bus.publish('conversation.assigned', { conversation: result.conversation, agentId });
+        announceAssignment(bus, result, agentId);
       }
       if (lastAgentId) await store.queues.setCursor(queue.id, lastAgentId);
     }

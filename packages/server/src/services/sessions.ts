@@ -14,6 +14,8 @@ export interface SessionService {
   loginAgent(email: string, password: string): Promise<AgentSession>;
   /** Resolves a bearer token, or throws `unauthorized`. */
   authenticate(token: string | undefined): Promise<Viewer>;
+  /** A new bot token for the site; the previous one stops working. Shown once, stored hashed. */
+  issueBotToken(siteId: string): Promise<string>;
   /** Whether a browser page at `origin` may act for the site. A missing origin is a non-browser client. */
   originAllowed(siteId: string, origin: string | undefined): Promise<boolean>;
 }
@@ -24,6 +26,8 @@ interface Deps {
   config: Pick<Config, 'visitorTokenTtlSeconds' | 'agentTokenTtlSeconds'>;
   now: () => number;
 }
+
+const BOT_TOKEN_PREFIX = 'sbb_';
 
 const unauthorized = (message: string) => new AppError('unauthorized', message);
 
@@ -41,6 +45,16 @@ export function createSessionService({ store, tokens, config, now }: Deps): Sess
       safeEqual(contact.resumeSecretHash, sha256(secret));
     if (!valid) throw unauthorized('The stored visitor session is no longer valid');
     return contact;
+  }
+
+  /** Bot tokens are long-lived API keys (`sbb_<siteId>_<secret>`), checked against the stored hash. */
+  async function authenticateBot(token: string): Promise<Viewer> {
+    const siteId = token.slice(BOT_TOKEN_PREFIX.length).split('_')[0] ?? '';
+    const site = siteId ? await store.sites.byId(siteId) : null;
+    if (!site?.botTokenHash || !safeEqual(site.botTokenHash, sha256(token))) {
+      throw unauthorized('Invalid bot token');
+    }
+    return { kind: 'bot', siteId: site.id };
   }
 
   return {
@@ -83,12 +97,20 @@ export function createSessionService({ store, tokens, config, now }: Deps): Sess
     },
 
     async authenticate(token) {
+      if (token?.startsWith(BOT_TOKEN_PREFIX)) return authenticateBot(token);
       const claims = token ? tokens.verify(token) : null;
       if (!claims) throw unauthorized('Missing, invalid or expired token');
       if (claims.kind === 'visitor')
         return { kind: 'visitor', contactId: claims.contactId, siteId: claims.siteId };
       if (!(await store.agents.byId(claims.agentId))) throw unauthorized('Agent no longer exists');
       return { kind: 'agent', agentId: claims.agentId };
+    },
+
+    async issueBotToken(siteId) {
+      const token = `${BOT_TOKEN_PREFIX}${siteId}_${randomSecret()}`;
+      if (!(await store.sites.update(siteId, { botTokenHash: sha256(token) })))
+        throw AppError.notFound('Site');
+      return token;
     },
 
     async originAllowed(siteId, origin) {

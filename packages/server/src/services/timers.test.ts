@@ -88,6 +88,7 @@ describe('the session timeout for bot chats', () => {
       SWITCHBOARD_SESSION_TIMEOUT: '1',
       SWITCHBOARD_AUTO_RESOLVE_AFTER: '60',
       SWITCHBOARD_TIMER_POLL_MS: '50',
+      SWITCHBOARD_DEMO_BOT: 'true',
     });
     try {
       const agent = await bots.agentSocket((await bots.agentSession()).token);
@@ -95,21 +96,13 @@ describe('the session timeout for bot chats', () => {
         const visitor = await bots.visitorSocket((await bots.visitorSession()).token);
         const started = await visitor.emitWithAck('conversation:start', {});
         if (!started.ok) throw new Error('start failed');
+        expect(started.data.status).toBe('bot');
         return { visitor, id: started.data.id };
       };
+      // One chat an agent took over from the bot, one the bot keeps.
       const owned = await start();
-      await expect
-        .poll(async () => (await bots.switchboard.store.conversations.byId(owned.id))?.status)
-        .toBe('active');
-      await agent.emitWithAck('agent:set_status', { status: 'away' });
+      expect((await agent.emitWithAck('conversation:accept', { conversationId: owned.id })).ok).toBe(true);
       const withBot = await start();
-      // Bots arrive in a later milestone; until then the store puts the chat in the bot's hands.
-      await bots.switchboard.store.conversations.transition({
-        conversationId: withBot.id,
-        expect: { statuses: ['queued'] },
-        set: { status: 'bot', queueId: null },
-        event: { type: 'queued', actorKind: 'system', actorId: null },
-      });
       for (const { visitor, id } of [owned, withBot]) {
         await visitor.emitWithAck('message:send', {
           conversationId: id,

@@ -50,6 +50,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     PORT: '0',
     SWITCHBOARD_DATABASE_PATH: dbPath,
     SWITCHBOARD_SERVE_EXAMPLES: 'false',
+    // Most tests are about the queue; bot tests turn the demo bot on.
+    SWITCHBOARD_DEMO_BOT: 'false',
     SWITCHBOARD_SESSION_RATE_PER_MIN: '100000',
     SWITCHBOARD_MESSAGE_RATE_PER_SEC: '10000',
     ...env,

@@ -19,5 +19,23 @@ export function sqliteContacts(db: SqliteDb, now: () => number): Store['contacts
       const row = db.select().from(contacts).where(eq(contacts.id, id)).get();
       return row ? toContact(row) : null;
     },
+    async update(id, { name, email, attributes }) {
+      // One transaction, so two bots merging attributes at once both keep their fields.
+      return db.transaction((tx) => {
+        const current = tx.select().from(contacts).where(eq(contacts.id, id)).get();
+        if (!current) return null;
+        const row = tx
+          .update(contacts)
+          .set({
+            name: name ?? current.name,
+            email: email ?? current.email,
+            attributes: { ...current.attributes, ...attributes },
+          })
+          .where(eq(contacts.id, id))
+          .returning()
+          .get();
+        return row ? toContact(row) : null;
+      });
+    },
   };
 }

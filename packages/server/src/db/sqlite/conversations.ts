@@ -92,6 +92,7 @@ export function sqliteConversations(
       resolvedAt: raw('resolvedAt'),
       resolveReason: raw('resolveReason'),
       requiredSkills: raw('requiredSkills'),
+      handoff: raw('handoff'),
       updatedAt: raw('time'),
     })
     .where(eq(conversations.id, sql.placeholder('id')))
@@ -151,7 +152,7 @@ export function sqliteConversations(
       });
     },
 
-    async transition({ conversationId, expect, set, assignTo, event }) {
+    async transition({ conversationId, expect, set, assignTo, acceptHandoff, event }) {
       return immediate(() => {
         // Under BEGIN IMMEDIATE no other writer runs, so reading, checking and writing here is
         // as atomic as one conditional UPDATE (which is what the Postgres store will use).
@@ -170,6 +171,9 @@ export function sqliteConversations(
           stampAssigned.run({ id: assignTo, time });
         }
         const next = { ...current, ...set };
+        if (acceptHandoff && next.handoff && next.handoff.acceptedAt === null) {
+          next.handoff = { ...next.handoff, acceptedAt: new Date(time).toISOString() };
+        }
         const row = updateLifecycle.get({
           id: conversationId,
           status: next.status,
@@ -181,6 +185,7 @@ export function sqliteConversations(
           resolvedAt: next.resolvedAt,
           resolveReason: next.resolveReason,
           requiredSkills: JSON.stringify(next.requiredSkills),
+          handoff: next.handoff === null ? null : JSON.stringify(next.handoff),
           time,
         });
         if (!row) return { ok: false, reason: 'not_found', current: null } as const;
@@ -197,6 +202,20 @@ export function sqliteConversations(
         });
         return { ok: true, conversation: toConversation(row), previous } as const;
       });
+    },
+
+    async botState(id) {
+      return (
+        db.select({ state: conversations.botState }).from(conversations).where(eq(conversations.id, id)).get()
+          ?.state ?? null
+      );
+    },
+
+    async setBotState(id, state) {
+      db.update(conversations)
+        .set({ botState: state ?? null })
+        .where(eq(conversations.id, id))
+        .run();
     },
 
     async list({ contactId, status, limit, cursor }) {

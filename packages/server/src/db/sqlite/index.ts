@@ -18,7 +18,7 @@ export function createSqliteStore(path: string, now: () => number = Date.now): S
     agents: sqliteAgents(db, now),
     conversations: sqliteConversations(db, immediate, now),
     queues: sqliteQueues(db, immediate, now),
-    timeline: sqliteTimeline(db),
+    timeline: sqliteTimeline(db, now),
     timers: sqliteTimers(db, immediate),
     messages: sqliteMessages(db, immediate, now),
     close: async () => close(),

@@ -44,6 +44,8 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
       authorId: sql.placeholder('authorId'),
       kind: sql.placeholder('kind'),
       text: sql.placeholder('text'),
+      quickReplies: sql.placeholder('quickReplies'),
+      form: sql.placeholder('form'),
       createdAt: sql.placeholder('createdAt'),
     })
     .returning()
@@ -70,10 +72,31 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
             duplicate: true,
           };
         }
+        if (input.requireStatus) {
+          const current = findConversation.get({ id: input.conversationId });
+          if (!current) throw AppError.notFound('Conversation');
+          if (!input.requireStatus.includes(current.status)) {
+            throw input.authorKind === 'bot'
+              ? new AppError('bot_muted', 'A person has taken over this conversation; the bot is muted')
+              : new AppError('conversation_closed', `The conversation is ${current.status}`);
+          }
+        }
         const time = now();
         const conversation = bumpSeq.get({ id: input.conversationId, time });
         if (!conversation) throw AppError.notFound('Conversation');
-        const row = insert.get({ ...input, id: ulid(), seq: conversation.lastSeq, createdAt: time });
+        const row = insert.get({
+          id: ulid(),
+          conversationId: input.conversationId,
+          clientMessageId: input.clientMessageId,
+          authorKind: input.authorKind,
+          authorId: input.authorId,
+          kind: input.kind,
+          text: input.text,
+          quickReplies: JSON.stringify(input.quickReplies ?? []),
+          form: input.form ? JSON.stringify(input.form) : null,
+          seq: conversation.lastSeq,
+          createdAt: time,
+        });
         if (!row) throw new Error('insert returned no row');
         return { message: toMessage(row), conversation: toConversation(conversation), duplicate: false };
       });

@@ -1,5 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { ulid } from '@switchboard/protocol';
+import { randomSecret } from '../../lib/secrets.js';
 import { toSite } from '../mappers.js';
 import { sites } from '../schema.js';
 import type { Store } from '../store.js';
@@ -21,7 +22,7 @@ export function sqliteSites(db: SqliteDb, now: () => number): Store['sites'] {
     async create(site) {
       const row = db
         .insert(sites)
-        .values({ id: ulid(), ...site, createdAt: now() })
+        .values({ id: ulid(), signingSecret: randomSecret(), ...site, createdAt: now() })
         .returning()
         .get();
       return toSite(row);
@@ -39,6 +40,10 @@ export function sqliteSites(db: SqliteDb, now: () => number): Store['sites'] {
     },
     async setBusinessHours(id, businessHours) {
       const row = db.update(sites).set({ businessHours }).where(eq(sites.id, id)).returning().get();
+      return row ? toSite(row) : null;
+    },
+    async update(id, changes) {
+      const row = db.update(sites).set(changes).where(eq(sites.id, id)).returning().get();
       return row ? toSite(row) : null;
     },
     async count() {

@@ -1,19 +1,32 @@
 import { Hono } from 'hono';
-import { ConversationListQuery, MessageHistoryQuery } from '@switchboard/protocol/schemas';
+import {
+  BotCollectPayload,
+  BotHandoffPayload,
+  BotMessagePayload,
+  ConversationListQuery,
+  MessageHistoryQuery,
+} from '@switchboard/protocol/schemas';
+import { publicContact } from '../../db/mappers.js';
 import type { Store } from '../../db/store.js';
 import { AppError } from '../../lib/app-error.js';
+import type { BotRunner } from '../../services/bot-runner.js';
 import type { ConversationService } from '../../services/conversations.js';
 import type { SessionService } from '../../services/sessions.js';
 import type { HttpEnv } from '../context.js';
 import { requireViewer } from '../middleware.js';
-import { query } from '../validate.js';
+import { jsonBody, query } from '../validate.js';
 
-/** Conversations and their history, for visitors (their own) and agents. */
+/**
+ * Conversations and their history, for visitors (their own), agents and bots (their site's).
+ * Bots (bot token) also answer here: `POST /:id/messages`, `POST /:id/handoff`, `PATCH /:id/contact`.
+ */
 export function conversationRoutes(
   sessions: SessionService,
   conversations: ConversationService,
   store: Store,
+  bots: BotRunner,
 ) {
+  const path = (id: string) => ({ conversationId: id });
   return new Hono<HttpEnv>()
     .use(requireViewer(sessions))
     .get('/', async (c) => c.json(await conversations.list(c.var.viewer, query(c, ConversationListQuery))))
@@ -25,5 +38,25 @@ export function conversationRoutes(
     })
     .get('/:id/messages', async (c) =>
       c.json(await conversations.history(c.var.viewer, c.req.param('id'), query(c, MessageHistoryQuery))),
-    );
+    )
+    .get('/:id/contact', async (c) => {
+      if (c.var.viewer.kind === 'visitor')
+        throw new AppError('forbidden', 'Only agents and bots see contacts');
+      const conversation = await conversations.get(c.var.viewer, c.req.param('id'));
+      const contact = await store.contacts.byId(conversation.contactId);
+      if (!contact) throw new AppError('not_found', 'Contact not found');
+      return c.json(publicContact(contact));
+    })
+    .post('/:id/messages', async (c) => {
+      const payload = await jsonBody(c, BotMessagePayload, path(c.req.param('id')));
+      return c.json(await bots.reply(c.var.viewer, payload), 201);
+    })
+    .post('/:id/handoff', async (c) => {
+      const payload = await jsonBody(c, BotHandoffPayload, path(c.req.param('id')));
+      return c.json(await bots.handoff(c.var.viewer, payload));
+    })
+    .patch('/:id/contact', async (c) => {
+      const payload = await jsonBody(c, BotCollectPayload, path(c.req.param('id')));
+      return c.json(await bots.collect(c.var.viewer, payload));
+    });
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { BusinessHours } from '@switchboard/protocol/schemas';
+import type { SiteBot } from '@switchboard/protocol';
+import { BotConfig, BusinessHours, NoAgentSettings } from '@switchboard/protocol/schemas';
 import type { SiteRecord, Store } from '../../db/store.js';
 import { AppError } from '../../lib/app-error.js';
 import type { SessionService } from '../../services/sessions.js';
@@ -7,12 +8,24 @@ import type { HttpEnv } from '../context.js';
 import { requireAdmin, requireAgent } from '../middleware.js';
 import { jsonBody } from '../validate.js';
 
-/** What agents may see of a site: never its identity secret. */
-const forAgents = ({ identitySecret: _secret, ...site }: SiteRecord) => site;
+/** What agents may see of a site: never its secrets (admins read the signing secret at /bot). */
+const forAgents = ({
+  identitySecret: _secret,
+  signingSecret: _signing,
+  botTokenHash,
+  ...site
+}: SiteRecord) => ({ ...site, hasBotToken: botTokenHash !== null });
+
+const siteBot = (site: SiteRecord): SiteBot => ({
+  config: site.bot,
+  signingSecret: site.signingSecret,
+  hasToken: site.botTokenHash !== null,
+});
 
 /**
- * `GET /v1/sites` (agents) and `PUT /v1/sites/:id/business-hours` (admins; body: business hours,
- * or `null` for always open).
+ * Agents: `GET /v1/sites`. Admins: `PUT /:id/business-hours` (hours, or `null` for always open),
+ * `GET|PUT /:id/bot` (a bot config, or `null` for none), `POST /:id/bot/token` (a new bot token,
+ * shown once), `PUT /:id/no-agent` (what happens when nobody can answer).
  */
 export function siteRoutes(sessions: SessionService, store: Store) {
   return new Hono<HttpEnv>()
@@ -20,6 +33,26 @@ export function siteRoutes(sessions: SessionService, store: Store) {
     .put('/:id/business-hours', requireAdmin(sessions, store), async (c) => {
       const hours = await jsonBody(c, BusinessHours.nullable());
       const site = await store.sites.setBusinessHours(c.req.param('id'), hours);
+      if (!site) throw new AppError('not_found', 'Site not found');
+      return c.json(forAgents(site));
+    })
+    .get('/:id/bot', requireAdmin(sessions, store), async (c) => {
+      const site = await store.sites.byId(c.req.param('id'));
+      if (!site) throw new AppError('not_found', 'Site not found');
+      return c.json(siteBot(site));
+    })
+    .put('/:id/bot', requireAdmin(sessions, store), async (c) => {
+      const bot = await jsonBody(c, BotConfig.nullable());
+      const site = await store.sites.update(c.req.param('id'), { bot });
+      if (!site) throw new AppError('not_found', 'Site not found');
+      return c.json(siteBot(site));
+    })
+    .post('/:id/bot/token', requireAdmin(sessions, store), async (c) =>
+      c.json({ token: await sessions.issueBotToken(c.req.param('id')) }, 201),
+    )
+    .put('/:id/no-agent', requireAdmin(sessions, store), async (c) => {
+      const noAgent = await jsonBody(c, NoAgentSettings.nullable());
+      const site = await store.sites.update(c.req.param('id'), { noAgent });
       if (!site) throw new AppError('not_found', 'Site not found');
       return c.json(forAgents(site));
     });
