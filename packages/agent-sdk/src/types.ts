@@ -211,6 +211,14 @@ export type ConversationTransferredEvent = ServerEventOf<'conversation:transferr
 export type ConversationResolvedEvent = ServerEventOf<'conversation:resolved'>;
 /** How many conversations wait in a queue now. */
 export type QueueUpdatedEvent = ServerEventOf<'queue:updated'>;
+/** The bot, the visitor or an agent asked for a human: reason, summary and target are on `handoff`. */
+export type HandoffRequestedEvent = ServerEventOf<'handoff:requested'>;
+/** An agent took a handed-off conversation; the bot is muted. */
+export type HandoffAcceptedEvent = ServerEventOf<'handoff:accepted'>;
+/** An agent gave a conversation back to the bot. */
+export type HandoffReturnedEvent = ServerEventOf<'handoff:returned'>;
+/** The bot failed or stayed silent; the conversation went to the queue. `error` says why. */
+export type HandoffTimedOutEvent = ServerEventOf<'handoff:timed_out'>;
 
 /** Where `transfer` sends a conversation: an agent, or a queue to be routed again. */
 export type TransferTarget = TransferPayload['to'];
@@ -223,6 +231,12 @@ export interface AgentClientEvents extends Record<string, unknown> {
   'conversation:transferred': ConversationTransferredEvent;
   'conversation:resolved': ConversationResolvedEvent;
   'queue:updated': QueueUpdatedEvent;
+  'handoff:requested': HandoffRequestedEvent;
+  'handoff:accepted': HandoffAcceptedEvent;
+  'handoff:returned': HandoffReturnedEvent;
+  'handoff:timed_out': HandoffTimedOutEvent;
+  /** A bot or the offline form filled in a contact's fields. */
+  'contact:updated': Contact;
   /** An agent's status, capacity or load changed (yours too: `state.agent` follows). */
   'agent:status_changed': AgentPresence;
   'connection:changed': ConnectionState;
@@ -280,6 +294,11 @@ export interface AgentClient
   reopen(conversationId: string): Promise<Conversation>;
   /** Changes an open conversation's priority; routing takes it into account at once. */
   setPriority(conversationId: string, priority: Priority): Promise<Conversation>;
+  /**
+   * Gives a conversation you (or anyone) own back to the site's bot, which answers the visitor's
+   * next message. `conflict` when the site has no bot or nobody owns the conversation.
+   */
+  handBack(conversationId: string, note?: string): Promise<Conversation>;
   /** Sets your own status; `available` lets routing hand you conversations (`state.agent` follows). */
   setStatus(status: AgentStatus): Promise<AgentPresence>;
   /** Sets how many conversations you own at once (0–100); raising it may bring queued ones in. */
@@ -291,4 +310,6 @@ export interface AgentClient
   listAgents(): Promise<AgentPresence[]>;
   /** Fetches a conversation's timeline, oldest first: who did what, when and why. Not kept in the state. */
   timeline(conversationId: string): Promise<TimelineEvent[]>;
+  /** The conversation's contact: name, email and the fields a bot or the offline form collected. */
+  contact(conversationId: string): Promise<Contact>;
 }

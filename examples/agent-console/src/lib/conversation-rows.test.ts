@@ -18,6 +18,8 @@ function message(
     authorId: null,
     kind: 'text',
     text: `message ${seq}`,
+    quickReplies: [],
+    form: null,
     createdAt,
     ...overrides,
   };

@@ -11,6 +11,8 @@ const base: Message = {
   authorId: null,
   kind: 'text',
   text: 'Hello\n  there',
+  quickReplies: [],
+  form: null,
   createdAt: '2025-06-18T10:00:00.000Z',
 };
 

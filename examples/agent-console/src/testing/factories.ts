@@ -16,6 +16,7 @@ export function conversation(id: string, overrides: Partial<Conversation> = {}):
     assignedAt: null,
     resolvedAt: null,
     resolveReason: null,
+    handoff: null,
     lastSeq: 0,
     lastMessageAt: null,
     createdAt: '2025-06-18T10:00:00.000Z',

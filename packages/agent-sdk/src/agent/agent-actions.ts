@@ -11,7 +11,15 @@ import type { Transport } from '../core/transport.js';
 
 export type AgentActions = Pick<
   AgentClient,
-  'accept' | 'assign' | 'transfer' | 'resolve' | 'reopen' | 'setPriority' | 'setStatus' | 'setCapacity'
+  | 'accept'
+  | 'assign'
+  | 'transfer'
+  | 'resolve'
+  | 'reopen'
+  | 'handBack'
+  | 'setPriority'
+  | 'setStatus'
+  | 'setCapacity'
 >;
 
 export interface AgentActionsOptions {
@@ -60,6 +68,14 @@ export function createAgentActions(options: AgentActionsOptions): AgentActions {
       ),
 
     reopen: (conversationId) => conversation(transport.request('conversation:reopen', { conversationId })),
+
+    handBack: (conversationId, note) =>
+      conversation(
+        transport.request('conversation:hand_back', {
+          conversationId,
+          ...(note === undefined ? {} : { note }),
+        }),
+      ),
 
     setPriority: (conversationId, priority) =>
       conversation(transport.request('conversation:set_priority', { conversationId, priority })),

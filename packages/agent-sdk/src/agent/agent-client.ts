@@ -11,6 +11,7 @@ import { SwitchboardError } from '../errors.js';
 import type { AgentClient, AgentClientEvents, AgentClientOptions, AgentState } from '../types.js';
 import {
   createAgentSession,
+  fetchContact,
   fetchConversation,
   fetchConversations,
   fetchCurrentAgent,
@@ -160,6 +161,25 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     directory.applyQueueWaiting(event);
     hub.emit('queue:updated', event);
   });
+  // Handoffs carry the conversation as it is now; the store has it before listeners hear.
+  core.transport.on('handoff:requested', (event) => {
+    applyConversations([event.conversation], true);
+    hub.emit('handoff:requested', event);
+  });
+  core.transport.on('handoff:accepted', (event) => {
+    applyConversations([event.conversation], true);
+    hub.emit('handoff:accepted', event);
+  });
+  core.transport.on('handoff:returned', (event) => {
+    applyConversations([event.conversation], true);
+    directory.loadsChanged();
+    hub.emit('handoff:returned', event);
+  });
+  core.transport.on('handoff:timed_out', (event) => {
+    applyConversations([event.conversation], true);
+    hub.emit('handoff:timed_out', event);
+  });
+  core.transport.on('contact:updated', (contact) => hub.emit('contact:updated', contact));
   core.transport.on('agent:status_changed', (presence) => {
     directory.applyPresence(presence);
     hub.emit('agent:status_changed', presence);
@@ -320,6 +340,10 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
 
     timeline(conversationId) {
       return fetchTimeline(core.http, conversationId);
+    },
+
+    contact(conversationId) {
+      return fetchContact(core.http, conversationId);
     },
   };
 }

@@ -4,6 +4,7 @@ import type {
   AgentLoginRequest,
   AgentPresence,
   AgentSession,
+  Contact,
   Conversation,
   ConversationListQuery,
   ConversationPage,
@@ -67,5 +68,12 @@ export function fetchTimeline(http: HttpClient, conversationId: string): Promise
   return http.request({
     method: 'GET',
     path: `/v1/conversations/${encodeURIComponent(conversationId)}/timeline`,
+  });
+}
+
+export function fetchContact(http: HttpClient, conversationId: string): Promise<Contact> {
+  return http.request({
+    method: 'GET',
+    path: `/v1/conversations/${encodeURIComponent(conversationId)}/contact`,
   });
 }

@@ -11,6 +11,8 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     authorId: null,
     kind: 'text',
     text: `message ${seq}`,
+    quickReplies: [],
+    form: null,
     createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)).toISOString(),
     ...overrides,
   };
@@ -31,6 +33,7 @@ export function conversation(id: string, overrides: Partial<Conversation> = {}):
     assignedAt: null,
     resolvedAt: null,
     resolveReason: null,
+    handoff: null,
     lastSeq: 0,
     lastMessageAt: null,
     createdAt: '2025-01-01T00:00:00.000Z',

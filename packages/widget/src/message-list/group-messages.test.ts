@@ -18,6 +18,8 @@ function message(overrides: Partial<Message> & { at?: number }): Message {
     authorId: 'contact1',
     kind: 'text',
     text: `text ${seq}`,
+    quickReplies: [],
+    form: null,
     createdAt: new Date(T0 + at).toISOString(),
     ...rest,
   };
