@@ -11,7 +11,7 @@ import type {
   VisitorSession,
 } from '@switchboard/protocol';
 import { io, type Socket } from 'socket.io-client';
-import { createApp, type SwitchboardApp } from '../app.js';
+import { createApp, type AppDeps, type SwitchboardApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { silentLogger } from '../lib/logger.js';
 import { hashPasswordSync } from '../lib/secrets.js';
@@ -33,6 +33,8 @@ export interface Harness {
     headers?: Record<string, string>,
   ): Promise<{ status: number; body: T }>;
   get<T>(path: string, token?: string): Promise<{ status: number; body: T }>;
+  /** Any method, JSON body, optional bearer token. */
+  send<T>(method: string, path: string, body: unknown, token?: string): Promise<{ status: number; body: T }>;
   visitorSession(siteKey?: string): Promise<VisitorSession>;
   agentSession(): Promise<AgentSession>;
   /** A new agent (password "password") in the given queues; returns their session. */
@@ -43,7 +45,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  deps: Pick<AppDeps, 'webhookBackoff'> = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-test-'));
   const dbPath = join(dir, 'test.sqlite');
   const config = loadConfig({
@@ -56,7 +61,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     SWITCHBOARD_MESSAGE_RATE_PER_SEC: '10000',
     ...env,
   });
-  const switchboard = await createApp({ config, logger: silentLogger, staticRoots: null });
+  const switchboard = await createApp({ config, logger: silentLogger, staticRoots: null, ...deps });
   const { url } = await switchboard.listen();
   const sockets: Socket[] = [];
   let agentCount = 0;
@@ -92,6 +97,17 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
           method: 'POST',
           headers: { 'content-type': 'application/json', ...headers },
           body: typeof body === 'string' ? body : JSON.stringify(body),
+        }),
+      ),
+    send: async (method, path, body, token) =>
+      json(
+        await fetch(`${url}${path}`, {
+          method,
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify(body),
         }),
       ),
     get: async (path, token) =>

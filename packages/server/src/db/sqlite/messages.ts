@@ -92,8 +92,9 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
           authorId: input.authorId,
           kind: input.kind,
           text: input.text,
-          quickReplies: JSON.stringify(input.quickReplies ?? []),
-          form: input.form ? JSON.stringify(input.form) : null,
+          // JSON columns: drizzle serialises placeholder values itself.
+          quickReplies: input.quickReplies ?? [],
+          form: input.form ?? null,
           seq: conversation.lastSeq,
           createdAt: time,
         });
