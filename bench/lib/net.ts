@@ -24,3 +24,21 @@ export async function post<T>(url: string, body: unknown): Promise<T> {
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
+
+/** `count` visitor sockets on the demo site, opened 50 at a time. */
+export async function visitorSockets(url: string, count: number): Promise<Socket[]> {
+  const sockets: Socket[] = [];
+  for (let i = 0; i < count; i += 50) {
+    sockets.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(50, count - i) }, async () => {
+          const { token } = await post<{ token: string }>(`${url}/v1/visitor/sessions`, {
+            siteKey: 'pk_demo_switchboard',
+          });
+          return connect(`${url}/visitor`, token);
+        }),
+      )),
+    );
+  }
+  return sockets;
+}

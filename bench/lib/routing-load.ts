@@ -6,24 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import type { ServerChild } from './child.js';
-import { connect, post } from './net.js';
-
-async function visitors(url: string, count: number): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  for (let i = 0; i < count; i += 50) {
-    sockets.push(
-      ...(await Promise.all(
-        Array.from({ length: Math.min(50, count - i) }, async () => {
-          const { token } = await post<{ token: string }>(`${url}/v1/visitor/sessions`, {
-            siteKey: 'pk_demo_switchboard',
-          });
-          return connect(`${url}/visitor`, token);
-        }),
-      )),
-    );
-  }
-  return sockets;
-}
+import { connect, post, visitorSockets as visitors } from './net.js';
 
 /** Waits for `count` assignment notifications and records when each arrived. */
 function collectAssignments(agents: Socket[], count: number) {

@@ -27,8 +27,8 @@ async function startSwitchboard(): Promise<string> {
     PORT: '0',
     SWITCHBOARD_DATABASE_PATH: join(dir, 'bench.sqlite'),
     SWITCHBOARD_SERVE_EXAMPLES: 'false',
-    // Most tests are about the queue; bot tests turn the demo bot on.
-    SWITCHBOARD_DEMO_BOT: 'false',
+    // `--bot`: the demo site's rules bot answers first (bench/bots.ts); otherwise straight to the queue.
+    SWITCHBOARD_DEMO_BOT: process.argv.includes('--bot') ? 'true' : 'false',
     SWITCHBOARD_SESSION_RATE_PER_MIN: '1000000',
     SWITCHBOARD_MESSAGE_RATE_PER_SEC: '100000',
   });
