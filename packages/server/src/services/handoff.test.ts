@@ -99,6 +99,23 @@ describe('an agent intervening in a bot conversation', () => {
     expect(types).toEqual(expect.arrayContaining(['assigned', 'handoff_returned']));
   });
 
+  it('reopens into the bot when the customer writes after a resolve, and the bot answers', async () => {
+    const { harness, admin } = await harnessWith();
+    const agent = await harness.agentSocket(admin.token);
+    const chat = await visitorInBotChat(harness);
+    await agent.emitWithAck('conversation:accept', { conversationId: chat.conversationId });
+    const resolved = await agent.emitWithAck('conversation:resolve', {
+      conversationId: chat.conversationId,
+      reason: 'solved',
+    });
+    expect(resolved).toMatchObject({ ok: true, data: { status: 'resolved' } });
+    await chat.say('One more thing: how do returns work?');
+    expect(await statusOf(harness, chat.conversationId)).toBe('bot');
+    const last = (await history(harness, chat.conversationId, admin.token)).at(-1);
+    expect(last?.authorKind).toBe('bot');
+    expect(last?.text).toMatch(/Returns are free/);
+  });
+
   it('refuses a bot reply once a person owns the conversation', async () => {
     const { harness, admin, siteId } = await harnessWith();
     const agent = await harness.agentSocket(admin.token);

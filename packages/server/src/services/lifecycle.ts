@@ -21,7 +21,10 @@ export interface LifecycleService {
   resolve(viewer: Viewer, payload: ResolvePayload): Promise<Conversation>;
   reopen(viewer: Viewer, conversationId: string): Promise<Conversation>;
   setPriority(viewer: Viewer, payload: SetPriorityPayload): Promise<Conversation>;
-  /** The customer wrote into a resolved or abandoned conversation: back to its queue. */
+  /**
+   * The customer wrote into a resolved or abandoned conversation: back to the site's bot when it
+   * has one (which then answers that message), else back to its queue.
+   */
   reopenForCustomer(conversation: Conversation): Promise<Conversation>;
   /** Timers: resolve after inactivity (if still in one of `statuses`); abandon a queued visitor who left. */
   autoResolve(
@@ -278,6 +281,40 @@ export function createLifecycleService({ store, bus, routing, now }: Deps): Life
     },
 
     async reopenForCustomer(conversation) {
+      const site = await store.sites.byId(conversation.siteId);
+      if (site?.bot) {
+        const result = await apply(
+          {
+            conversationId: conversation.id,
+            expect: { statuses: ['resolved', 'abandoned'], assigneeId: conversation.assigneeId },
+            set: {
+              status: 'bot',
+              assigneeId: null,
+              assignedAt: null,
+              queuedAt: null,
+              resolvedAt: null,
+              resolveReason: null,
+              handoff: null,
+              requiredSkills: [],
+            },
+            event: {
+              type: 'reopened',
+              actorKind: 'visitor',
+              actorId: conversation.contactId,
+              data: { to: 'bot' },
+            },
+          },
+          (r) =>
+            r.reason === 'not_found'
+              ? notFound()
+              : new AppError('conflict', `The conversation is ${r.current?.status ?? 'gone'}; try again`),
+        );
+        // The bot starts afresh, as for a hand-back.
+        await store.conversations.setBotState(conversation.id, null);
+        bus.publish('conversation.updated', { conversation: result.conversation });
+        await reroute(result.previous);
+        return result.conversation;
+      }
       return (
         await requeue(
           conversation,
