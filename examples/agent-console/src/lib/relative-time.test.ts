@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClockTime, formatRelativeTime } from './relative-time.js';
+import { formatClockTime, formatDuration, formatRelativeTime } from './relative-time.js';
 
 // Local-time construction keeps the day boundaries right whatever TZ the tests run in.
 const now = new Date(2025, 5, 18, 15, 30, 0).getTime(); // Wednesday 18 June 2025, 15:30
@@ -40,5 +40,20 @@ describe('formatClockTime', () => {
     expect(formatClockTime(at(2025, 5, 18, 14, 5), 'en-GB')).toBe('14:05');
     // ICU puts a narrow no-break space before the day period.
     expect(formatClockTime(at(2025, 5, 18, 14, 5), 'en-US')).toMatch(/^2:05\sPM$/);
+  });
+});
+
+describe('formatDuration', () => {
+  it('counts seconds, then minutes and seconds, then hours and minutes', () => {
+    expect(formatDuration(0)).toBe('0s');
+    expect(formatDuration(59_999)).toBe('59s');
+    expect(formatDuration(60_000)).toBe('1m 0s');
+    expect(formatDuration(125_400)).toBe('2m 5s');
+    expect(formatDuration(59 * 60_000 + 59_000)).toBe('59m 59s');
+    expect(formatDuration(80 * 60_000 + 30_000)).toBe('1h 20m');
+  });
+
+  it('treats a negative duration (clock skew) as none', () => {
+    expect(formatDuration(-5_000)).toBe('0s');
   });
 });

@@ -34,6 +34,18 @@ export function formatClockTime(iso: string, locale?: string): string {
   return formatter(locale, { hour: 'numeric', minute: '2-digit' }).format(then);
 }
 
+/**
+ * How long something lasted, to the second while that still matters: `45s`, `2m 5s`, `1h 20m`.
+ * Negative durations (clock skew between server and browser) count as none.
+ */
+export function formatDuration(ms: number): string {
+  const seconds = Math.floor(Math.max(0, ms) / 1000);
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${seconds % 60}s`;
+  return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+
 /** The full date and time, for a `title` tooltip. */
 export function formatFullTime(iso: string, locale?: string): string {
   const then = Date.parse(iso);

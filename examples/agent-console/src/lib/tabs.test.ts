@@ -12,7 +12,7 @@ describe('inTab', () => {
     expect(tabsOf('active', 'me', 'me')).toEqual(['mine', 'all']);
     expect(tabsOf('pending', 'me', 'me')).toEqual(['mine', 'all']);
     expect(tabsOf('active', 'colleague', 'me')).toEqual(['all']);
-    expect(tabsOf('bot', null, 'me')).toEqual(['all']);
+    expect(tabsOf('bot', null, 'me')).toEqual(['bot', 'all']);
     expect(tabsOf('resolved', 'me', 'me')).toEqual(['closed']);
     expect(tabsOf('abandoned', null, 'me')).toEqual(['closed']);
   });
@@ -31,9 +31,10 @@ describe('tabCounts', () => {
         conversation('c', { status: 'active', assigneeId: 'me' }),
         conversation('d', { status: 'active', assigneeId: 'colleague' }),
         conversation('e', { status: 'resolved', assigneeId: 'me' }),
+        conversation('f', { status: 'bot' }),
       ],
       'me',
     );
-    expect(counts).toEqual({ mine: 1, queue: 2, all: 4, closed: 1 });
+    expect(counts).toEqual({ mine: 1, queue: 2, bot: 1, all: 5, closed: 1 });
   });
 });

@@ -3,13 +3,14 @@
 import type { Conversation } from '@switchboard/protocol';
 import { OPEN_STATUSES } from '@switchboard/protocol';
 
-export type ListTab = 'mine' | 'queue' | 'all' | 'closed';
+export type ListTab = 'mine' | 'queue' | 'bot' | 'all' | 'closed';
 
-export const LIST_TABS: readonly ListTab[] = ['mine', 'queue', 'all', 'closed'];
+export const LIST_TABS: readonly ListTab[] = ['mine', 'queue', 'bot', 'all', 'closed'];
 
 export const TAB_LABELS: Record<ListTab, string> = {
   mine: 'Mine',
   queue: 'Queue',
+  bot: 'Bot',
   all: 'All',
   closed: 'Closed',
 };
@@ -17,6 +18,7 @@ export const TAB_LABELS: Record<ListTab, string> = {
 export const TAB_EMPTY_TEXT: Record<ListTab, string> = {
   mine: 'Nothing assigned to you. Accept a conversation from the queue, or wait for routing.',
   queue: 'Nobody is waiting.',
+  bot: 'Nobody is talking to the bot right now.',
   all: 'No open conversations yet. New ones appear here as visitors write.',
   closed: 'No resolved or abandoned conversations.',
 };
@@ -26,8 +28,9 @@ function isOpen(conversation: Conversation): boolean {
 }
 
 /**
- * Mine: open and assigned to me. Queue: waiting for an agent. All: every open conversation,
- * whoever has it. Closed: resolved or abandoned.
+ * Mine: open and assigned to me. Queue: waiting for an agent. Bot: the bot is answering, for
+ * agents to watch and step in. All: every open conversation, whoever has it. Closed: resolved or
+ * abandoned.
  */
 export function inTab(conversation: Conversation, tab: ListTab, selfId: string | null): boolean {
   switch (tab) {
@@ -35,6 +38,8 @@ export function inTab(conversation: Conversation, tab: ListTab, selfId: string |
       return selfId !== null && conversation.assigneeId === selfId && isOpen(conversation);
     case 'queue':
       return conversation.status === 'queued';
+    case 'bot':
+      return conversation.status === 'bot';
     case 'all':
       return isOpen(conversation);
     case 'closed':
@@ -46,7 +51,7 @@ export function tabCounts(
   conversations: Iterable<Conversation>,
   selfId: string | null,
 ): Record<ListTab, number> {
-  const counts: Record<ListTab, number> = { mine: 0, queue: 0, all: 0, closed: 0 };
+  const counts: Record<ListTab, number> = { mine: 0, queue: 0, bot: 0, all: 0, closed: 0 };
   for (const conversation of conversations) {
     for (const tab of LIST_TABS) if (inTab(conversation, tab, selfId)) counts[tab] += 1;
   }

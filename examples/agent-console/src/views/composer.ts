@@ -11,6 +11,11 @@ export interface Composer {
   element: HTMLElement;
   /** Switches the draft to another conversation (or disables the composer with null). */
   setConversation(conversationId: string | null): void;
+  /**
+   * Only internal notes, e.g. while the bot answers the visitor: a reply would talk over it, so
+   * replying means intervening first.
+   */
+  setNotesOnly(notesOnly: boolean): void;
   focus(): void;
 }
 
@@ -50,16 +55,20 @@ export function composer(options: ComposerOptions): Composer {
 
   const drafts = new Map<string, string>();
   let conversationId: string | null = null;
+  let notesOnly = false;
 
   function refresh(): void {
     const disabled = conversationId === null;
+    if (notesOnly) note.checked = true;
     textarea.disabled = disabled;
-    note.disabled = disabled;
+    note.disabled = disabled || notesOnly;
     send.disabled = disabled || textarea.value.trim() === '';
     form.classList.toggle('is-note', note.checked);
-    textarea.placeholder = note.checked
-      ? 'Write an internal note — only agents see it'
-      : 'Write a reply… (Enter to send, Shift+Enter for a new line)';
+    textarea.placeholder = notesOnly
+      ? 'The bot is answering: write an internal note, or Intervene to reply'
+      : note.checked
+        ? 'Write an internal note — only agents see it'
+        : 'Write a reply… (Enter to send, Shift+Enter for a new line)';
   }
 
   function submit(): void {
@@ -110,6 +119,13 @@ export function composer(options: ComposerOptions): Composer {
       textarea.value = id === null ? '' : (drafts.get(id) ?? '');
       note.checked = false;
       error.hidden = true;
+      refresh();
+    },
+    setNotesOnly(next) {
+      if (next === notesOnly) return;
+      notesOnly = next;
+      // Leaving notes-only (the agent intervened) goes back to replying.
+      if (!next) note.checked = false;
       refresh();
     },
     focus() {

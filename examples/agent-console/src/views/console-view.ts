@@ -74,14 +74,14 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
   const unreadBadge = h('span', { className: 'count-badge', testId: 'unread-count' });
 
   const list = conversationListView((id) => select(id));
-  const tabs = listTabs((next) => {
-    if (next === tab) return;
-    tab = next;
-    list.setEmptyText(TAB_EMPTY_TEXT[tab]);
-    renderList();
-  });
+  const tabs = listTabs(showTab);
   list.setEmptyText(TAB_EMPTY_TEXT[tab]);
-  const thread = threadView(client, () => selfIdOf(client.getSnapshot()), notices);
+  const thread = threadView(client, () => selfIdOf(client.getSnapshot()), notices, {
+    // Follow the conversation from the Bot tab to Mine, where it now is.
+    onIntervened: (id) => {
+      if (id === selectedId && tab === 'bot') showTab('mine');
+    },
+  });
 
   const element = h(
     'div',
@@ -111,6 +111,13 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
       thread.element,
     ),
   );
+
+  function showTab(next: ListTab): void {
+    if (next === tab) return;
+    tab = next;
+    list.setEmptyText(TAB_EMPTY_TEXT[tab]);
+    renderList();
+  }
 
   // Marking the open conversation read notifies readMarks, which would render the list again.
   let rendering = false;

@@ -1,5 +1,6 @@
 import type { ConversationRow } from '../lib/conversation-rows.js';
 import { h, reconcile, setAttr, setText } from '../lib/dom.js';
+import { handoffReasonBadge, handoffReasonText } from '../lib/handoff.js';
 import { contactLabel, previewText, statusLabel } from '../lib/labels.js';
 import { formatFullTime, formatRelativeTime } from '../lib/relative-time.js';
 
@@ -21,6 +22,8 @@ interface RowParts {
   contact: HTMLElement;
   time: HTMLTimeElement;
   status: HTMLElement;
+  /** Why the bot handed over, on a handed-off conversation that waits in the queue. */
+  handoff: HTMLElement;
   preview: HTMLElement;
 }
 
@@ -44,6 +47,7 @@ export function conversationListView(onSelect: (conversationId: string) => void)
     const contact = h('span', { className: 'row-contact' });
     const time = h('time', { className: 'row-time' });
     const status = h('span', { className: 'status-badge' });
+    const handoff = h('span', { className: 'handoff-badge', testId: 'handoff-badge' });
     const preview = h('span', { className: 'row-preview' });
     const button = h(
       'button',
@@ -55,7 +59,7 @@ export function conversationListView(onSelect: (conversationId: string) => void)
         contact,
         time,
       ),
-      h('span', { className: 'row-line' }, status, preview),
+      h('span', { className: 'row-line' }, status, handoff, preview),
     );
     const id = row.conversation.id;
     button.addEventListener('click', () => onSelect(id));
@@ -64,7 +68,7 @@ export function conversationListView(onSelect: (conversationId: string) => void)
       { className: 'conversation-item', testId: 'conversation-item', attrs: { 'data-conversation-id': id } },
       button,
     );
-    parts.set(item, { item, button, contact, time, status, preview });
+    parts.set(item, { item, button, contact, time, status, handoff, preview });
     return item;
   }
 
@@ -102,10 +106,17 @@ function fill(
   p.item.classList.toggle('is-unread', row.unread);
   p.item.classList.toggle('is-selected', selected);
   setAttr(p.button, 'aria-current', selected ? 'true' : null);
+  const handoff = conversation.status === 'queued' ? conversation.handoff : null;
+  setAttr(p.item, 'data-handoff-reason', handoff?.reason ?? null);
   setAttr(
     p.button,
     'aria-label',
-    `${contactLabel(conversation)}, ${statusLabel(conversation.status)}${row.unread ? ', unread messages' : ''}`,
+    [
+      contactLabel(conversation),
+      statusLabel(conversation.status),
+      ...(handoff ? [handoffReasonBadge(handoff.reason).toLowerCase()] : []),
+      ...(row.unread ? ['unread messages'] : []),
+    ].join(', '),
   );
 
   setText(p.contact, contactLabel(conversation));
@@ -115,6 +126,10 @@ function fill(
   setAttr(p.time, 'title', formatFullTime(row.lastActivityAt));
   setText(p.status, statusLabel(conversation.status));
   setAttr(p.status, 'data-status', conversation.status);
+  p.handoff.hidden = handoff === null;
+  setText(p.handoff, handoff ? handoffReasonBadge(handoff.reason) : '');
+  setAttr(p.handoff, 'data-reason', handoff?.reason ?? null);
+  setAttr(p.handoff, 'title', handoff ? handoffReasonText(handoff.reason) : null);
   setText(p.preview, row.lastMessage ? previewText(row.lastMessage, selfId) : channelLine(row));
 }
 

@@ -6,7 +6,7 @@ export interface ListTabs {
   update(selected: ListTab, counts: Readonly<Record<ListTab, number>>): void;
 }
 
-/** Mine / Queue / All / Closed above the conversation list, each with how many it holds. */
+/** Mine / Queue / Bot / All / Closed above the conversation list, each with how many it holds. */
 export function listTabs(onSelect: (tab: ListTab) => void): ListTabs {
   const counts = new Map<ListTab, HTMLElement>();
   const buttons = new Map<ListTab, HTMLButtonElement>();

@@ -33,28 +33,56 @@ export function messageItem(message: Message, selfId: string | null): HTMLLIElem
       'data-message-id': message.id,
     },
   });
-  if (message.kind === 'event' || message.authorKind === 'system') {
+  const note = message.kind === 'note';
+  // A system note (e.g. "Bot error: …") is for agents only, like any note: never shown as a
+  // plain event line, which reads as something the visitor saw too.
+  if (!note && (message.kind === 'event' || message.authorKind === 'system')) {
     item.append(messageText(message.text));
     return item;
   }
-  const author =
-    message.kind === 'note'
-      ? `${authorLabel(message, selfId)} · internal note`
-      : authorLabel(message, selfId);
-  item.append(
-    h(
-      'div',
-      { className: 'bubble' },
-      h('span', { className: 'message-author', text: author }),
-      messageText(message.text),
-      h('time', {
-        className: 'message-time',
-        text: formatClockTime(message.createdAt),
-        attrs: { datetime: message.createdAt, title: formatFullTime(message.createdAt) },
-      }),
-    ),
+  if (note) item.dataset['internal'] = 'true';
+  const author = note ? `${authorLabel(message, selfId)} · internal note` : authorLabel(message, selfId);
+  const bubble = h(
+    'div',
+    { className: 'bubble' },
+    h('span', { className: 'message-author', text: author }),
+    messageText(message.text),
   );
+  if (message.quickReplies.length > 0)
+    bubble.append(
+      offered(
+        'quick-replies',
+        'Quick replies offered to the visitor',
+        message.quickReplies.map((reply) => reply.label),
+      ),
+    );
+  if (message.form !== null)
+    bubble.append(
+      offered(
+        'message-form',
+        'Form shown to the visitor',
+        message.form.fields.map((field) => field.label),
+      ),
+    );
+  bubble.append(
+    h('time', {
+      className: 'message-time',
+      text: formatClockTime(message.createdAt),
+      attrs: { datetime: message.createdAt, title: formatFullTime(message.createdAt) },
+    }),
+  );
+  item.append(bubble);
   return item;
+}
+
+/**
+ * What the visitor was offered under a bot message (quick replies, a form's fields), as chips
+ * the agent can read but not press: choosing is the visitor's.
+ */
+function offered(testId: string, label: string, items: readonly string[]): HTMLElement {
+  const list = h('ul', { className: 'offered-chips', testId, attrs: { 'aria-label': label } });
+  for (const item of items) list.append(h('li', { className: 'chip', text: item }));
+  return list;
 }
 
 export interface PendingActions {

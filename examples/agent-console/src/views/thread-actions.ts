@@ -6,15 +6,20 @@ import {
   type Priority,
   type ResolveReason,
 } from '@switchboard/protocol';
-import { availableActions } from '../lib/conversation-actions.js';
+import { availableActions, canHandBack } from '../lib/conversation-actions.js';
 import { describeError } from '../lib/describe-error.js';
 import { h, reconcile, setText } from '../lib/dom.js';
 import { priorityLabel, resolveReasonLabel } from '../lib/labels.js';
 import { parseTransferTarget, transferOptions, type TransferOption } from '../lib/transfer-targets.js';
 import { Disposer } from '../lib/watch.js';
 
+export interface ThreadActionsOptions {
+  /** The agent took a conversation from the bot; it is theirs now. */
+  onIntervened(conversationId: string): void;
+}
+
 export interface ThreadActions {
-  /** Accept, Resolve, Transfer, Reopen and the priority, for the thread header. */
+  /** Accept or Intervene, Hand back, Resolve, Transfer, Reopen and the priority, for the thread header. */
   bar: HTMLElement;
   /** The resolve and transfer forms and any refusal, shown under the header. */
   panel: HTMLElement;
@@ -32,9 +37,13 @@ function button(testId: string, text: string, className = 'button'): HTMLButtonE
 }
 
 /** What an agent can do to the open conversation. Every action is one SDK call. */
-export function threadActions(client: AgentClient): ThreadActions {
+export function threadActions(client: AgentClient, options: ThreadActionsOptions): ThreadActions {
   const watchers = new Disposer();
   const accept = button('accept', 'Accept', 'button primary');
+  const intervene = button('intervene', 'Intervene', 'button primary');
+  intervene.title = 'Take over from the bot: it stops answering at once';
+  const handBack = button('hand-back', 'Hand back to bot');
+  handBack.title = "The bot answers the visitor's next message";
   const resolve = button('resolve', 'Resolve…');
   const transfer = button('transfer', 'Transfer…');
   const reopen = button('reopen', 'Reopen');
@@ -45,7 +54,17 @@ export function threadActions(client: AgentClient): ThreadActions {
   });
   for (const value of PRIORITIES)
     priority.append(h('option', { text: priorityLabel(value), attrs: { value } }));
-  const bar = h('div', { className: 'thread-actions' }, priority, accept, transfer, resolve, reopen);
+  const bar = h(
+    'div',
+    { className: 'thread-actions' },
+    priority,
+    intervene,
+    accept,
+    handBack,
+    transfer,
+    resolve,
+    reopen,
+  );
 
   const reason = h('select', { testId: 'resolve-reason', attrs: { 'aria-label': 'Reason' } });
   for (const value of RESOLVE_REASONS)
@@ -178,13 +197,24 @@ export function threadActions(client: AgentClient): ThreadActions {
   function render(): void {
     const can = conversation
       ? availableActions(conversation.status)
-      : { accept: false, resolve: false, transfer: false, reopen: false, priority: false };
+      : { accept: false, intervene: false, resolve: false, transfer: false, reopen: false, priority: false };
     if ((open === 'resolve' && !can.resolve) || (open === 'transfer' && !can.transfer)) open = null;
     accept.hidden = !can.accept;
+    intervene.hidden = !can.intervene;
+    handBack.hidden = !(conversation && canHandBack(conversation, client.getSnapshot().agent?.id ?? null));
     resolve.hidden = !can.resolve;
     transfer.hidden = !can.transfer;
     reopen.hidden = !can.reopen;
-    for (const control of [accept, resolve, transfer, reopen, resolveConfirm, transferConfirm]) {
+    for (const control of [
+      accept,
+      intervene,
+      handBack,
+      resolve,
+      transfer,
+      reopen,
+      resolveConfirm,
+      transferConfirm,
+    ]) {
       control.disabled = busy;
     }
     priority.disabled = busy || !can.priority;
@@ -227,6 +257,13 @@ export function threadActions(client: AgentClient): ThreadActions {
   const optional = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
 
   accept.addEventListener('click', () => run((id) => client.accept(id)));
+  intervene.addEventListener('click', () =>
+    run(async (id) => {
+      await client.accept(id);
+      options.onIntervened(id);
+    }),
+  );
+  handBack.addEventListener('click', () => run((id) => client.handBack(id)));
   reopen.addEventListener('click', () => run((id) => client.reopen(id)));
   resolve.addEventListener('click', () => setOpen(open === 'resolve' ? null : 'resolve'));
   transfer.addEventListener('click', () => setOpen(open === 'transfer' ? null : 'transfer'));
@@ -255,6 +292,8 @@ export function threadActions(client: AgentClient): ThreadActions {
   };
   watchers.add(client.select((state) => state.agents, renderPicker));
   watchers.add(client.select((state) => state.queues, renderPicker));
+  // Hand back is for the signed-in agent's own conversations; a resumed session learns who that is late.
+  watchers.add(client.select((state) => state.agent?.id, render));
 
   render();
   return {

@@ -6,6 +6,7 @@ import { contactLabel, priorityLabel, statusLabel } from '../lib/labels.js';
 import { transferNoticeText, type TransferNotices } from '../lib/transfer-notices.js';
 import { Disposer, watch } from '../lib/watch.js';
 import { composer } from './composer.js';
+import { handoffPanel } from './handoff-panel.js';
 import { messageItem, pendingItem, updatePendingItem, type PendingActions } from './message-item.js';
 import { threadActions } from './thread-actions.js';
 
@@ -21,19 +22,27 @@ type ThreadEntry = { type: 'stored'; message: Message } | { type: 'pending'; pen
 /** Within this many pixels of the bottom, the thread follows new messages. */
 const STICK_PX = 48;
 
+export interface ThreadViewOptions {
+  /** The agent took the open conversation from the bot. */
+  onIntervened(conversationId: string): void;
+}
+
 /**
- * The open conversation: header with its actions, history, live and pending messages, and the
- * composer. `notices` holds the conversations transferred to this agent, shown above the thread.
+ * The open conversation: header with its actions, the handoff from the bot (if it came from
+ * one), history, live and pending messages, and the composer. `notices` holds the conversations
+ * transferred to this agent, shown above the thread.
  */
 export function threadView(
   client: AgentClient,
   selfId: () => string | null,
   notices: TransferNotices,
+  options: ThreadViewOptions,
 ): ThreadView {
   const title = h('h2', { className: 'thread-title' });
   const status = h('span', { className: 'status-badge' });
   const meta = h('span', { className: 'thread-meta' });
-  const actions = threadActions(client);
+  const actions = threadActions(client, { onIntervened: (id) => options.onIntervened(id) });
+  const handoff = handoffPanel(client);
   const header = h('header', { className: 'thread-header' }, title, status, meta, actions.bar);
   const transferText = h('span', { className: 'transfer-notice-text' });
   const dismissNotice = h('button', {
@@ -76,6 +85,7 @@ export function threadView(
     header,
     actions.panel,
     transferNotice,
+    handoff.element,
     scroller,
     writer.element,
   );
@@ -116,6 +126,8 @@ export function threadView(
 
   function renderHeader(conversation: Conversation | undefined): void {
     actions.show(conversation);
+    handoff.show(conversation);
+    writer.setNotesOnly(conversation?.status === 'bot');
     if (conversation === undefined) return;
     setText(title, contactLabel(conversation));
     setAttr(title, 'title', `Contact ${conversation.contactId}`);
@@ -257,6 +269,8 @@ export function threadView(
       renderNotice();
       if (id === null) {
         actions.show(undefined);
+        handoff.show(undefined);
+        writer.setNotesOnly(false);
         return;
       }
 
@@ -281,6 +295,7 @@ export function threadView(
       watchers.dispose();
       stopNotices();
       actions.dispose();
+      handoff.dispose();
       resizes.disconnect();
     },
   };

@@ -111,6 +111,14 @@ export function createConversationService({
         }
         conversation = await lifecycle.reopenForCustomer(conversation);
       }
+      // Two voices at once confuse the visitor: an agent takes the conversation first (an
+      // intervention, which mutes the bot) and then replies. Internal notes are always fine.
+      if (viewer.kind === 'agent' && kind !== 'note' && conversation.status === 'bot') {
+        throw new AppError(
+          'conflict',
+          'The bot has this conversation: accept it (intervene) before replying',
+        );
+      }
       const result = await store.messages.append({
         conversationId: conversation.id,
         clientMessageId: payload.clientMessageId,

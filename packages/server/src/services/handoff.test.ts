@@ -68,6 +68,21 @@ describe('an agent intervening in a bot conversation', () => {
       (await history(harness, chat.conversationId, admin.token)).filter((m) => m.authorKind === 'bot').length;
     expect(await botCount()).toBe(1);
 
+    // Replying without taking over first is refused; an internal note is fine.
+    const early = { conversationId: chat.conversationId, clientMessageId: ulid() };
+    expect(await agent.emitWithAck('message:send', { ...early, text: 'Hi!' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(
+      await agent.emitWithAck('message:send', {
+        ...early,
+        clientMessageId: ulid(),
+        text: 'VIP',
+        kind: 'note',
+      }),
+    ).toMatchObject({ ok: true });
+
     const requested = nextEvent<HandoffEvent>(agent, 'handoff:requested');
     const accepted = nextEvent<HandoffEvent & { agentId: string }>(agent, 'handoff:accepted');
     const taken = await agent.emitWithAck('conversation:accept', { conversationId: chat.conversationId });
