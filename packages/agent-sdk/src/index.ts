@@ -1,6 +1,7 @@
 // The public entry. Names are re-exported one by one so the API surface is a deliberate list.
 export { createAgentClient } from './agent/agent-client.js';
 export { createVisitorClient, INITIAL_VISITOR_STATE } from './visitor/visitor-client.js';
+export { createBotClient } from './bot/bot-client.js';
 export { SwitchboardError } from './errors.js';
 export { backoffDelay } from './core/backoff.js';
 export type { BackoffOptions } from './core/backoff.js';
@@ -37,3 +38,16 @@ export type {
   VisitorClientOptions,
   VisitorState,
 } from './types.js';
+export type {
+  BotClient,
+  BotClientEvents,
+  BotClientOptions,
+  BotCollectedFields,
+  BotHandoffRequest,
+  BotMessageHandler,
+  BotReplyOptions,
+  BotReturnedEvent,
+  BotSendOptions,
+  BotSocketOptions,
+  BotTurnContext,
+} from './bot/types.js';
