@@ -116,7 +116,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     noAgent,
   });
   const handoff = createHandoffService({ store, bus, routing, noAgent, now });
-  const botHub = createSdkBotHub();
+  const botHub = createSdkBotHub(bus);
   const botRunner = createBotRunner({
     store,
     bus,
@@ -161,6 +161,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     agents,
     routing,
     botRunner,
+    botHub,
     sessionLimiter: createRateLimiter(config.rateLimits.sessions, now),
     logger,
     staticRoots: deps.staticRoots === undefined ? defaultStaticRoots(config, logger) : deps.staticRoots,

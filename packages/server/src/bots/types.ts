@@ -47,4 +47,6 @@ export interface BotAdapter {
   readonly kind: BotKind;
   readonly name: string;
   handle(context: BotTurnContext): Promise<BotOutcome>;
+  /** Why the bot might be silent (e.g. nobody connected), for the agent's view when it times out. */
+  diagnose?(): string | null;
 }

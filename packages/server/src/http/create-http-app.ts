@@ -6,6 +6,7 @@ import { AppError } from '../lib/app-error.js';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
+import type { SdkBotHub } from '../bots/sdk/hub.js';
 import type { BotRunner } from '../services/bot-runner.js';
 import type { RoutingService } from '../services/routing.js';
 import type { ConversationService } from '../services/conversations.js';
@@ -27,6 +28,7 @@ export interface HttpDeps {
   agents: AgentService;
   routing: RoutingService;
   botRunner: BotRunner;
+  botHub: SdkBotHub;
   sessionLimiter: RateLimiter;
   logger: Logger;
   /** Null serves no pages, only the API. */
@@ -55,7 +57,7 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/v1', sessionRoutes(deps.sessions, deps.sessionLimiter));
   app.route('/v1', agentRoutes(deps.sessions, deps.store, deps.agents));
   app.route('/v1/queues', queueRoutes(deps.sessions, deps.store, deps.routing));
-  app.route('/v1/sites', siteRoutes(deps.sessions, deps.store));
+  app.route('/v1/sites', siteRoutes(deps.sessions, deps.store, deps.botHub));
   app.route(
     '/v1/conversations',
     conversationRoutes(deps.sessions, deps.conversations, deps.store, deps.botRunner),

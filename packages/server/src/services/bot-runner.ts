@@ -47,6 +47,8 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 export function createBotRunner({ store, bus, bots, handoff, logger, now, replyTimeoutMs }: Deps): BotRunner {
   // Turns of one conversation run one after another, so the bot reads its own last state.
   const chains = new Map<string, Promise<void>>();
+  /** The visitor message each conversation's reply timer waits on (a late answer to an older one does not count). */
+  const awaiting = new Map<string, string>();
 
   async function ownConversation(viewer: Viewer, conversationId: string): Promise<Conversation> {
     if (viewer.kind !== 'bot') throw new AppError('forbidden', 'Only bots can do that');
@@ -86,13 +88,22 @@ export function createBotRunner({ store, bus, bots, handoff, logger, now, replyT
     return visible;
   }
 
+  /** The bot answered `deliveryId`; the reply timer stops if that was the message it waited on. */
+  async function answered(conversationId: string, deliveryId: string | undefined) {
+    const waitingOn = awaiting.get(conversationId);
+    // Unknown (e.g. after a restart) or no delivery named: any answer will do.
+    if (waitingOn && deliveryId && waitingOn !== deliveryId) return;
+    awaiting.delete(conversationId);
+    await store.timers.cancel(BOT_REPLY_TIMER, conversationId);
+  }
+
   async function apply(conversation: Conversation, deliveryId: string, decision: BotDecision) {
     if (decision.collected && Object.keys(decision.collected).length > 0)
       await collect(conversation, decision.collected);
     for (const [part, reply] of decision.replies.entries()) {
       await post(conversation.id, derivedMessageId(`${deliveryId}:${part}`), reply.text, reply.quickReplies);
     }
-    await store.timers.cancel(BOT_REPLY_TIMER, conversation.id);
+    await answered(conversation.id, deliveryId);
     if (decision.handoff) await handoff.request(conversation.id, decision.handoff, { kind: 'bot', id: null });
   }
 
@@ -104,6 +115,7 @@ export function createBotRunner({ store, bus, bots, handoff, logger, now, replyT
     const adapter = site ? bots.forSite(site) : null;
     if (!adapter) return handoff.timeOut(conversationId, 'This site has no bot configured');
     await store.timers.arm(BOT_REPLY_TIMER, conversationId, now() + replyTimeoutMs);
+    awaiting.set(conversationId, message.id);
     const [state, contact] = await Promise.all([
       store.conversations.botState(conversationId),
       store.contacts.byId(conversation.contactId),
@@ -159,7 +171,7 @@ export function createBotRunner({ store, bus, bots, handoff, logger, now, replyT
       const conversation = await ownConversation(viewer, conversationId);
       const key = clientMessageId ?? derivedMessageId(`${deliveryId ?? ''}:${part}`);
       const message = await post(conversation.id, key, text, quickReplies);
-      await store.timers.cancel(BOT_REPLY_TIMER, conversation.id);
+      await answered(conversation.id, deliveryId);
       return message;
     },
 
@@ -174,12 +186,13 @@ export function createBotRunner({ store, bus, bots, handoff, logger, now, replyT
     },
 
     async replyTimedOut(conversationId) {
+      awaiting.delete(conversationId);
       const conversation = await store.conversations.byId(conversationId);
       if (conversation?.status !== 'bot') return;
-      await handoff.timeOut(
-        conversationId,
-        `The bot did not answer within ${Math.round(replyTimeoutMs / 1000)} s`,
-      );
+      const site = await store.sites.byId(conversation.siteId);
+      const why = site ? bots.forSite(site)?.diagnose?.() : null;
+      const waited = `did not answer within ${Math.round(replyTimeoutMs / 1000)} s`;
+      await handoff.timeOut(conversationId, why ? `${why}; the bot ${waited}` : `The bot ${waited}`);
     },
 
     async idle() {

@@ -236,8 +236,11 @@ describe('a bot that fails or stays silent', () => {
     await expectTimedOut(harness, chat, admin.token, /did not answer within/);
   });
 
-  it('hands over at once when an SDK bot site has no bot connected', async () => {
-    const { harness, admin, siteId } = await harnessWith();
+  it('hands over after the timeout when an SDK bot site has no bot connected, and says so', async () => {
+    const { harness, admin, siteId } = await harnessWith({
+      SWITCHBOARD_BOT_REPLY_TIMEOUT: '0.3',
+      SWITCHBOARD_TIMER_POLL_MS: '50',
+    });
     await harness.send('PUT', `/v1/sites/${siteId}/bot`, { kind: 'sdk' }, admin.token);
     const chat = await visitorInBotChat(harness);
     await chat.say('hello');

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { SiteBot } from '@switchboard/protocol';
 import { BotConfig, BusinessHours, NoAgentSettings } from '@switchboard/protocol/schemas';
+import type { SdkBotHub } from '../../bots/sdk/hub.js';
 import type { SiteRecord, Store } from '../../db/store.js';
 import { AppError } from '../../lib/app-error.js';
 import type { SessionService } from '../../services/sessions.js';
@@ -27,7 +28,7 @@ const siteBot = (site: SiteRecord): SiteBot => ({
  * `GET|PUT /:id/bot` (a bot config, or `null` for none), `POST /:id/bot/token` (a new bot token,
  * shown once), `PUT /:id/no-agent` (what happens when nobody can answer).
  */
-export function siteRoutes(sessions: SessionService, store: Store) {
+export function siteRoutes(sessions: SessionService, store: Store, bots: SdkBotHub) {
   return new Hono<HttpEnv>()
     .get('/', requireAgent(sessions), async (c) => c.json((await store.sites.list()).map(forAgents)))
     .put('/:id/business-hours', requireAdmin(sessions, store), async (c) => {
@@ -47,9 +48,12 @@ export function siteRoutes(sessions: SessionService, store: Store) {
       if (!site) throw new AppError('not_found', 'Site not found');
       return c.json(siteBot(site));
     })
-    .post('/:id/bot/token', requireAdmin(sessions, store), async (c) =>
-      c.json({ token: await sessions.issueBotToken(c.req.param('id')) }, 201),
-    )
+    .post('/:id/bot/token', requireAdmin(sessions, store), async (c) => {
+      const token = await sessions.issueBotToken(c.req.param('id'));
+      // Bots still connected with the previous token are cut off now, not at their next reconnect.
+      bots.disconnectAll(c.req.param('id'));
+      return c.json({ token }, 201);
+    })
     .put('/:id/no-agent', requireAdmin(sessions, store), async (c) => {
       const noAgent = await jsonBody(c, NoAgentSettings.nullable());
       const site = await store.sites.update(c.req.param('id'), { noAgent });
