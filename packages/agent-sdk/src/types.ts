@@ -151,6 +151,27 @@ export interface VisitorClient
   startConversation(): Promise<Conversation>;
   /** Queues the text in the outbox and resolves with the stored message once acknowledged. */
   sendMessage(text: string): Promise<Message>;
+  /**
+   * Sends the offline form (a message's `form` of kind `offline`, shown when nobody can answer)
+   * for the current conversation, connecting and starting one when needed. The server stores
+   * `message` as the visitor's message, fills in the contact's name and email, queues the
+   * conversation for an agent and notifies the team. Resolves with the stored message, which is
+   * also applied to the state (and `state.contact` takes the name and email).
+   *
+   * Unlike `sendMessage` it is not queued: it fails with a `SwitchboardError` when the server
+   * refuses it or no acknowledgement arrives, and `invalid_payload` at once, with `issues` naming
+   * `email` or `message`, for a blank email or a blank or overlong message. Submitting the same
+   * answers again (a retry) reuses the first attempt's `clientMessageId`, so the server stores
+   * them once however often they are sent.
+   */
+  submitOfflineForm(form: {
+    /** The visitor's name; blank leaves the contact's name as it is. */
+    name?: string;
+    /** Where the team answers; required. */
+    email: string;
+    /** What the visitor wants, stored as their message; required. */
+    message: string;
+  }): Promise<Message>;
   /** Loads messages older than the oldest one held. Resolves false when there are none. */
   loadOlder(): Promise<boolean>;
   /** Forgets the stored session and conversation (e.g. "start a new conversation" or logout). */
@@ -277,8 +298,9 @@ export interface AgentClient
   // with `network` at once while not connected.
 
   /**
-   * Takes a queued conversation for yourself. Rejects with `already_assigned` when another agent
-   * was faster, and `conflict` when you are at capacity or the conversation is no longer queued.
+   * Takes a queued conversation for yourself — or one still with the bot, which is an intervention:
+   * the bot is muted at once. Rejects with `already_assigned` when another agent was faster, and
+   * `conflict` when you are at capacity or the conversation is no longer queued or with the bot.
    */
   accept(conversationId: string): Promise<Conversation>;
   /** Gives a queued conversation to `agentId`; `already_assigned` or `conflict` like `accept`. */

@@ -1,18 +1,20 @@
-// The visitor client against a bare socket.io server, for a server answer the reference server
-// does not give: it reopens a resolved or abandoned conversation when the visitor writes into it,
-// so it never refuses a visitor's send with `conversation_closed`. Everything else the client does
-// is tested against the real server in tests/sdk/. The server here answers only what the test
-// needs, with fixed data.
+// The visitor client against a bare socket.io server, for server answers the reference server
+// does not give on demand: it reopens a resolved or abandoned conversation when the visitor writes
+// into it, so it never refuses a visitor's send with `conversation_closed`; and it fails an offline
+// form submission only by accident. Everything else the client does is tested against the real
+// server in tests/sdk/. The server here answers only what the test needs, with fixed data.
 import type {
   Ack,
   Conversation,
   Message,
+  OfflineFormSubmission,
   VisitorClientToServerEvents,
   VisitorServerToClientEvents,
   VisitorSession,
 } from '@switchboard/protocol';
 import type { Namespace } from 'socket.io';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { SwitchboardError } from '../errors.js';
 import type { VisitorClient } from '../types.js';
 import { conversation, message } from '../testing/factories.js';
 import { MemoryStorage } from '../testing/memory-storage.js';
@@ -145,4 +147,45 @@ it('carries a message refused with conversation_closed into a new conversation, 
   expect(client.getSnapshot().conversation?.id).toBe(second.id);
   expect(client.getSnapshot().messages).toEqual([more]);
   expect(updates).toEqual([`${first.id} queued`, `${first.id} resolved`, `${second.id} queued`]);
+});
+
+it('submits the offline form over the socket: ack errors reject as SwitchboardError, a retry reuses the id', async () => {
+  const queued: Conversation = conversation('conv_1', { contactId: CONTACT_ID, status: 'queued' });
+  const submissions: OfflineFormSubmission[] = [];
+  visitors.on('connection', (socket) => {
+    socket.on('conversation:start', (_payload, ack) => ack({ ok: true, data: queued }));
+    socket.on('offline_form:submit', (payload, ack) => {
+      submissions.push(payload);
+      if (submissions.length === 1) {
+        ack({ ok: false, error: { code: 'internal', message: 'The database is busy' } });
+        return;
+      }
+      ack({
+        ok: true,
+        data: message(1, {
+          conversationId: payload.conversationId,
+          clientMessageId: payload.clientMessageId,
+          text: payload.message,
+          authorId: CONTACT_ID,
+        }),
+      });
+    });
+  });
+
+  const client = visitor();
+  const answers = { name: 'Ada', email: 'ada@example.com', message: 'Please email me the invoice' };
+  const failed = await client.submitOfflineForm(answers).catch((error: unknown) => error);
+  expect(failed).toBeInstanceOf(SwitchboardError);
+  expect(failed).toMatchObject({ code: 'internal', message: 'The database is busy', retryable: true });
+  expect(client.getSnapshot().messages).toEqual([]);
+
+  const stored = await client.submitOfflineForm(answers);
+  expect(submissions.map((s) => s.clientMessageId)).toEqual([stored.clientMessageId, stored.clientMessageId]);
+  expect(submissions[1]).toEqual({
+    conversationId: queued.id,
+    clientMessageId: stored.clientMessageId,
+    ...answers,
+  });
+  expect(client.getSnapshot().messages).toEqual([stored]);
+  expect(client.getSnapshot().contact).toMatchObject({ name: 'Ada', email: 'ada@example.com' });
 });

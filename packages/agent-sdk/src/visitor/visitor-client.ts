@@ -16,6 +16,7 @@ import { createStore } from '../core/store.js';
 import { createDelays, singleFlight } from '../core/tasks.js';
 import { validateMessageText } from '../core/validate.js';
 import { createVisitorSessionStorage } from './session-storage.js';
+import { createOfflineFormSubmitter } from './offline-form.js';
 import { createVisitorConversation } from './visitor-conversation.js';
 import { createVisitorIdentity } from './visitor-identity.js';
 
@@ -165,6 +166,21 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     await conversation.refresh(id);
   }
 
+  const submitOfflineForm = createOfflineFormSubmitter({
+    conversation: async () => {
+      interacted = true;
+      await activate();
+      return ensureConversation();
+    },
+    request: (submission) => core.transport.request('offline_form:submit', submission),
+    onSubmitted: (message, { name, email }) => {
+      conversation.apply(message.conversationId, [message], 'live');
+      // The server filled the contact in from the answers; it sends visitors no update of its own.
+      const { contact } = store.getSnapshot();
+      if (contact) store.setState({ contact: { ...contact, email, name: name ?? contact.name } });
+    },
+  });
+
   let activation: { generation: number; done: Promise<void> } | null = null;
 
   /** Gets from any state to connected and synced, retrying network failures with backoff. */
@@ -248,6 +264,8 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
       activate().catch(() => undefined);
       return sent;
     },
+
+    submitOfflineForm,
 
     async loadOlder() {
       if (!identity.session) return false;

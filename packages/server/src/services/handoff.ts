@@ -23,6 +23,8 @@ export interface HandoffService {
     conversationId: string,
     input: HandoffRequestInput,
     actor: { kind: 'bot' | 'visitor'; id: string | null },
+    /** `false` when the visitor already left a message for later (the offline form). */
+    options?: { tellIfUnavailable?: boolean },
   ): Promise<Conversation>;
   /** The bot failed or stayed silent: the conversation goes to the queue, agents see why. */
   timeOut(conversationId: string, error: string): Promise<void>;
@@ -87,13 +89,13 @@ export function createHandoffService({ store, bus, routing, noAgent, now }: Deps
   }
 
   /** After the handoff is announced: tell the visitor if nobody can answer, then route. */
-  async function afterLeaving(conversation: Conversation) {
-    await noAgent.tellIfUnavailable(conversation);
+  async function afterLeaving(conversation: Conversation, tell = true) {
+    if (tell) await noAgent.tellIfUnavailable(conversation);
     if (conversation.queueId) await routing.drain(conversation.queueId);
   }
 
   return {
-    async request(conversationId, input, actor) {
+    async request(conversationId, input, actor, options = {}) {
       const left = await leaveBot(conversationId, input.reason, input, actor, 'handoff_requested');
       if (!left) {
         const current = await store.conversations.byId(conversationId);
@@ -103,7 +105,7 @@ export function createHandoffService({ store, bus, routing, noAgent, now }: Deps
         );
       }
       bus.publish('handoff.requested', left);
-      await afterLeaving(left.conversation);
+      await afterLeaving(left.conversation, options.tellIfUnavailable ?? true);
       return (await store.conversations.byId(conversationId)) ?? left.conversation;
     },
 

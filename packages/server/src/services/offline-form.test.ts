@@ -147,6 +147,30 @@ describe('the offline form', () => {
     expect(smtp.mails).toHaveLength(1);
   });
 
+  it('from a chat still with the bot: hands off without offering the form a second time', async () => {
+    harness = await startHarness({ SWITCHBOARD_DEMO_BOT: 'true' });
+    const admin = await harness.agentSession();
+    const [site] = (await harness.get<{ id: string }[]>('/v1/sites', admin.token)).body;
+    await harness.send('PUT', `/v1/sites/${site?.id}/business-hours`, CLOSED, admin.token);
+    const { token } = await harness.visitorSession();
+    const visitor = await harness.visitorSocket(token);
+    const started = await visitor.emitWithAck('conversation:start', {});
+    if (!started.ok) throw new Error('start failed');
+    const submitted = await visitor.emitWithAck('offline_form:submit', {
+      conversationId: started.data.id,
+      clientMessageId: ulid(),
+      email: 'bo@example.com',
+      message: 'Call me',
+    });
+    expect(submitted).toMatchObject({ ok: true });
+    const conversation = await harness.switchboard.store.conversations.byId(started.data.id);
+    expect(conversation).toMatchObject({ status: 'queued', handoff: { reason: 'visitor_request' } });
+    const items = (await harness.get<MessagePage>(`/v1/conversations/${started.data.id}/messages`, token))
+      .body.items;
+    expect(items.filter((m) => m.form !== null)).toHaveLength(0);
+    expect(items.at(-1)).toMatchObject({ authorKind: 'visitor', text: 'Call me' });
+  });
+
   it('rejects a submission without a valid email with the field named', async () => {
     harness = await startHarness();
     const visitor = await harness.visitorSocket((await harness.visitorSession()).token);

@@ -37,30 +37,32 @@ export function createOfflineForms({
       if (viewer.kind !== 'visitor')
         throw new AppError('forbidden', 'Only visitors fill in the offline form');
       let conversation = await conversations.get(viewer, conversationId);
-      const contact = await store.contacts.update(viewer.contactId, { name: name || undefined, email });
-      if (!contact) throw AppError.notFound('Contact');
-      bus.publish('contact.updated', { contact: publicContact(contact) });
-      // A form sent from a bot chat is a request for a person too.
+      // A form sent from a bot chat is a request for a person too (the visitor has already left
+      // their message, so they are not offered the form again).
       if (conversation.status === 'bot') {
         conversation = await handoff.request(
           conversation.id,
           { reason: 'visitor_request', summary: `Offline message: ${text.slice(0, 300)}` },
           { kind: 'visitor', id: viewer.contactId },
+          { tellIfUnavailable: false },
         );
       }
       const before = conversation.lastSeq;
       const message = await conversations.send(viewer, { conversationId, clientMessageId, text });
-      // Only the first delivery of a submission notifies; a retried one finds its message stored.
+      // Only the first delivery of a submission does the rest; a retry finds its message stored.
       if (message.seq <= before) return message;
+      const contact = await store.contacts.update(viewer.contactId, { name: name || undefined, email });
+      if (!contact) throw AppError.notFound('Contact');
+      bus.publish('contact.updated', { contact: publicContact(contact) });
+      await store.timeline.record(conversationId, {
+        type: 'offline_form_submitted',
+        actorKind: 'visitor',
+        actorId: viewer.contactId,
+        data: { email, name: name ?? null },
+      });
       const site = await store.sites.byId(conversation.siteId);
       const latest = (await store.conversations.byId(conversationId)) ?? conversation;
       if (site) {
-        await store.timeline.record(conversationId, {
-          type: 'offline_form_submitted',
-          actorKind: 'visitor',
-          actorId: viewer.contactId,
-          data: { email, name: name ?? null },
-        });
         notifier
           .offlineFormSubmitted({ site, conversation: latest, contact: publicContact(contact), message })
           .catch((error: unknown) => logger.error('offline form notification failed', { error }));

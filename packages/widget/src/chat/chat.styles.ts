@@ -2,6 +2,8 @@ import { css, unsafeCSS } from 'lit';
 import { composerStyles } from '../composer/composer.styles.js';
 import { launcherCss } from '../launcher/launcher.styles.js';
 import { messageListStyles } from '../message-list/message-list.styles.js';
+import { offlineFormStyles } from '../offline-form/offline-form.styles.js';
+import { quickRepliesStyles } from '../quick-replies/quick-replies.styles.js';
 
 const panelStyles = css`
   :host {
@@ -101,4 +103,11 @@ const panelStyles = css`
   }
 `;
 
-export const chatStyles = [unsafeCSS(launcherCss), panelStyles, messageListStyles, composerStyles];
+export const chatStyles = [
+  unsafeCSS(launcherCss),
+  panelStyles,
+  messageListStyles,
+  quickRepliesStyles,
+  offlineFormStyles,
+  composerStyles,
+];

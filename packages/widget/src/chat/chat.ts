@@ -9,6 +9,10 @@ import { SwitchboardOpenEvent } from '../events/open.js';
 import { launcherIconPath } from '../launcher/launcher.js';
 import { groupMessages } from '../message-list/group-messages.js';
 import { renderMessageList } from '../message-list/message-list.js';
+import { renderOfflineForm } from '../offline-form/offline-form.js';
+import { OfflineFormController } from '../offline-form/offline-form-controller.js';
+import { currentQuickReplies } from '../quick-replies/current-quick-replies.js';
+import { renderQuickReplies } from '../quick-replies/quick-replies.js';
 import { createWebStorage } from '../storage/web-storage.js';
 import { VisitorController } from '../visitor/visitor-controller.js';
 import { chatStyles } from './chat.styles.js';
@@ -47,7 +51,8 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart messages - The scrolling message list.
  * @csspart empty - The greeting shown while the conversation is empty.
  * @csspart group - Consecutive messages by one author; also `group-self`, `group-other`, `group-system`.
- * @csspart author - The author label above a group from an agent or a bot.
+ * @csspart author - The author label above a group from an agent or a bot; also `author-agent`,
+ * `author-bot` (which carries a robot icon, so a bot is never taken for a person).
  * @csspart message - One message bubble.
  * @csspart message-self - A message written by the visitor.
  * @csspart message-other - A message from an agent or a bot.
@@ -55,6 +60,19 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart message-pending - A message sent but not yet acknowledged by the server.
  * @csspart message-failed - A message the server refused.
  * @csspart message-status - The "not delivered" note under a failed message.
+ * @csspart retry-button - Sends a failed message, or the offline form, again.
+ * @csspart discard-button - Drops a failed message.
+ * @csspart quick-replies - The bot's suggested answers under its latest message (a labelled group).
+ * @csspart quick-reply - One suggested answer; choosing it sends its text as the visitor's message.
+ * @csspart offline-form - The form offered when nobody can answer: name, email and message.
+ * @csspart offline-form-field - A label, its field and its error.
+ * @csspart offline-form-label - A field's label.
+ * @csspart offline-form-required - The mark after the label of a required field.
+ * @csspart offline-form-input - A text field of the offline form.
+ * @csspart offline-form-error - Why a field was refused.
+ * @csspart offline-form-status - The note that the form could not be sent, with a retry button.
+ * @csspart offline-form-submit - The offline form's send button, disabled while sending.
+ * @csspart offline-form-sent - The thanks that replaces the offline form once it is sent.
  * @csspart composer - The form at the bottom of the panel.
  * @csspart composer-input - The message text field.
  * @csspart send-button - The send button.
@@ -105,6 +123,11 @@ export class SwitchboardChat extends LitElement {
   protected readonly visitor = new VisitorController(this, {
     onReceive: (message) => this.receive(message),
   });
+
+  // Once sent, the form and its focused button are gone: carry on in the composer.
+  protected readonly offlineForm = new OfflineFormController(this, this.visitor, () =>
+    this.composerInput()?.focus(),
+  );
 
   private pinnedToBottom = true;
   /** While older messages load: the scroll position, as a distance from the bottom, to keep. */
@@ -183,6 +206,8 @@ export class SwitchboardChat extends LitElement {
     const configured = this.visitor.client !== null;
     const notice = configured ? connectionNotice(state) : null;
     const title = this.heading || state.site?.name || strings.title;
+    const quickReplies = currentQuickReplies(state.messages, state.pending, state.conversation?.status);
+    const form = this.offlineForm.shown();
     return html`<div
         part="panel"
         id="panel"
@@ -210,6 +235,24 @@ export class SwitchboardChat extends LitElement {
           onScroll: this.onMessagesScroll,
           onRetry: (key) => void this.visitor.retry(key),
           onDiscard: (key) => this.visitor.discard(key),
+          footer: [
+            quickReplies
+              ? renderQuickReplies({
+                  replies: quickReplies.quickReplies,
+                  text: strings,
+                  onChoose: (value) => this.chooseQuickReply(value),
+                })
+              : nothing,
+            form
+              ? renderOfflineForm({
+                  form: form.form,
+                  state: form.state,
+                  text: strings,
+                  onInput: this.onFormInput,
+                  onSubmit: this.onFormSubmit,
+                })
+              : nothing,
+          ],
         })}
         ${renderComposer({
           value: this.draft,
@@ -248,15 +291,25 @@ export class SwitchboardChat extends LitElement {
     this.dispatchEvent(new SwitchboardMessageReceiveEvent(message));
   }
 
-  private send(): void {
-    const text = this.draft.trim();
-    if (!text || !this.visitor.client) return;
-    if (!this.dispatchEvent(new SwitchboardMessageSendEvent(text))) return;
-    this.draft = '';
+  /** Sends `text` as the visitor's message unless a listener cancels it; returns whether it went. */
+  private sendText(text: string): boolean {
+    if (!text || !this.visitor.client) return false;
+    if (!this.dispatchEvent(new SwitchboardMessageSendEvent(text))) return false;
     this.pinnedToBottom = true;
+    void this.visitor.send(text);
+    return true;
+  }
+
+  private send(): void {
+    if (!this.sendText(this.draft.trim())) return;
+    this.draft = '';
     // A click on the send button leaves focus there, and the now empty composer disables it.
     this.composerInput()?.focus();
-    void this.visitor.send(text);
+  }
+
+  private chooseQuickReply(value: string): void {
+    // The buttons go once the message is pending; focus would otherwise fall out of the panel.
+    if (this.sendText(value)) this.composerInput()?.focus();
   }
 
   // Listeners below are bound by lit to this element (`host` render option).
@@ -302,6 +355,15 @@ export class SwitchboardChat extends LitElement {
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     this.send();
+  }
+
+  private onFormInput(event: Event): void {
+    this.offlineForm.input(event);
+  }
+
+  private onFormSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.offlineForm.submit();
   }
 }
 

@@ -37,9 +37,16 @@ export const messageListStyles = css`
     align-items: center;
   }
   [part~='author'] {
+    display: flex;
+    align-items: center;
+    gap: 4px;
     padding: 0 12px;
     font-size: 12px;
     color: var(--switchboard-muted, #6b7280);
+  }
+  [part~='author'] svg {
+    width: 14px;
+    height: 14px;
   }
   [part~='message'] {
     max-width: 80%;

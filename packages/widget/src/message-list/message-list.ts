@@ -11,7 +11,13 @@ export interface MessageListOptions {
   onRetry: (key: string) => void;
   /** Drops a failed message; called with its client message id. */
   onDiscard: (key: string) => void;
+  /** What the conversation asks of the visitor now (quick replies, a form), after the messages. */
+  footer?: unknown;
 }
+
+/** A robot's head, 24×24: bots are labelled so that nobody mistakes them for a person. */
+const botIconPath =
+  'M11 2h2v3h4a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V8a3 3 0 0 1 3-3h4V2Zm-2 9a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -52,12 +58,18 @@ function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptio
     }`;
 }
 
+function renderAuthor(group: MessageGroup, text: Strings): TemplateResult | typeof nothing {
+  if (group.side !== 'other') return nothing;
+  return group.authorKind === 'bot'
+    ? html`<span part="author author-bot"
+        ><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${botIconPath}></path></svg>${text.bot}</span
+      >`
+    : html`<span part="author author-agent">${text.agent}</span>`;
+}
+
 function renderGroup(group: MessageGroup, options: MessageListOptions): TemplateResult {
-  const { text } = options;
-  const author = group.side === 'other' ? (group.authorKind === 'bot' ? text.bot : text.agent) : null;
   return html`<div part="group group-${group.side}" class="group ${group.side}">
-    ${author ? html`<span part="author">${author}</span>` : nothing}
-    ${group.rows.map((row) => renderRow(group.side, row, options))}
+    ${renderAuthor(group, options.text)} ${group.rows.map((row) => renderRow(group.side, row, options))}
   </div>`;
 }
 
@@ -73,5 +85,6 @@ export function renderMessageList(options: MessageListOptions): TemplateResult {
     @scroll=${options.onScroll}
   >
     ${groups.length === 0 ? html`<p part="empty">${text.greeting}</p>` : groups.map((group) => renderGroup(group, options))}
+    ${options.footer ?? nothing}
   </div>`;
 }

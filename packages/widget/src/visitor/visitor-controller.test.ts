@@ -54,6 +54,7 @@ function fakeClient(overrides: Partial<VisitorClient> = {}) {
     disconnect: vi.fn(),
     startConversation: vi.fn(),
     sendMessage: vi.fn(),
+    submitOfflineForm: vi.fn(),
     loadOlder: vi.fn(() => Promise.resolve(false)),
     reset: vi.fn(),
     retryMessage: vi.fn(),
@@ -169,5 +170,17 @@ describe('VisitorController outbox and history controls', () => {
     fake.setState({ hasOlder: true });
     await expect(controller.loadOlder()).resolves.toBe(true);
     expect(fake.client.loadOlder).toHaveBeenCalledOnce();
+  });
+
+  it('passes offline form answers through and lets the form see why they were refused', async () => {
+    const host = new FakeHost();
+    const controller = new VisitorController(host);
+    const answers = { email: 'ada@example.com', message: 'Call me' };
+    await expect(controller.submitOfflineForm(answers)).rejects.toThrow('not configured');
+    const refused = new SwitchboardError('invalid_payload', 'bad email', [{ path: 'email', message: 'bad' }]);
+    const fake = fakeClient({ submitOfflineForm: vi.fn(async () => Promise.reject(refused)) });
+    controller.setClient(fake.client);
+    await expect(controller.submitOfflineForm(answers)).rejects.toBe(refused);
+    expect(fake.client.submitOfflineForm).toHaveBeenCalledWith(answers);
   });
 });

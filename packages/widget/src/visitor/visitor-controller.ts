@@ -58,6 +58,15 @@ export class VisitorController implements ReactiveController {
     }
   }
 
+  /**
+   * Sends the offline form's answers. Unlike `send` it rejects (with the SDK's `SwitchboardError`):
+   * the form shows why and offers a retry, which the SDK sends under the same client message id.
+   */
+  submitOfflineForm(answers: Parameters<VisitorClient['submitOfflineForm']>[0]): Promise<Message> {
+    if (!this.current) return Promise.reject(new Error('The chat is not configured'));
+    return this.current.submitOfflineForm(answers);
+  }
+
   /** Sends a failed message again, under the same client message id. */
   async retry(clientMessageId: string): Promise<void> {
     await this.current?.retryMessage(clientMessageId).catch(() => null);
