@@ -1,29 +1,9 @@
 import { SwitchboardError, type PendingMessage } from '@switchboard/agent-sdk';
-import type { Message } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
+import { MESSAGE_EPOCH, message } from '../testing/factories.js';
 import { groupMessages } from './group-messages.js';
 
-const T0 = Date.parse('2025-01-01T10:00:00.000Z');
-let seq = 0;
-
-function message(overrides: Partial<Message> & { at?: number }): Message {
-  seq++;
-  const { at = 0, ...rest } = overrides;
-  return {
-    id: `m${seq}`,
-    conversationId: 'c1',
-    clientMessageId: `CM${String(seq).padStart(24, '0')}`,
-    seq,
-    authorKind: 'visitor',
-    authorId: 'contact1',
-    kind: 'text',
-    text: `text ${seq}`,
-    quickReplies: [],
-    form: null,
-    createdAt: new Date(T0 + at).toISOString(),
-    ...rest,
-  };
-}
+const T0 = MESSAGE_EPOCH;
 
 function pending(overrides: Partial<PendingMessage> & { at?: number }): PendingMessage {
   const { at = 0, ...rest } = overrides;

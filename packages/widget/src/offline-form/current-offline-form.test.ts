@@ -1,25 +1,7 @@
-import { DEFAULT_OFFLINE_FIELDS, type Message } from '@switchboard/protocol';
+import { DEFAULT_OFFLINE_FIELDS } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
+import { message } from '../testing/factories.js';
 import { currentOfflineForm } from './current-offline-form.js';
-
-let seq = 0;
-function message(overrides: Partial<Message>): Message {
-  seq++;
-  return {
-    id: `m${seq}`,
-    conversationId: 'c1',
-    clientMessageId: `CM${String(seq).padStart(24, '0')}`,
-    seq,
-    authorKind: 'visitor',
-    authorId: 'contact1',
-    kind: 'text',
-    text: `text ${seq}`,
-    quickReplies: [],
-    form: null,
-    createdAt: '2025-01-01T10:00:00.000Z',
-    ...overrides,
-  };
-}
 
 const offline = () =>
   message({

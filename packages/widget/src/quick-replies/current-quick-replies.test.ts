@@ -1,26 +1,12 @@
 import type { PendingMessage } from '@switchboard/agent-sdk';
 import type { Message } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
+import { message as storedMessage } from '../testing/factories.js';
 import { currentQuickReplies } from './current-quick-replies.js';
 
-let seq = 0;
-function message(overrides: Partial<Message>): Message {
-  seq++;
-  return {
-    id: `m${seq}`,
-    conversationId: 'c1',
-    clientMessageId: `CM${String(seq).padStart(24, '0')}`,
-    seq,
-    authorKind: 'bot',
-    authorId: 'bot1',
-    kind: 'text',
-    text: `text ${seq}`,
-    quickReplies: [],
-    form: null,
-    createdAt: '2025-01-01T10:00:00.000Z',
-    ...overrides,
-  };
-}
+/** Bot messages unless said otherwise. */
+const message = (overrides: Partial<Message> = {}): Message =>
+  storedMessage({ authorKind: 'bot', authorId: 'bot1', ...overrides });
 
 const shipping = { label: 'Shipping', value: 'How long does shipping take?' };
 const human = { label: 'Talk to a human', value: 'Talk to a human' };
