@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { ulid } from '@switchboard/protocol';
 import { toContact } from '../mappers.js';
 import { contacts } from '../schema.js';
@@ -6,6 +6,11 @@ import type { Store } from '../store.js';
 import type { SqliteDb } from './open.js';
 
 export function sqliteContacts(db: SqliteDb, now: () => number): Store['contacts'] {
+  const byId = db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.id, sql.placeholder('id')))
+    .prepare();
   return {
     async create({ siteId, resumeSecretHash }) {
       const row = db
@@ -16,7 +21,7 @@ export function sqliteContacts(db: SqliteDb, now: () => number): Store['contacts
       return toContact(row);
     },
     async byId(id) {
-      const row = db.select().from(contacts).where(eq(contacts.id, id)).get();
+      const row = byId.get({ id });
       return row ? toContact(row) : null;
     },
     async update(id, { name, email, attributes }) {

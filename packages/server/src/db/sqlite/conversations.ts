@@ -98,6 +98,17 @@ export function sqliteConversations(
     .where(eq(conversations.id, sql.placeholder('id')))
     .returning()
     .prepare();
+  // Read and written on every bot turn: prepared once.
+  const selectBotState = db
+    .select({ state: conversations.botState })
+    .from(conversations)
+    .where(eq(conversations.id, sql.placeholder('id')))
+    .prepare();
+  const updateBotState = db
+    .update(conversations)
+    .set({ botState: raw('state') })
+    .where(eq(conversations.id, sql.placeholder('id')))
+    .prepare();
   const insertEvent = db
     .insert(conversationEvents)
     .values({
@@ -205,17 +216,11 @@ export function sqliteConversations(
     },
 
     async botState(id) {
-      return (
-        db.select({ state: conversations.botState }).from(conversations).where(eq(conversations.id, id)).get()
-          ?.state ?? null
-      );
+      return selectBotState.get({ id })?.state ?? null;
     },
 
     async setBotState(id, state) {
-      db.update(conversations)
-        .set({ botState: state ?? null })
-        .where(eq(conversations.id, id))
-        .run();
+      updateBotState.run({ id, state: state === undefined || state === null ? null : JSON.stringify(state) });
     },
 
     async list({ contactId, status, limit, cursor }) {
