@@ -7,34 +7,43 @@ import { startServer } from '../tests/support/server.js';
 import { waitFor } from '../tests/support/wait.js';
 
 const out = (name: string) => fileURLToPath(new URL(`../docs/images/${name}`, import.meta.url));
-const server = await startServer();
+const server = await startServer({ SWITCHBOARD_DEMO_BOT: 'true' });
 const browser = await launchBrowser();
 const agent = agentClient(server.url);
 await agent.connect();
 
+// The widget: the demo shop's rules bot greets, offers quick replies and answers one.
 const site = await browser.newPage({ viewport: { width: 1100, height: 720 } });
 await site.goto(server.url);
 await site.locator('switchboard-chat [part~="launcher"]').click();
 const input = site.locator('switchboard-chat [part~="composer-input"]');
-await input.fill('Hi! Is the Ridge 2P tent waterproof?');
-await input.press('Enter');
-const conversationId = await waitFor(
-  () => Object.entries(agent.getSnapshot().messages).find(([, list]) => list.length > 0)?.[0],
-  'the conversation',
-);
-await agent.sendMessage(conversationId, 'Hi, I’m Ada. Yes: 3000 mm hydrostatic head, taped seams.');
-await input.fill('Great, and does it fit two people with packs?');
-await input.press('Enter');
-await agent.sendMessage(conversationId, 'Two people, with a vestibule on each side for packs.');
-await site.locator('switchboard-chat [part~="message-other"]').nth(1).waitFor();
+const say = async (text: string) => {
+  await input.fill(text);
+  await input.press('Enter');
+};
+await say('Hi!');
+await site.locator('switchboard-chat [part~="quick-reply"]').first().waitFor();
+await site.locator('switchboard-chat [part~="quick-reply"]', { hasText: 'Shipping' }).click();
+await site.locator('switchboard-chat [part~="quick-reply"]', { hasText: 'Where is my order?' }).waitFor();
 await site.waitForTimeout(300);
 await site.screenshot({ path: out('widget.png') });
 
-const console = await browser.newPage({ viewport: { width: 1100, height: 640 } });
+// The console: the visitor asks for a person, and the agent sees why, with what the bot learned.
+await say('Talk to a human');
+await site.waitForTimeout(300);
+await say('ada@example.com');
+const conversationId = await waitFor(
+  () => Object.values(agent.getSnapshot().conversations).find((c) => c.handoff !== null)?.id,
+  'the handoff',
+);
+await agent.sendMessage(conversationId, 'Hi, I’m Ada from the shop. Happy to help with your delivery.');
+
+const console = await browser.newPage({ viewport: { width: 1100, height: 720 } });
 await console.goto(`${server.url}/console`);
 await console.locator('[data-testid="login-form"]').evaluate((form: HTMLFormElement) => form.requestSubmit());
 await console.locator('[data-testid="conversation-item"]').first().click();
-await console.locator('[data-testid="message"]').nth(3).waitFor();
+await console.locator('[data-testid="handoff-panel"]').waitFor();
+await console.locator('[data-testid="handoff-fields"]', { hasText: 'ada@example.com' }).waitFor();
 await console.waitForTimeout(300);
 await console.screenshot({ path: out('console.png') });
 
