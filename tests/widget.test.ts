@@ -99,7 +99,7 @@ describe('the demo page’s widget', () => {
     );
     await agent.sendMessage(conversationId, 'Line one\nLine two');
     const texts = page.locator('switchboard-chat [part~="message"]:not([part~="message-pending"]) .text');
-    await expect.poll(() => texts.allTextContents()).toEqual(['<b>not bold</b>', 'Line one\nLine two']);
+    await expect.poll(() => texts.allInnerTexts()).toEqual(['<b>not bold</b>', 'Line one\nLine two']);
     expect(await page.locator('switchboard-chat b').count()).toBe(0);
     const height = (i: number) => texts.nth(i).evaluate((el) => el.getBoundingClientRect().height);
     expect(await height(1)).toBeGreaterThan((await height(0)) * 1.5);

@@ -60,6 +60,22 @@ export const messageListStyles = css`
   .text {
     white-space: pre-wrap;
   }
+  /* A grey that shows on the accent-coloured bubbles as well as on the light ones. */
+  .text code {
+    padding: 0 4px;
+    border-radius: 4px;
+    background: rgb(127 127 127 / 18%);
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.9em;
+  }
+  .text a {
+    color: inherit;
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+  [part~='message-other'] .text a {
+    color: var(--switchboard-accent, #4f46e5);
+  }
   [part~='message-self'] {
     background: var(--switchboard-accent, #4f46e5);
     color: var(--switchboard-accent-contrast, #fff);

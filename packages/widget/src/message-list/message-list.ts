@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../chat/strings.js';
+import { renderMessageText } from '../formatting/render.js';
 import type { MessageGroup, MessageRow, MessageSide } from './group-messages.js';
 
 export interface MessageListOptions {
@@ -34,14 +35,15 @@ function partsOf(side: MessageSide, row: MessageRow): string {
 
 function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptions): TemplateResult {
   const { text } = options;
-  // `${row.text}` is a text binding: lit sets it as a text node, so markup in a message stays text.
-  // It sits in an inline <span>, which formatters treat as whitespace-sensitive, because the
-  // bubble keeps the visitor's own line breaks (pre-wrap) and must not gain any of its own.
+  // The text's formatting is parsed into nodes and drawn through lit bindings, so markup in a
+  // message stays text. It sits in an inline <span>, which formatters treat as
+  // whitespace-sensitive, because the bubble keeps the visitor's own spacing (pre-wrap) and must
+  // not gain any of its own.
   return html`<div
       part=${partsOf(side, row)}
       title=${row.status === 'pending' ? text.sending : timeOf(row.createdAt)}
     >
-      <span class="text">${row.text}</span>
+      <span class="text">${renderMessageText(row.text)}</span>
     </div>
     ${
       row.status === 'failed'
