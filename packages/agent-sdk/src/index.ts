@@ -17,6 +17,7 @@ export type {
   BaseClientOptions,
   ConnectionState,
   ConversationAssignedEvent,
+  ConversationRatedEvent,
   ConversationResolvedEvent,
   ConversationTransferredEvent,
   Emitter,

@@ -18,6 +18,7 @@ import type {
   ResolveReason,
   TimelineEvent,
   TransferPayload,
+  VisitorIdentity,
 } from '@switchboard/protocol';
 import type { SwitchboardError } from './errors.js';
 
@@ -100,6 +101,18 @@ export interface VisitorClientOptions extends BaseClientOptions {
   storage?: KeyValueStorage | null;
   /** Prefix for storage keys. @default 'switchboard:' */
   storageKey?: string;
+  /**
+   * Your site's logged-in user, sent with every session request so the visitor is that user's
+   * contact on every device, with their conversation and history. Compute `identifierHash` (hex
+   * HMAC-SHA256 of `userId` with the site's identity secret) on your server, never in the page.
+   * Without a correct hash, a site whose `identityVerification` is `off` (or `optional` and no
+   * hash is given) stores the profile fields as unverified data on the visitor's own contact, and
+   * one in `enforce` mode refuses the session with `unauthorized`. Like everything else, nothing is
+   * sent (or stored) before the visitor interacts. For a login while the page is open, use
+   * `identify()`.
+   * @default undefined (an anonymous visitor)
+   */
+  identity?: VisitorIdentity;
 }
 
 export interface VisitorState {
@@ -172,9 +185,40 @@ export interface VisitorClient
     /** What the visitor wants, stored as their message; required. */
     message: string;
   }): Promise<Message>;
+  /**
+   * Rates the current conversation once it is `resolved` (CSAT): `score` from 1 to 5 and an
+   * optional comment of up to 1000 characters (trimmed; blank counts as none). Resolves with the
+   * rated conversation, which is also applied to the state (`state.conversation.csat`).
+   *
+   * Like `submitOfflineForm` it is one request, not queued: it rejects with `invalid_payload` at
+   * once for a score or comment the server would refuse, `not_found` without a conversation,
+   * `conflict` when the conversation is not resolved or was already rated differently, and
+   * `network` or `timeout` when the server cannot be reached. Rating again with the same answers
+   * (a retry) resolves with the same conversation.
+   */
+  rate(score: number, comment?: string): Promise<Conversation>;
+  /**
+   * Signs the visitor in as your site's logged-in user (see the `identity` option), e.g. right
+   * after they log in: the session is re-created at once with the identity and the visitor's
+   * credential. An anonymous visitor becomes that user's contact (keeping their conversation when
+   * the user is new to the site); when the user is already known, the state switches to that
+   * contact's latest open conversation and its history (the socket reconnects if it was open), and
+   * pending messages follow the visitor there. The identity is then sent with every later session
+   * request. Nothing is stored before the visitor interacts.
+   *
+   * Rejects with a `SwitchboardError` and leaves the visitor as they were: `unauthorized` when
+   * the site refuses the identity (a wrong `identifierHash`, or none in `enforce` mode),
+   * `invalid_payload` for a malformed identity, `conflict` when `reset()` or another `identify()`
+   * came first.
+   */
+  identify(identity: VisitorIdentity): Promise<void>;
   /** Loads messages older than the oldest one held. Resolves false when there are none. */
   loadOlder(): Promise<boolean>;
-  /** Forgets the stored session and conversation (e.g. "start a new conversation" or logout). */
+  /**
+   * Forgets the visitor: the stored session and conversation, pending messages, and the identity
+   * (from the option or `identify()`). Call it on logout, or for "start a new conversation"; the
+   * next interaction starts a new anonymous visitor.
+   */
   reset(): void;
 }
 
@@ -230,6 +274,8 @@ export type ConversationAssignedEvent = ServerEventOf<'conversation:assigned'>;
 /** A conversation moved to another agent (`toAgentId`) or back to a queue (`toQueueId`). */
 export type ConversationTransferredEvent = ServerEventOf<'conversation:transferred'>;
 export type ConversationResolvedEvent = ServerEventOf<'conversation:resolved'>;
+/** The visitor rated a resolved conversation (CSAT): `score` 1–5 and `comment` (null when none). */
+export type ConversationRatedEvent = ServerEventOf<'conversation:rated'>;
 /** How many conversations wait in a queue now. */
 export type QueueUpdatedEvent = ServerEventOf<'queue:updated'>;
 /** The bot, the visitor or an agent asked for a human: reason, summary and target are on `handoff`. */
@@ -251,6 +297,7 @@ export interface AgentClientEvents extends Record<string, unknown> {
   'conversation:assigned': ConversationAssignedEvent;
   'conversation:transferred': ConversationTransferredEvent;
   'conversation:resolved': ConversationResolvedEvent;
+  'conversation:rated': ConversationRatedEvent;
   'queue:updated': QueueUpdatedEvent;
   'handoff:requested': HandoffRequestedEvent;
   'handoff:accepted': HandoffAcceptedEvent;

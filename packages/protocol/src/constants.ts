@@ -22,6 +22,10 @@ export const IDENTITY_VERIFICATION_MODES = ['off', 'optional', 'enforce'] as con
 
 export const MAX_MESSAGE_TEXT = 4000;
 
+/** CSAT ratings: a score from 1 to MAX_CSAT_SCORE, and an optional comment of at most MAX_CSAT_COMMENT characters. */
+export const MAX_CSAT_SCORE = 5;
+export const MAX_CSAT_COMMENT = 1000;
+
 /** How a queue hands out conversations (DESIGN.md, Routing). */
 export const QUEUE_STRATEGIES = ['round_robin', 'least_busy', 'priority', 'manual'] as const;
 
@@ -42,6 +46,8 @@ export const TIMELINE_EVENT_TYPES = [
   'handoff_returned',
   'handoff_timed_out',
   'offline_form_submitted',
+  /** The visitor rated the resolved conversation (CSAT); `data` has the score and comment. */
+  'rated',
 ] as const;
 
 /**

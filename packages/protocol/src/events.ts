@@ -9,6 +9,7 @@ import type {
 } from './schemas/bot.js';
 import type { Contact } from './schemas/contact.js';
 import type { Conversation, Handoff } from './schemas/conversation.js';
+import type { CsatSubmission } from './schemas/csat.js';
 import type { Message } from './schemas/message.js';
 import type {
   AgentSendMessagePayload,
@@ -44,6 +45,11 @@ export interface VisitorClientToServerEvents {
   'message:send': (payload: SendMessagePayload, ack: AckCallback<Message>) => void;
   /** The offline form: stored as the visitor's message; the conversation waits for an agent. */
   'offline_form:submit': (payload: OfflineFormSubmission, ack: AckCallback<Message>) => void;
+  /**
+   * Rates the visitor's resolved conversation, once per resolution: `conflict` if it is not
+   * resolved or already rated otherwise; the same rating again acks the same conversation.
+   */
+  'conversation:rate': (payload: CsatSubmission, ack: AckCallback<Conversation>) => void;
 }
 
 export interface VisitorServerToClientEvents {
@@ -87,6 +93,8 @@ export interface AgentServerToClientEvents {
     reason: ResolveReason;
     note: string | null;
   }) => void;
+  /** The visitor rated a resolved conversation (also on `conversation.csat`). */
+  'conversation:rated': (event: ConversationRatedEvent) => void;
   'queue:updated': (event: { queueId: string; waiting: number }) => void;
   'agent:status_changed': (agent: AgentPresence) => void;
   /** The bot (or the visitor, or an agent) asked for a human: reason, summary, target. */
@@ -99,6 +107,13 @@ export interface AgentServerToClientEvents {
   'handoff:timed_out': (event: HandoffEvent & { error: string }) => void;
   /** A bot or the offline form filled in contact fields. */
   'contact:updated': (contact: Contact) => void;
+}
+
+/** A CSAT rating: the rated conversation, and its score (1–5) and comment (null when none). */
+export interface ConversationRatedEvent {
+  conversation: Conversation;
+  score: number;
+  comment: string | null;
 }
 
 /** A handoff event carries the conversation and its (non-null) handoff. */

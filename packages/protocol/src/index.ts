@@ -11,6 +11,7 @@ export type {
   BotClientToServerEvents,
   BotDelivery,
   BotServerToClientEvents,
+  ConversationRatedEvent,
   HandoffEvent,
   PayloadOf,
   SocketAuth,
@@ -28,6 +29,8 @@ export {
   CHANNELS,
   CONVERSATION_STATUSES,
   IDENTITY_VERIFICATION_MODES,
+  MAX_CSAT_COMMENT,
+  MAX_CSAT_SCORE,
   MAX_MESSAGE_TEXT,
   MESSAGE_KINDS,
   OPEN_STATUSES,
@@ -49,6 +52,7 @@ export type {
 } from './schemas/queue.js';
 export type { ResolveReason, TimelineEvent, TimelineEventType } from './schemas/timeline.js';
 export type { Conversation, ConversationStatus, Handoff } from './schemas/conversation.js';
+export type { CsatRating, CsatSubmission } from './schemas/csat.js';
 export type {
   AuthorKind,
   FormField,
@@ -86,6 +90,7 @@ export type {
   ConversationPage,
   MessageHistoryQuery,
   MessagePage,
+  VisitorIdentity,
   VisitorResume,
   VisitorSession,
   VisitorSessionRequest,

@@ -22,6 +22,7 @@ import { createConversationService, type ConversationService } from './services/
 import { createAgentService, type AgentService } from './services/agents.js';
 import { createAutoResolve } from './services/auto-resolve.js';
 import { createBotRunner, type BotRunner } from './services/bot-runner.js';
+import { createCsatService, type CsatService } from './services/csat.js';
 import { BOT_REPLY_TIMER, createHandoffService, type HandoffService } from './services/handoff.js';
 import { createNoAgentPolicy } from './services/no-agent.js';
 import { createNotifier } from './services/notifier.js';
@@ -61,6 +62,7 @@ export interface SwitchboardApp {
     agents: AgentService;
     handoff: HandoffService;
     bots: BotRunner;
+    csat: CsatService;
   };
   /** Fires due timers now (tests use it instead of waiting for the poll). */
   timers: TimerScheduler;
@@ -116,6 +118,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     noAgent,
   });
   const handoff = createHandoffService({ store, bus, routing, noAgent, now });
+  const csat = createCsatService({ store, bus, now });
   const botHub = createSdkBotHub(bus);
   const botRunner = createBotRunner({
     store,
@@ -171,6 +174,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     httpServer,
     sessions,
     conversations,
+    csat,
     lifecycle,
     handoff,
     offlineForms,
@@ -190,7 +194,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     io,
     httpServer,
     store,
-    services: { sessions, conversations, lifecycle, routing, agents, handoff, bots: botRunner },
+    services: { sessions, conversations, lifecycle, routing, agents, handoff, bots: botRunner, csat },
     timers,
     bus,
     listen: () =>

@@ -17,6 +17,7 @@ export function conversation(id: string, overrides: Partial<Conversation> = {}):
     resolvedAt: null,
     resolveReason: null,
     handoff: null,
+    csat: null,
     lastSeq: 0,
     lastMessageAt: null,
     createdAt: '2025-06-18T10:00:00.000Z',

@@ -6,6 +6,7 @@ import { contactLabel, priorityLabel, statusLabel } from '../lib/labels.js';
 import { transferNoticeText, type TransferNotices } from '../lib/transfer-notices.js';
 import { Disposer, watch } from '../lib/watch.js';
 import { composer } from './composer.js';
+import { csatPanel } from './csat-panel.js';
 import { handoffPanel } from './handoff-panel.js';
 import { messageItem, pendingItem, updatePendingItem, type PendingActions } from './message-item.js';
 import { threadActions } from './thread-actions.js';
@@ -29,7 +30,7 @@ export interface ThreadViewOptions {
 
 /**
  * The open conversation: header with its actions, the handoff from the bot (if it came from
- * one), history, live and pending messages, and the composer. `notices` holds the conversations
+ * one), the visitor's rating (once resolved), history, live and pending messages, and the composer. `notices` holds the conversations
  * transferred to this agent, shown above the thread.
  */
 export function threadView(
@@ -43,6 +44,7 @@ export function threadView(
   const meta = h('span', { className: 'thread-meta' });
   const actions = threadActions(client, { onIntervened: (id) => options.onIntervened(id) });
   const handoff = handoffPanel(client);
+  const csat = csatPanel();
   const header = h('header', { className: 'thread-header' }, title, status, meta, actions.bar);
   const transferText = h('span', { className: 'transfer-notice-text' });
   const dismissNotice = h('button', {
@@ -86,6 +88,7 @@ export function threadView(
     actions.panel,
     transferNotice,
     handoff.element,
+    csat.element,
     scroller,
     writer.element,
   );
@@ -127,6 +130,7 @@ export function threadView(
   function renderHeader(conversation: Conversation | undefined): void {
     actions.show(conversation);
     handoff.show(conversation);
+    csat.show(conversation);
     writer.setNotesOnly(conversation?.status === 'bot');
     if (conversation === undefined) return;
     setText(title, contactLabel(conversation));
@@ -270,6 +274,7 @@ export function threadView(
       if (id === null) {
         actions.show(undefined);
         handoff.show(undefined);
+        csat.show(undefined);
         writer.setNotesOnly(false);
         return;
       }

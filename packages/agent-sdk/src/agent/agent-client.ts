@@ -157,6 +157,10 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     directory.loadsChanged();
     hub.emit('conversation:resolved', event);
   });
+  core.transport.on('conversation:rated', (event) => {
+    applyConversations([event.conversation], true);
+    hub.emit('conversation:rated', event);
+  });
   core.transport.on('queue:updated', (event) => {
     directory.applyQueueWaiting(event);
     hub.emit('queue:updated', event);

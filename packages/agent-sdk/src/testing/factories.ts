@@ -34,6 +34,7 @@ export function conversation(id: string, overrides: Partial<Conversation> = {}):
     resolvedAt: null,
     resolveReason: null,
     handoff: null,
+    csat: null,
     lastSeq: 0,
     lastMessageAt: null,
     createdAt: '2025-01-01T00:00:00.000Z',

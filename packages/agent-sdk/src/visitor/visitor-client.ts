@@ -7,6 +7,7 @@ import {
 import { SwitchboardError } from '../errors.js';
 import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
+import { fetchConversations } from '../core/api.js';
 import { createConnectionCore } from '../core/connection.js';
 import { isOpen } from '../core/conversations.js';
 import { createEventHub } from '../core/emitter.js';
@@ -17,6 +18,7 @@ import { createDelays, singleFlight } from '../core/tasks.js';
 import { validateMessageText } from '../core/validate.js';
 import { createVisitorSessionStorage } from './session-storage.js';
 import { createOfflineFormSubmitter } from './offline-form.js';
+import { createRater } from './rating.js';
 import { createVisitorConversation } from './visitor-conversation.js';
 import { createVisitorIdentity } from './visitor-identity.js';
 
@@ -24,6 +26,8 @@ import { createVisitorIdentity } from './visitor-identity.js';
 const GONE_ON_JOIN = new Set<SwitchboardError['code']>(['not_found', 'forbidden', 'conversation_closed']);
 /** A send refused with one of these goes to a new conversation instead. */
 const GONE_ON_SEND = new Set<SwitchboardError['code']>(['not_found', 'conversation_closed']);
+/** The visitor is using the chat (not idle, nor disconnected by the app): identify() reconnects. */
+const ACTIVE = new Set<VisitorState['connection']>(['connecting', 'connected', 'reconnecting']);
 
 /** A visitor client's state before it has a session: idle, empty. Frozen, so safe to share. */
 export const INITIAL_VISITOR_STATE: VisitorState = Object.freeze({
@@ -105,8 +109,10 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     http: core.http,
     storage,
     store,
+    user: options.identity,
     conversationId: () => conversation.targetId,
     mayStartOver: () => interacted || core.outbox.entries.length > 0,
+    mayPersist: () => interacted || core.outbox.entries.length > 0 || storage.read() !== null,
     onForgotten: () => conversation.drop(),
   });
 
@@ -160,15 +166,16 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     const held = store.getSnapshot().conversation;
     if (held && held.id !== id) return;
     // One that closed while the visitor was away is history: their next message starts a new
-    // one. One that closes while they watch stays on screen (writing again reopens it).
-    if (restoring && !isOpen(joined)) return conversation.drop(id);
+    // one. One that closes while they watch stays on screen (writing again reopens it), and so
+    // does one they rated, so that a reload shows their rating rather than an empty chat.
+    if (restoring && !isOpen(joined) && !joined.csat) return conversation.drop(id);
     conversation.adopt(joined);
     await conversation.refresh(id);
   }
 
   const submitOfflineForm = createOfflineFormSubmitter({
     conversation: async () => {
-      interacted = true;
+      interact();
       await activate();
       return ensureConversation();
     },
@@ -179,6 +186,16 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
       const { contact } = store.getSnapshot();
       if (contact) store.setState({ contact: { ...contact, email, name: name ?? contact.name } });
     },
+  });
+
+  const rate = createRater({
+    conversation: async () => {
+      // Connected and synced first: the join may find the conversation gone.
+      if (store.getSnapshot().conversation) await activate();
+      return store.getSnapshot().conversation;
+    },
+    request: (submission) => core.transport.request('conversation:rate', submission),
+    onRated: (rated) => conversation.adopt(rated),
   });
 
   let activation: { generation: number; done: Promise<void> } | null = null;
@@ -226,6 +243,26 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     core.close();
   }
 
+  /** The visitor did something: from now on the session may be created and stored. */
+  function interact(): void {
+    interacted = true;
+    // A session identify() created before the visitor interacted was kept in memory only.
+    identity.persist();
+  }
+
+  async function identify(user: Parameters<VisitorClient['identify']>[0]): Promise<void> {
+    const active = ACTIVE.has(store.getSnapshot().connection);
+    if (!(await identity.signIn(user))) return;
+    // Another contact now: their latest open conversation replaces the one on screen, and the
+    // socket reconnects as them. Pending messages follow the visitor into it.
+    stop();
+    conversation.drop();
+    // Best effort: without it, the visitor's next message finds the open conversation anyway.
+    const page = await fetchConversations(core.http, { limit: 10 }).catch(() => null);
+    conversation.restore(page?.items.find(isOpen)?.id ?? null);
+    if (active || core.outbox.entries.length > 0) await activate();
+  }
+
   return {
     getSnapshot: store.getSnapshot,
     subscribe: store.subscribe,
@@ -236,7 +273,8 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     connect() {
       // Nothing to resume: stay idle, so a page view costs the server nothing.
       if (!identity.resumable && core.outbox.entries.length === 0) return Promise.resolve();
-      conversation.restore(storage.read()?.conversationId ?? null);
+      // Without a stored conversation, the one identify() found (if any) is the one to join.
+      conversation.restore(storage.read()?.conversationId ?? conversation.targetId);
       return activate();
     },
 
@@ -246,7 +284,7 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     },
 
     async startConversation() {
-      interacted = true;
+      interact();
       await activate();
       return ensureConversation();
     },
@@ -254,7 +292,7 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     sendMessage(text) {
       const invalid = validateMessageText(text);
       if (invalid) return Promise.reject(invalid);
-      interacted = true;
+      interact();
       const sent = core.outbox.enqueue({
         conversationId: store.getSnapshot().conversation?.id ?? null,
         text,
@@ -267,6 +305,10 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
 
     submitOfflineForm,
 
+    identify,
+
+    rate,
+
     async loadOlder() {
       if (!identity.session) return false;
       return conversation.loadOlder();
@@ -276,7 +318,7 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
       stop();
       core.outbox.clear(new SwitchboardError('conflict', 'The conversation was reset'));
       // Forget the credential first, so dropping the conversation has nothing left to persist.
-      identity.forget();
+      identity.signOut();
       conversation.drop();
       interacted = false;
       store.setState({ ...INITIAL_VISITOR_STATE, connection: store.getSnapshot().connection });

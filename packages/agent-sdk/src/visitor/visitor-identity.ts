@@ -1,10 +1,17 @@
-// The visitor's identity: the short-lived session token and the long-lived resume credential.
-import type { VisitorSession } from '@switchboard/protocol';
+// The visitor's identity: the short-lived session token, the long-lived resume credential and,
+// for a site's logged-in user, who they are on that site (sent with every session request).
+import type {
+  VisitorIdentity as SiteUser,
+  VisitorResume,
+  VisitorSession,
+  VisitorSessionRequest,
+} from '@switchboard/protocol';
 import type { VisitorState } from '../types.js';
 import { createVisitorSession } from '../core/api.js';
 import type { HttpClient } from '../core/http.js';
 import { toSwitchboardError } from '../core/error-utils.js';
 import type { Store } from '../core/store.js';
+import { SwitchboardError } from '../errors.js';
 import type { VisitorSessionStorage } from './session-storage.js';
 
 export interface VisitorIdentityOptions {
@@ -12,6 +19,8 @@ export interface VisitorIdentityOptions {
   http: HttpClient;
   storage: VisitorSessionStorage;
   store: Store<VisitorState>;
+  /** The site's logged-in user to start with, if any. */
+  user: SiteUser | undefined;
   /** The conversation to remember alongside the credential. */
   conversationId: () => string | null;
   /**
@@ -19,6 +28,8 @@ export interface VisitorIdentityOptions {
    * the visitor has written something, so an old tab does not mint contacts nobody uses.
    */
   mayStartOver: () => boolean;
+  /** Whether the storage may be written: not before the visitor interacts (DESIGN.md, Security). */
+  mayPersist: () => boolean;
   /** The credential was refused and forgotten; whatever belonged to it goes too. */
   onForgotten: () => void;
 }
@@ -32,25 +43,57 @@ export interface VisitorIdentity {
    * the credential was refused and starting over is not allowed yet.
    */
   open(): Promise<boolean>;
-  /** Writes the credential and conversation id (a no-op before there is a session). */
+  /**
+   * Re-creates the session as the site's logged-in `user`, sending the credential along. Rejects
+   * when the server refuses (the visitor stays who they were); resolves whether the session now
+   * belongs to another contact than before.
+   */
+  signIn(user: SiteUser): Promise<boolean>;
+  /** Writes the credential and conversation id (a no-op before there is a session or may be one). */
   persist(): void;
   /** Forgets the session and the stored credential. */
   forget(): void;
+  /** Forgets the session, the stored credential and the logged-in user. */
+  signOut(): void;
+}
+
+/** The server refused the identity itself (a wrong or missing hash), not the stored credential. */
+export function isIdentityRefusal(error: SwitchboardError): boolean {
+  return error.code === 'unauthorized' && (error.issues ?? []).some((i) => i.path.startsWith('identity'));
 }
 
 export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorIdentity {
   const { siteKey, http, storage, store } = options;
   let session: VisitorSession | null = null;
+  let user = options.user;
+  /** Bumped by signIn() and forget(): a session request started before then is discarded. */
+  let epoch = 0;
 
-  const persist = (): void => {
-    if (session) storage.write({ siteKey, resume: session.resume, conversationId: options.conversationId() });
+  const request = (resume: VisitorResume | null, as: SiteUser | undefined): Promise<VisitorSession> => {
+    const body: VisitorSessionRequest = { siteKey };
+    if (resume) body.resume = resume;
+    if (as) body.identity = as;
+    return createVisitorSession(http, body);
   };
 
-  const forget = (): void => {
+  const persist = (): void => {
+    if (!session || !options.mayPersist()) return;
+    storage.write({ siteKey, resume: session.resume, conversationId: options.conversationId() });
+  };
+
+  const install = (next: VisitorSession): void => {
+    session = next;
+    store.setState({ site: next.site, contact: next.contact });
+    persist();
+  };
+
+  const clear = (): void => {
     session = null;
     storage.clear();
     store.setState({ site: null, contact: null });
   };
+
+  const storedResume = (): VisitorResume | null => session?.resume ?? storage.read()?.resume ?? null;
 
   return {
     get session() {
@@ -62,24 +105,60 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
     },
 
     async open() {
-      const resume = session?.resume ?? storage.read()?.resume ?? null;
+      const started = epoch;
+      // Superseded by signIn() or forget(): whoever did that owns the session now.
+      const superseded = () => started !== epoch;
+      const resume = storedResume();
+      let next: VisitorSession;
       try {
-        session = await createVisitorSession(http, resume ? { siteKey, resume } : { siteKey });
+        next = await request(resume, user);
       } catch (caught) {
+        if (superseded()) return true;
         const error = toSwitchboardError(caught);
-        if (!resume || error.code !== 'unauthorized') throw error;
+        // A refused identity is the site's problem, not the credential's: keep the credential.
+        if (!resume || error.code !== 'unauthorized' || isIdentityRefusal(error)) throw error;
         // The credential no longer works (contact erased, secret rotated): start over.
-        forget();
+        clear();
         options.onForgotten();
         if (!options.mayStartOver()) return false;
-        session = await createVisitorSession(http, { siteKey });
+        next = await request(null, user);
       }
-      store.setState({ site: session.site, contact: session.contact });
-      persist();
+      if (!superseded()) install(next);
       return true;
     },
 
+    async signIn(as) {
+      const started = (epoch += 1);
+      const resume = storedResume();
+      const previous = session?.contact.id ?? resume?.contactId ?? null;
+      let next: VisitorSession;
+      try {
+        next = await request(resume, as);
+      } catch (caught) {
+        const error = toSwitchboardError(caught);
+        if (!resume || error.code !== 'unauthorized' || isIdentityRefusal(error)) throw error;
+        // A stale credential: the identity alone decides who the visitor is.
+        next = await request(null, as);
+      }
+      if (started !== epoch) {
+        throw new SwitchboardError('conflict', 'The visitor was reset or identified again in the meantime');
+      }
+      user = as;
+      install(next);
+      return next.contact.id !== previous;
+    },
+
     persist,
-    forget,
+
+    forget() {
+      epoch += 1;
+      clear();
+    },
+
+    signOut() {
+      epoch += 1;
+      user = undefined;
+      clear();
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONVERSATION_STATUSES, HANDOFF_REASONS, RESOLVE_REASONS } from '../constants.js';
 import { Channel, Id, Priority, Seq, Timestamp } from './common.js';
+import { CsatRating } from './csat.js';
 
 /**
  * The lifecycle states (DESIGN.md). "Reopened" is a transition back into `bot` or `queued`,
@@ -39,6 +40,11 @@ export const Conversation = z.object({
   resolveReason: z.enum(RESOLVE_REASONS).nullable(),
   /** The latest handoff from the bot; null while the bot has it or when there never was a bot. */
   handoff: Handoff.nullable(),
+  /**
+   * The visitor's rating of this resolution; null until they rate it. Reopening clears it (the
+   * timeline keeps the `rated` event), so each resolution can be rated once.
+   */
+  csat: CsatRating.nullable(),
   /** The highest `seq` stored so far; 0 when there are no messages. */
   lastSeq: Seq,
   lastMessageAt: Timestamp.nullable(),

@@ -3,6 +3,7 @@ export { IdentityVerification, PublicSite, Site } from './site.js';
 export { Contact } from './contact.js';
 export { Agent, AgentPresence, AgentRole, AgentStatus, UpdateAgentRequest } from './agent.js';
 export { Conversation, ConversationStatus, Handoff } from './conversation.js';
+export { CsatRating, CsatScore, CsatSubmission } from './csat.js';
 export {
   AuthorKind,
   FieldName,
@@ -41,6 +42,7 @@ export {
   ConversationPage,
   MessageHistoryQuery,
   MessagePage,
+  VisitorIdentity,
   VisitorSession,
   VisitorSessionRequest,
 } from './rest.js';

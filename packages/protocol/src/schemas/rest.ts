@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Seq, Timestamp } from './common.js';
+import { Attributes, Id, Seq, Timestamp } from './common.js';
 import { Contact } from './contact.js';
 import { Agent } from './agent.js';
 import { Conversation, ConversationStatus } from './conversation.js';
@@ -13,11 +13,63 @@ export const VisitorResume = z.object({
 });
 export type VisitorResume = z.infer<typeof VisitorResume>;
 
+/**
+ * Who the visitor is on the embedding site, as that site's backend knows them (Intercom's and
+ * Crisp's "identity verification"). The profile fields fill in the visitor's contact.
+ *
+ * `identifierHash` is the lowercase hex HMAC-SHA256 of `userId` keyed with the site's identity
+ * secret, computed by the site's backend (never in the browser, which must not see the secret):
+ * `createHmac('sha256', identitySecret).update(userId).digest('hex')`. What the server does with
+ * it depends on the site's `identityVerification`:
+ *
+ * - `off`: the hash is ignored. The profile fields are stored on the visitor's own contact as
+ *   unverified data; `userId` is not stored and never signs the visitor in to another contact.
+ * - `optional`: a correct hash signs the visitor in to the site's contact with that `userId` as
+ *   `externalId` (created if new, shared by every device). Without a hash it behaves like `off`;
+ *   a wrong one is refused with `401 unauthorized`.
+ * - `enforce`: an identity without a correct hash is refused with `401 unauthorized`. Anonymous
+ *   sessions (no `identity`) are still allowed, so a site can chat with visitors before they log
+ *   in (or show them a login prompt); resuming a stored credential needs no hash either.
+ *
+ * Unverified profile data only ever changes an anonymous contact: a contact signed in by a
+ * verified identity changes only through another verified identity.
+ */
+export const VisitorIdentity = z.strictObject({
+  /** The visitor's id in the site's own user database. */
+  userId: z.string().min(1).max(255),
+  name: z.string().max(255).optional(),
+  email: z.email().max(320).optional(),
+  phone: z.string().max(32).optional(),
+  avatarUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional(),
+  /** Merged into the contact's attributes: a key given here replaces the stored value. */
+  attributes: Attributes.optional(),
+  identifierHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters (HMAC-SHA256 of userId)')
+    .optional(),
+});
+export type VisitorIdentity = z.infer<typeof VisitorIdentity>;
+
 /** `POST /v1/visitor/sessions` */
 export const VisitorSessionRequest = z.strictObject({
   siteKey: z.string().min(8).max(64),
-  /** Present to continue as a known visitor (after a reload); absent for a new one. */
+  /**
+   * Present to continue as a known visitor (after a reload); absent for a new one. Refused with
+   * `401` when it no longer works, except next to a verified `identity`, which decides the
+   * contact by itself: a stale credential is then ignored and a new one issued.
+   */
   resume: VisitorResume.optional(),
+  /**
+   * The logged-in user of the embedding site (see `VisitorIdentity`). With a verified identity the
+   * session belongs to the contact with that `externalId`, whichever device asks: an anonymous
+   * visitor who logs in continues as that contact (their own, now identified, contact when the
+   * user is new), and the returned `resume` credential may differ from the one sent, since
+   * signing in on a new device replaces the contact's credential.
+   */
+  identity: VisitorIdentity.optional(),
 });
 export type VisitorSessionRequest = z.infer<typeof VisitorSessionRequest>;
 

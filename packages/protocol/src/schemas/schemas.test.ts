@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ulid } from '../ulid.js';
 import {
   AgentSendMessagePayload,
+  CsatSubmission,
   MessageHistoryQuery,
   SendMessagePayload,
   VisitorSessionRequest,
@@ -56,5 +57,29 @@ describe('VisitorSessionRequest', () => {
     expect(
       VisitorSessionRequest.safeParse({ siteKey: 'pk_demo_switchboard', resume: { contactId: 'c' } }).success,
     ).toBe(false);
+  });
+});
+
+describe('CsatSubmission', () => {
+  const valid = { conversationId: 'c1', score: 4 };
+
+  it('accepts a score alone, and trims the comment', () => {
+    expect(CsatSubmission.parse(valid)).toEqual(valid);
+    expect(CsatSubmission.parse({ ...valid, comment: '  Quick and kind.  ' }).comment).toBe(
+      'Quick and kind.',
+    );
+    expect(CsatSubmission.parse({ ...valid, comment: 'x'.repeat(1000) }).comment).toHaveLength(1000);
+  });
+
+  it.each([
+    ['a score of 0', { ...valid, score: 0 }],
+    ['a score of 6', { ...valid, score: 6 }],
+    ['a fractional score', { ...valid, score: 3.5 }],
+    ['a score as a string', { ...valid, score: '4' }],
+    ['no score', { conversationId: 'c1' }],
+    ['a comment over 1000 characters', { ...valid, comment: 'x'.repeat(1001) }],
+    ['an unknown field', { ...valid, stars: 4 }],
+  ])('rejects %s', (_label, payload) => {
+    expect(CsatSubmission.safeParse(payload).success).toBe(false);
   });
 });

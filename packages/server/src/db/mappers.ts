@@ -78,6 +78,10 @@ export function toConversation(row: ConversationRow): Conversation {
     resolvedAt: isoOrNull(row.resolvedAt),
     resolveReason: row.resolveReason,
     handoff: row.handoff,
+    csat:
+      row.csatScore === null || row.ratedAt === null
+        ? null
+        : { score: row.csatScore, comment: row.csatComment, ratedAt: iso(row.ratedAt) },
     lastSeq: row.lastSeq,
     lastMessageAt: isoOrNull(row.lastMessageAt),
     createdAt: iso(row.createdAt),

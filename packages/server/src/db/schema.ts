@@ -63,7 +63,11 @@ export const contacts = sqliteTable(
     resumeSecretHash: text('resume_secret_hash'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('contacts_site_idx').on(t.siteId)],
+  (t) => [
+    index('contacts_site_idx').on(t.siteId),
+    // Verified visitors are found by the site's own user id.
+    index('contacts_external_idx').on(t.siteId, t.externalId),
+  ],
 );
 
 export const agents = sqliteTable('agents', {
@@ -108,6 +112,10 @@ export const conversations = sqliteTable(
     resolvedAt: integer('resolved_at'),
     resolveReason: text('resolve_reason').$type<ResolveReason>(),
     handoff: text('handoff', { mode: 'json' }).$type<Handoff>(),
+    /** CSAT: the visitor's rating of the current resolution (all null until rated; cleared on reopen). */
+    csatScore: integer('csat_score'),
+    csatComment: text('csat_comment'),
+    ratedAt: integer('rated_at'),
     /** The bot adapter's memory for this conversation (fallback count, fields being collected…). */
     botState: text('bot_state', { mode: 'json' }).$type<unknown>(),
     /** Highest seq handed out; bumped in the same transaction as each message insert. */

@@ -2,6 +2,7 @@
 // implement the same interface (and run the same contract tests) for multi-instance setups.
 import type {
   Agent,
+  Attributes,
   BotConfig,
   Handoff,
   MessageForm,
@@ -42,6 +43,26 @@ export interface ContactRecord extends Contact {
   resumeSecretHash: string | null;
 }
 
+/** Contact fields a visitor's identity, a bot or a form may fill in; `attributes` are merged. */
+export interface ContactProfile {
+  name?: string;
+  email?: string;
+  phone?: string;
+  avatarUrl?: string;
+  attributes?: Attributes;
+}
+
+/** A verified identity signing a visitor in; see `Store['contacts']['identify']`. */
+export interface IdentifyContact {
+  siteId: string;
+  externalId: string;
+  profile: ContactProfile;
+  /** The credential to set, unless the contact ends up being `current`. */
+  resumeSecretHash: string;
+  /** The contact whose resume credential the visitor proved they hold, if any. */
+  current: string | null;
+}
+
 export interface AgentRecord extends Agent {
   passwordHash: string;
   lastAssignedAt: number | null;
@@ -73,6 +94,8 @@ export interface ConversationChanges {
   resolveReason?: ResolveReason | null;
   requiredSkills?: string[];
   handoff?: Handoff | null;
+  /** The visitor's rating; `ratedAt` in epoch milliseconds. */
+  csat?: { score: number; comment: string | null; ratedAt: number } | null;
 }
 
 export interface TransitionRequest {
@@ -82,6 +105,8 @@ export interface TransitionRequest {
     statuses?: readonly ConversationStatus[];
     /** `null` means "nobody owns it". */
     assigneeId?: string | null;
+    /** `false`: only if the conversation has no rating (CSAT) yet. */
+    rated?: false;
   };
   set: ConversationChanges;
   /** When set, the change also requires this agent to be under capacity (and stamps their lastAssignedAt). */
@@ -164,18 +189,33 @@ export interface Store {
     setBusinessHours(id: string, hours: BusinessHours | null): Promise<SiteRecord | null>;
     update(
       id: string,
-      changes: { bot?: BotConfig | null; botTokenHash?: string | null; noAgent?: NoAgentSettings | null },
+      changes: {
+        bot?: BotConfig | null;
+        botTokenHash?: string | null;
+        noAgent?: NoAgentSettings | null;
+        identityVerification?: IdentityVerification;
+      },
     ): Promise<SiteRecord | null>;
     count(): Promise<number>;
   };
   contacts: {
-    create(contact: { siteId: string; resumeSecretHash: string }): Promise<ContactRecord>;
+    create(contact: {
+      siteId: string;
+      resumeSecretHash: string;
+      profile?: ContactProfile;
+    }): Promise<ContactRecord>;
     byId(id: string): Promise<ContactRecord | null>;
-    /** Sets name/email and merges `attributes` into the existing ones. */
-    update(
-      id: string,
-      changes: { name?: string; email?: string; attributes?: Record<string, string> },
-    ): Promise<ContactRecord | null>;
+    /** The site's contact with this (verified) external id; the oldest, should there be several. */
+    byExternalId(siteId: string, externalId: string): Promise<ContactRecord | null>;
+    /** Sets the fields given and merges `attributes` into the existing ones. */
+    update(id: string, changes: ContactProfile): Promise<ContactRecord | null>;
+    /**
+     * Signs a verified identity in, in one transaction: the site's contact with `externalId` — or,
+     * when there is none, the `current` contact if it is still anonymous (it takes the external id),
+     * or else a new contact — takes the profile, and `resumeSecretHash` unless it is `current`
+     * (whose credential the visitor already holds). `secretReplaced` says which happened.
+     */
+    identify(input: IdentifyContact): Promise<{ contact: ContactRecord; secretReplaced: boolean }>;
   };
   agents: {
     create(agent: NewAgent): Promise<AgentRecord>;
@@ -234,7 +274,8 @@ export interface Store {
     }): Promise<{ conversation: Conversation; created: boolean }>;
     /**
      * Applies a lifecycle change atomically: checks `expect` (and capacity) under the write lock,
-     * updates the row and appends the timeline event in one transaction.
+     * updates the row and appends the timeline event in one transaction. A rating belongs to one
+     * resolution: any change that leaves `resolved` clears `csat` (the timeline keeps it).
      */
     transition(request: TransitionRequest): Promise<TransitionResult>;
     /** The bot adapter's memory for the conversation (null when none). */

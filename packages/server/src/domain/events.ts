@@ -22,6 +22,8 @@ export interface DomainEvents {
     note: string | null;
   };
   'conversation.resolved': { conversation: Conversation; reason: ResolveReason; note: string | null };
+  /** The visitor rated a resolved conversation (CSAT). */
+  'conversation.rated': { conversation: Conversation; score: number; comment: string | null };
   /** A queue's backlog changed: how many wait, and the positions or estimates that moved. */
   'queue.changed': { queueId: string; waiting: number; positions: QueuePosition[] };
   'agent.status_changed': { agent: AgentPresence };

@@ -38,6 +38,11 @@ export function fanOut(
     toAgents.emit('conversation:resolved', event);
     toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
   });
+  // The visitor's other tabs learn of the rating too, so none of them asks for it again.
+  bus.subscribe('conversation.rated', (event) => {
+    toAgents.emit('conversation:rated', event);
+    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+  });
   // Handoffs: agents get the typed event; the visitor sees the new status; a bot that was
   // handed a conversation back hears about it.
   bus.subscribe('handoff.requested', (event) => {

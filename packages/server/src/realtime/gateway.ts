@@ -8,6 +8,7 @@ import { createRateLimiter, type RateLimit } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
 import type { BotRunner } from '../services/bot-runner.js';
 import type { ConversationService } from '../services/conversations.js';
+import type { CsatService } from '../services/csat.js';
 import type { HandoffService } from '../services/handoff.js';
 import type { OfflineForms } from '../services/offline-form.js';
 import type { LifecycleService } from '../services/lifecycle.js';
@@ -24,6 +25,7 @@ export interface GatewayDeps {
   httpServer: HttpServer;
   sessions: SessionService;
   conversations: ConversationService;
+  csat: CsatService;
   lifecycle: LifecycleService;
   handoff: HandoffService;
   offlineForms: OfflineForms;

@@ -1,6 +1,7 @@
 import {
   ConversationRef,
   ConversationStartPayload,
+  CsatSubmission,
   OfflineFormSubmission,
   SendMessagePayload,
 } from '@switchboard/protocol/schemas';
@@ -8,6 +9,7 @@ import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { Conversation } from '@switchboard/protocol';
 import type { ConversationService } from '../services/conversations.js';
+import type { CsatService } from '../services/csat.js';
 import type { OfflineForms } from '../services/offline-form.js';
 import type { RoutingService } from '../services/routing.js';
 import type { SessionService } from '../services/sessions.js';
@@ -20,6 +22,7 @@ import { conversationRoom } from './rooms.js';
 export interface VisitorNamespaceDeps {
   sessions: SessionService;
   conversations: ConversationService;
+  csat: CsatService;
   offlineForms: OfflineForms;
   routing: RoutingService;
   visitors: VisitorPresence;
@@ -29,7 +32,7 @@ export interface VisitorNamespaceDeps {
 
 export function setUpVisitorNamespace(
   namespace: VisitorNamespace,
-  { sessions, conversations, offlineForms, routing, visitors, logger, limiter }: VisitorNamespaceDeps,
+  { sessions, conversations, csat, offlineForms, routing, visitors, logger, limiter }: VisitorNamespaceDeps,
 ) {
   namespace.use(authenticateSocket(sessions, 'visitor'));
   namespace.on('connection', (socket) => {
@@ -74,6 +77,10 @@ export function setUpVisitorNamespace(
     socket.on(
       'offline_form:submit',
       handle(OfflineFormSubmission, (payload) => offlineForms.submit(viewer, payload), options),
+    );
+    socket.on(
+      'conversation:rate',
+      handle(CsatSubmission, (payload) => csat.rate(viewer, payload), options),
     );
   });
 }

@@ -1,15 +1,24 @@
-import type { AgentSession, VisitorSession, VisitorSessionRequest } from '@switchboard/protocol';
+import type {
+  AgentSession,
+  VisitorResume,
+  VisitorSession,
+  VisitorSessionRequest,
+} from '@switchboard/protocol';
 import type { Config } from '../config.js';
 import { publicAgent, publicContact } from '../db/mappers.js';
-import type { ContactRecord, Store } from '../db/store.js';
+import type { ContactProfile, ContactRecord, Store } from '../db/store.js';
 import { availability } from '../domain/business-hours.js';
 import { AppError } from '../lib/app-error.js';
 import { randomSecret, safeEqual, sha256, verifyPassword } from '../lib/secrets.js';
 import type { TokenSigner } from '../lib/tokens.js';
+import { checkIdentity } from './identity.js';
 import type { Viewer } from './viewer.js';
 
 export interface SessionService {
-  /** `origin` is the request's Origin header, checked against the site's allowlist. */
+  /**
+   * `origin` is the request's Origin header, checked against the site's allowlist. An `identity`
+   * is checked against the site's `identityVerification` (see `VisitorIdentity` in the protocol).
+   */
   createVisitorSession(request: VisitorSessionRequest, origin: string | undefined): Promise<VisitorSession>;
   loginAgent(email: string, password: string): Promise<AgentSession>;
   /** Resolves a bearer token, or throws `unauthorized`. */
@@ -31,20 +40,78 @@ const BOT_TOKEN_PREFIX = 'sbb_';
 
 const unauthorized = (message: string) => new AppError('unauthorized', message);
 
+/** The issue path lets a client tell a refused identity from a stale resume credential. */
+const identityRefused = (reason: string) =>
+  new AppError('unauthorized', `Identity verification failed: ${reason}`, [
+    { path: 'identity.identifierHash', message: reason },
+  ]);
+
+/** The contact a session is for, and the resume secret to hand the browser. */
+interface SessionContact {
+  contact: ContactRecord;
+  secret: string;
+}
+
 export function createSessionService({ store, tokens, config, now }: Deps): SessionService {
   const expiry = (ttlSeconds: number) => Math.floor(now() / 1000) + ttlSeconds;
   const allowed = (origins: string[], origin: string | undefined) =>
     origin === undefined || origins.length === 0 || origins.includes(origin);
 
-  async function resumeContact(siteId: string, contactId: string, secret: string): Promise<ContactRecord> {
+  /** The contact the credential belongs to, or null when it does not (or no longer) work. */
+  async function resumed(
+    siteId: string,
+    { contactId, secret }: VisitorResume,
+  ): Promise<ContactRecord | null> {
     const contact = await store.contacts.byId(contactId);
     const valid =
       contact !== null &&
       contact.siteId === siteId &&
       contact.resumeSecretHash !== null &&
       safeEqual(contact.resumeSecretHash, sha256(secret));
-    if (!valid) throw unauthorized('The stored visitor session is no longer valid');
-    return contact;
+    return valid ? contact : null;
+  }
+
+  /** An anonymous visitor, or one whose identity is only profile data. */
+  async function visitorContact(
+    siteId: string,
+    resume: VisitorResume | undefined,
+    profile: ContactProfile | undefined,
+  ): Promise<SessionContact> {
+    if (!resume) {
+      const secret = randomSecret();
+      const contact = await store.contacts.create({ siteId, resumeSecretHash: sha256(secret), profile });
+      return { contact, secret };
+    }
+    const contact = await resumed(siteId, resume);
+    if (!contact) throw unauthorized('The stored visitor session is no longer valid');
+    // Unverified data never overwrites what a verified identity set.
+    const update = profile && Object.keys(profile).length > 0 && contact.externalId === null;
+    return {
+      contact: (update ? await store.contacts.update(contact.id, profile) : null) ?? contact,
+      secret: resume.secret,
+    };
+  }
+
+  /**
+   * A verified identity decides the contact by itself, on any device. The credential sent along
+   * only decides whether the browser keeps it: a stale one is no reason to refuse the visitor.
+   */
+  async function signIn(
+    siteId: string,
+    externalId: string,
+    profile: ContactProfile,
+    resume: VisitorResume | undefined,
+  ): Promise<SessionContact> {
+    const current = resume ? await resumed(siteId, resume) : null;
+    const fresh = randomSecret();
+    const { contact, secretReplaced } = await store.contacts.identify({
+      siteId,
+      externalId,
+      profile,
+      resumeSecretHash: sha256(fresh),
+      current: current?.id ?? null,
+    });
+    return { contact, secret: !secretReplaced && resume ? resume.secret : fresh };
   }
 
   /** Bot tokens are long-lived API keys (`sbb_<siteId>_<secret>`), checked against the stored hash. */
@@ -58,21 +125,18 @@ export function createSessionService({ store, tokens, config, now }: Deps): Sess
   }
 
   return {
-    async createVisitorSession({ siteKey, resume }, origin) {
+    async createVisitorSession({ siteKey, resume, identity }, origin) {
       const site = await store.sites.byKey(siteKey);
       if (!site) throw new AppError('not_found', 'Unknown site key');
       if (!allowed(site.allowedOrigins, origin)) {
         throw new AppError('origin_not_allowed', `Origin ${origin ?? ''} is not allowed for this site`);
       }
-      let secret: string;
-      let contact: ContactRecord;
-      if (resume) {
-        contact = await resumeContact(site.id, resume.contactId, resume.secret);
-        secret = resume.secret;
-      } else {
-        secret = randomSecret();
-        contact = await store.contacts.create({ siteId: site.id, resumeSecretHash: sha256(secret) });
-      }
+      const check = checkIdentity(site.identityVerification, site.identitySecret, identity);
+      if (check.status === 'refused') throw identityRefused(check.reason);
+      const { contact, secret } =
+        check.status === 'verified'
+          ? await signIn(site.id, check.userId, check.profile, resume)
+          : await visitorContact(site.id, resume, check.status === 'unverified' ? check.profile : undefined);
       const exp = expiry(config.visitorTokenTtlSeconds);
       return {
         token: tokens.sign({ kind: 'visitor', contactId: contact.id, siteId: site.id, exp }),

@@ -1,5 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { composerStyles } from '../composer/composer.styles.js';
+import { csatStyles } from '../csat/csat.styles.js';
 import { launcherCss } from '../launcher/launcher.styles.js';
 import { messageListStyles } from '../message-list/message-list.styles.js';
 import { offlineFormStyles } from '../offline-form/offline-form.styles.js';
@@ -109,5 +110,6 @@ export const chatStyles = [
   messageListStyles,
   quickRepliesStyles,
   offlineFormStyles,
+  csatStyles,
   composerStyles,
 ];

@@ -2,6 +2,8 @@ import { createVisitorClient, type VisitorClient, type VisitorClientOptions } fr
 import type { Message } from '@switchboard/protocol';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { renderComposer } from '../composer/composer.js';
+import { renderCsat } from '../csat/csat.js';
+import { CsatController } from '../csat/csat-controller.js';
 import { SwitchboardCloseEvent } from '../events/close.js';
 import { SwitchboardMessageReceiveEvent } from '../events/message-receive.js';
 import { SwitchboardMessageSendEvent } from '../events/message-send.js';
@@ -73,6 +75,16 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart offline-form-status - The note that the form could not be sent, with a retry button.
  * @csspart offline-form-submit - The offline form's send button, disabled while sending.
  * @csspart offline-form-sent - The thanks that replaces the offline form once it is sent.
+ * @csspart csat - The rating prompt (CSAT) shown once the conversation is resolved.
+ * @csspart csat-title - The prompt's question.
+ * @csspart csat-scores - The five stars, a radio group.
+ * @csspart csat-score - One star (a radio button labelled "4 of 5"); also `csat-score-filled` for
+ * the chosen star and those before it.
+ * @csspart csat-comment-label - The comment's label.
+ * @csspart csat-comment - The optional comment.
+ * @csspart csat-error - Why the rating was not sent: no star chosen, or the server refused it.
+ * @csspart csat-submit - The prompt's send button, disabled while sending.
+ * @csspart csat-thanks - The thanks that replaces the prompt once the conversation is rated.
  * @csspart composer - The form at the bottom of the panel.
  * @csspart composer-input - The message text field.
  * @csspart send-button - The send button.
@@ -128,6 +140,9 @@ export class SwitchboardChat extends LitElement {
   protected readonly offlineForm = new OfflineFormController(this, this.visitor, () =>
     this.composerInput()?.focus(),
   );
+
+  // Once rated, the prompt and its focused button are gone: carry on in the composer.
+  protected readonly csat = new CsatController(this, this.visitor, () => this.composerInput()?.focus());
 
   private pinnedToBottom = true;
   /** While older messages load: the scroll position, as a distance from the bottom, to keep. */
@@ -208,6 +223,7 @@ export class SwitchboardChat extends LitElement {
     const title = this.heading || state.site?.name || strings.title;
     const quickReplies = currentQuickReplies(state.messages, state.pending, state.conversation?.status);
     const form = this.offlineForm.shown();
+    const csat = this.csat.shown();
     return html`<div
         part="panel"
         id="panel"
@@ -250,6 +266,15 @@ export class SwitchboardChat extends LitElement {
                   text: strings,
                   onInput: this.onFormInput,
                   onSubmit: this.onFormSubmit,
+                })
+              : nothing,
+            csat
+              ? renderCsat({
+                  view: csat,
+                  text: strings,
+                  onChoose: this.onCsatChoose,
+                  onComment: this.onCsatComment,
+                  onSubmit: this.onCsatSubmit,
                 })
               : nothing,
           ],
@@ -364,6 +389,19 @@ export class SwitchboardChat extends LitElement {
   private onFormSubmit(event: SubmitEvent): void {
     event.preventDefault();
     void this.offlineForm.submit();
+  }
+
+  private onCsatChoose(event: Event): void {
+    this.csat.choose(Number((event.target as HTMLInputElement).value));
+  }
+
+  private onCsatComment(event: Event): void {
+    this.csat.comment((event.target as HTMLTextAreaElement).value);
+  }
+
+  private onCsatSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.csat.submit();
   }
 }
 

@@ -55,6 +55,8 @@ function fakeClient(overrides: Partial<VisitorClient> = {}) {
     startConversation: vi.fn(),
     sendMessage: vi.fn(),
     submitOfflineForm: vi.fn(),
+    rate: vi.fn(),
+    identify: vi.fn(),
     loadOlder: vi.fn(() => Promise.resolve(false)),
     reset: vi.fn(),
     retryMessage: vi.fn(),

@@ -1,5 +1,5 @@
 import { INITIAL_VISITOR_STATE, type VisitorClient, type VisitorState } from '@switchboard/agent-sdk';
-import type { Message } from '@switchboard/protocol';
+import type { Conversation, Message } from '@switchboard/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** The state shown before a client exists (no site key or server URL yet). */
@@ -65,6 +65,12 @@ export class VisitorController implements ReactiveController {
   submitOfflineForm(answers: Parameters<VisitorClient['submitOfflineForm']>[0]): Promise<Message> {
     if (!this.current) return Promise.reject(new Error('The chat is not configured'));
     return this.current.submitOfflineForm(answers);
+  }
+
+  /** Rates the resolved conversation (CSAT). Rejects, like `submitOfflineForm`, so the prompt can say so. */
+  rate(score: number, comment?: string): Promise<Conversation> {
+    if (!this.current) return Promise.reject(new Error('The chat is not configured'));
+    return this.current.rate(score, comment);
   }
 
   /** Sends a failed message again, under the same client message id. */

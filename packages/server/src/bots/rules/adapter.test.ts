@@ -28,6 +28,7 @@ const conversation: Conversation = {
   resolvedAt: null,
   resolveReason: null,
   handoff: null,
+  csat: null,
   lastSeq: 1,
   lastMessageAt: NOW,
   createdAt: NOW,

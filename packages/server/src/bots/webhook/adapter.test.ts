@@ -24,6 +24,7 @@ const conversation: Conversation = {
   resolvedAt: null,
   resolveReason: null,
   handoff: null,
+  csat: null,
   lastSeq: 1,
   lastMessageAt: AT,
   createdAt: AT,

@@ -93,6 +93,9 @@ export function sqliteConversations(
       resolveReason: raw('resolveReason'),
       requiredSkills: raw('requiredSkills'),
       handoff: raw('handoff'),
+      csatScore: raw('csatScore'),
+      csatComment: raw('csatComment'),
+      ratedAt: raw('ratedAt'),
       updatedAt: raw('time'),
     })
     .where(eq(conversations.id, sql.placeholder('id')))
@@ -172,7 +175,9 @@ export function sqliteConversations(
         const previous = toConversation(current);
         const statusOk = !expect.statuses || expect.statuses.includes(current.status);
         const ownerOk = expect.assigneeId === undefined || expect.assigneeId === current.assigneeId;
-        if (!statusOk || !ownerOk) return { ok: false, reason: 'precondition', current: previous } as const;
+        const unratedOk = expect.rated === undefined || current.ratedAt === null;
+        if (!statusOk || !ownerOk || !unratedOk)
+          return { ok: false, reason: 'precondition', current: previous } as const;
         const time = now();
         if (assignTo) {
           const agent = agentById.get({ id: assignTo });
@@ -181,9 +186,18 @@ export function sqliteConversations(
             return { ok: false, reason: 'capacity', current: previous } as const;
           stampAssigned.run({ id: assignTo, time });
         }
-        const next = { ...current, ...set };
+        const { csat: rating, ...changes } = set;
+        const next = { ...current, ...changes };
         if (acceptHandoff && next.handoff && next.handoff.acceptedAt === null) {
           next.handoff = { ...next.handoff, acceptedAt: new Date(time).toISOString() };
+        }
+        // A rating is of one resolution: leaving `resolved` (a reopen) clears it, so that the next
+        // resolve can be rated again. The timeline keeps the `rated` event.
+        const csat = next.status === 'resolved' ? rating : null;
+        if (csat !== undefined) {
+          next.csatScore = csat?.score ?? null;
+          next.csatComment = csat?.comment ?? null;
+          next.ratedAt = csat?.ratedAt ?? null;
         }
         const row = updateLifecycle.get({
           id: conversationId,
@@ -197,6 +211,9 @@ export function sqliteConversations(
           resolveReason: next.resolveReason,
           requiredSkills: JSON.stringify(next.requiredSkills),
           handoff: next.handoff === null ? null : JSON.stringify(next.handoff),
+          csatScore: next.csatScore,
+          csatComment: next.csatComment,
+          ratedAt: next.ratedAt,
           time,
         });
         if (!row) return { ok: false, reason: 'not_found', current: null } as const;

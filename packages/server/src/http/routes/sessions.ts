@@ -6,7 +6,10 @@ import type { HttpEnv } from '../context.js';
 import { rateLimit } from '../middleware.js';
 import { jsonBody } from '../validate.js';
 
-/** `POST /v1/visitor/sessions` and `POST /v1/agent/sessions`. */
+/**
+ * `POST /v1/visitor/sessions` (anonymous, resumed, or for a site's logged-in user: see
+ * `VisitorIdentity` in the protocol) and `POST /v1/agent/sessions`.
+ */
 export function sessionRoutes(sessions: SessionService, limiter: RateLimiter) {
   // Middleware per route, not `.use()`: this sub-app is mounted at /v1, where `.use()` would
   // apply to every /v1 request.

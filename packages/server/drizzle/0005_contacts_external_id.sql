@@ -1,0 +1,1 @@
+CREATE INDEX `contacts_external_idx` ON `contacts` (`site_id`,`external_id`);
