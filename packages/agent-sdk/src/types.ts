@@ -15,10 +15,13 @@ import type {
   PublicSite,
   Queue,
   QueuePosition,
+  ReadReceipt,
   ResolveReason,
   TimelineEvent,
   TransferPayload,
+  AgentTypingEvent,
   VisitorIdentity,
+  VisitorTypingEvent,
 } from '@switchboard/protocol';
 import type { SwitchboardError } from './errors.js';
 
@@ -133,6 +136,13 @@ export interface VisitorState {
    * the conversation is not `queued` or no position has arrived yet.
    */
   queuePosition: QueuePosition | null;
+  /**
+   * Someone on the other side is typing: an agent (with their `name`) or the bot. Cleared when
+   * they stop, when their message arrives, or after `TYPING_TIMEOUT_MS` without a refresh.
+   */
+  agentTyping: { who: 'agent' | 'bot'; name?: string } | null;
+  /** The highest `seq` of the current conversation an agent has read (0: none); only grows. */
+  readByAgentSeq: number;
 }
 
 /** Acting on a pending message that failed for good (`PendingMessage.error` is set). */
@@ -148,6 +158,10 @@ export interface VisitorClientEvents extends Record<string, unknown> {
   'conversation:updated': Conversation;
   /** The current conversation's place in its queue changed (also in `state.queuePosition`). */
   'queue:position': QueuePosition;
+  /** An agent or the bot started or stopped typing (also in `state.agentTyping`). */
+  typing: VisitorTypingEvent;
+  /** An agent read the conversation up to `seq` (also in `state.readByAgentSeq`). */
+  'conversation:read': ReadReceipt;
   'connection:changed': ConnectionState;
   error: SwitchboardError;
 }
@@ -215,6 +229,18 @@ export interface VisitorClient
   /** Loads messages older than the oldest one held. Resolves false when there are none. */
   loadOlder(): Promise<boolean>;
   /**
+   * Tells the agent the visitor is typing: call it with `true` on every keystroke (throttled
+   * here; it stops by itself after 3 s without one) and `false` on send or blur. Does nothing
+   * without a connected conversation: typing alone never starts a session.
+   */
+  setTyping(typing: boolean): void;
+  /**
+   * Tells the agents the visitor has seen every message held (a read receipt). Call it while the
+   * chat is visible, e.g. whenever a message arrives with the chat open and the page visible.
+   * Best effort and deduplicated; does nothing without a connected conversation.
+   */
+  markRead(): void;
+  /**
    * Forgets the visitor: the stored session and conversation, pending messages, and the identity
    * (from the option or `identify()`). Call it on logout, or for "start a new conversation"; the
    * next interaction starts a new anonymous visitor.
@@ -262,6 +288,13 @@ export interface AgentState {
    * from `agent:status_changed`. Loads are re-read shortly after assignments change them.
    */
   agents: Readonly<Record<string, AgentPresence>>;
+  /**
+   * Conversations whose visitor is typing right now (present only while `true`). Cleared when they
+   * stop, when their message arrives, or after `TYPING_TIMEOUT_MS` without a refresh.
+   */
+  visitorTyping: Readonly<Record<string, true>>;
+  /** The highest `seq` the visitor has read, per conversation (from snapshots and live receipts). */
+  visitorReadSeq: Readonly<Record<string, number>>;
 }
 
 /** The server's payload of one agent-namespace event, e.g. `ServerEventOf<'queue:updated'>`. */
@@ -307,6 +340,10 @@ export interface AgentClientEvents extends Record<string, unknown> {
   'contact:updated': Contact;
   /** An agent's status, capacity or load changed (yours too: `state.agent` follows). */
   'agent:status_changed': AgentPresence;
+  /** The visitor, or another agent, started or stopped typing (your own typing is not echoed). */
+  typing: AgentTypingEvent;
+  /** The visitor or an agent read a conversation up to `seq`. */
+  'conversation:read': ReadReceipt;
   'connection:changed': ConnectionState;
   error: SwitchboardError;
 }
@@ -372,6 +409,17 @@ export interface AgentClient
   setStatus(status: AgentStatus): Promise<AgentPresence>;
   /** Sets how many conversations you own at once (0–100); raising it may bring queued ones in. */
   setCapacity(capacity: number): Promise<AgentPresence>;
+
+  /**
+   * Tells the visitor you are typing in a conversation: `true` on every keystroke (throttled
+   * here; it stops by itself after 3 s without one), `false` on send or blur.
+   */
+  setTyping(conversationId: string, typing: boolean): void;
+  /**
+   * Marks the conversation read up to its last message (a read receipt the visitor sees). Call it
+   * while the conversation is on screen. Best effort and deduplicated.
+   */
+  markRead(conversationId: string): void;
 
   /** Fetches every queue (`GET /v1/queues`) into `state.queues` and returns them. */
   listQueues(): Promise<Queue[]>;

@@ -26,6 +26,13 @@ export const MAX_MESSAGE_TEXT = 4000;
 export const MAX_CSAT_SCORE = 5;
 export const MAX_CSAT_COMMENT = 1000;
 
+/**
+ * Typing indicators are never stored: a sender repeats `typing: true` every TYPING_REFRESH_MS
+ * while typing, and a receiver forgets a typing state not refreshed within TYPING_TIMEOUT_MS.
+ */
+export const TYPING_REFRESH_MS = 2500;
+export const TYPING_TIMEOUT_MS = 6000;
+
 /** How a queue hands out conversations (DESIGN.md, Routing). */
 export const QUEUE_STRATEGIES = ['round_robin', 'least_busy', 'priority', 'manual'] as const;
 

@@ -23,6 +23,13 @@ import type {
   SetStatusPayload,
   TransferPayload,
 } from './schemas/payloads.js';
+import type {
+  AgentTypingEvent,
+  ReadPayload,
+  ReadReceipt,
+  TypingPayload,
+  VisitorTypingEvent,
+} from './schemas/presence-signals.js';
 import type { QueuePosition } from './schemas/queue.js';
 import type { ResolveReason } from './schemas/timeline.js';
 
@@ -50,6 +57,10 @@ export interface VisitorClientToServerEvents {
    * resolved or already rated otherwise; the same rating again acks the same conversation.
    */
   'conversation:rate': (payload: CsatSubmission, ack: AckCallback<Conversation>) => void;
+  /** Fire-and-forget (no ack): invalid, foreign or too frequent signals are dropped silently. */
+  typing: (payload: TypingPayload) => void;
+  /** Acks the stored receipt (the mark, clamped to `lastSeq`, never lowered). */
+  'conversation:read': (payload: ReadPayload, ack: AckCallback<ReadReceipt>) => void;
 }
 
 export interface VisitorServerToClientEvents {
@@ -57,6 +68,10 @@ export interface VisitorServerToClientEvents {
   'conversation:updated': (conversation: Conversation) => void;
   /** Pushed whenever the visitor's place in the queue or the estimate changes. */
   'queue:position': (position: QueuePosition) => void;
+  /** An agent or the bot started or stopped typing; forget it after `TYPING_TIMEOUT_MS` unrefreshed. */
+  typing: (event: VisitorTypingEvent) => void;
+  /** An agent read the conversation up to `seq`. */
+  'conversation:read': (receipt: ReadReceipt) => void;
 }
 
 export interface AgentClientToServerEvents {
@@ -74,6 +89,9 @@ export interface AgentClientToServerEvents {
   'conversation:hand_back': (payload: HandBackPayload, ack: AckCallback<Conversation>) => void;
   'agent:set_status': (payload: SetStatusPayload, ack: AckCallback<AgentPresence>) => void;
   'agent:set_capacity': (payload: SetCapacityPayload, ack: AckCallback<AgentPresence>) => void;
+  /** Fire-and-forget (no ack), as for visitors. */
+  typing: (payload: TypingPayload) => void;
+  'conversation:read': (payload: ReadPayload, ack: AckCallback<ReadReceipt>) => void;
 }
 
 export interface AgentServerToClientEvents {
@@ -107,6 +125,10 @@ export interface AgentServerToClientEvents {
   'handoff:timed_out': (event: HandoffEvent & { error: string }) => void;
   /** A bot or the offline form filled in contact fields. */
   'contact:updated': (contact: Contact) => void;
+  /** The visitor or another agent started or stopped typing. */
+  typing: (event: AgentTypingEvent) => void;
+  /** The visitor or an agent read the conversation up to `seq`. */
+  'conversation:read': (receipt: ReadReceipt) => void;
 }
 
 /** A CSAT rating: the rated conversation, and its score (1–5) and comment (null when none). */

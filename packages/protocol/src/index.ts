@@ -38,6 +38,8 @@ export {
   QUEUE_STRATEGIES,
   RESOLVE_REASONS,
   TIMELINE_EVENT_TYPES,
+  TYPING_REFRESH_MS,
+  TYPING_TIMEOUT_MS,
 } from './constants.js';
 export type { Attributes, Channel, Priority } from './schemas/common.js';
 export type { Site, PublicSite, IdentityVerification } from './schemas/site.js';
@@ -53,6 +55,13 @@ export type {
 export type { ResolveReason, TimelineEvent, TimelineEventType } from './schemas/timeline.js';
 export type { Conversation, ConversationStatus, Handoff } from './schemas/conversation.js';
 export type { CsatRating, CsatSubmission } from './schemas/csat.js';
+export type {
+  AgentTypingEvent,
+  ReadPayload,
+  ReadReceipt,
+  TypingPayload,
+  VisitorTypingEvent,
+} from './schemas/presence-signals.js';
 export type {
   AuthorKind,
   FormField,

@@ -23,6 +23,7 @@ import { createAgentService, type AgentService } from './services/agents.js';
 import { createAutoResolve } from './services/auto-resolve.js';
 import { createBotRunner, type BotRunner } from './services/bot-runner.js';
 import { createCsatService, type CsatService } from './services/csat.js';
+import { createSignalService } from './services/signals.js';
 import { BOT_REPLY_TIMER, createHandoffService, type HandoffService } from './services/handoff.js';
 import { createNoAgentPolicy } from './services/no-agent.js';
 import { createNotifier } from './services/notifier.js';
@@ -119,12 +120,14 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
   });
   const handoff = createHandoffService({ store, bus, routing, noAgent, now });
   const csat = createCsatService({ store, bus, now });
+  const signals = createSignalService({ store, bus, now });
   const botHub = createSdkBotHub(bus);
   const botRunner = createBotRunner({
     store,
     bus,
     bots: createBotDirectory({ hub: botHub, webhookBackoff: deps.webhookBackoff }),
     handoff,
+    signals,
     logger,
     now,
     replyTimeoutMs: config.bots.replyTimeoutMs,
@@ -183,6 +186,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     routing,
     agents,
     visitors,
+    signals,
     bus,
     logger,
     messageRate: config.rateLimits.messages,

@@ -5,3 +5,4 @@ export { SwitchboardCloseEvent } from './events/close.js';
 export { SwitchboardMessageReceiveEvent } from './events/message-receive.js';
 export { SwitchboardMessageSendEvent } from './events/message-send.js';
 export { SwitchboardOpenEvent } from './events/open.js';
+export type { ChatPosition, ChatTheme } from './theme/theme.js';

@@ -1,5 +1,5 @@
 // Protocol objects with plain defaults, for the console's unit tests.
-import type { AgentPresence, Conversation, Queue } from '@switchboard/protocol';
+import type { AgentPresence, Conversation, Message, Queue } from '@switchboard/protocol';
 
 export function conversation(id: string, overrides: Partial<Conversation> = {}): Conversation {
   return {
@@ -19,6 +19,8 @@ export function conversation(id: string, overrides: Partial<Conversation> = {}):
     handoff: null,
     csat: null,
     lastSeq: 0,
+    visitorReadSeq: 0,
+    agentReadSeq: 0,
     lastMessageAt: null,
     createdAt: '2025-06-18T10:00:00.000Z',
     updatedAt: '2025-06-18T10:00:00.000Z',
@@ -50,6 +52,23 @@ export function queue(id: string, overrides: Partial<Queue> = {}): Queue {
     strategy: 'round_robin',
     memberIds: [],
     waiting: 0,
+    createdAt: '2025-06-18T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function message(seq: number, overrides: Partial<Message> = {}): Message {
+  return {
+    id: `m${seq}`,
+    conversationId: 'c1',
+    clientMessageId: `CM${String(seq).padStart(24, '0')}`,
+    seq,
+    authorKind: 'agent',
+    authorId: 'agent',
+    kind: 'text',
+    text: `message ${seq}`,
+    quickReplies: [],
+    form: null,
     createdAt: '2025-06-18T10:00:00.000Z',
     ...overrides,
   };

@@ -5,6 +5,8 @@ import { h } from '../lib/dom.js';
 export interface ComposerOptions {
   /** Sends to the current conversation; a rejection is shown under the composer and the text restored. */
   onSend(text: string, kind: 'text' | 'note'): Promise<unknown>;
+  /** Whether the agent is writing a reply (an internal note does not count: the visitor never sees it). */
+  onTyping?(typing: boolean): void;
 }
 
 export interface Composer {
@@ -81,6 +83,7 @@ export function composer(options: ComposerOptions): Composer {
     error.hidden = true;
     refresh();
     const target = conversationId;
+    options.onTyping?.(false);
     options.onSend(text, kind).catch((reason: unknown) => {
       if (conversationId !== target) return;
       error.textContent = describeError(reason);
@@ -104,11 +107,17 @@ export function composer(options: ComposerOptions): Composer {
       submit();
     }
   });
+  const typing = () => options.onTyping?.(!note.checked && textarea.value.trim() !== '');
   textarea.addEventListener('input', () => {
     if (conversationId !== null) drafts.set(conversationId, textarea.value);
     refresh();
+    typing();
   });
-  note.addEventListener('change', refresh);
+  textarea.addEventListener('blur', () => options.onTyping?.(false));
+  note.addEventListener('change', () => {
+    refresh();
+    typing();
+  });
   refresh();
 
   return {

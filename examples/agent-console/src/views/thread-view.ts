@@ -3,6 +3,7 @@ import { ulid, type Conversation, type Message } from '@switchboard/protocol';
 import { describeError } from '../lib/describe-error.js';
 import { h, reconcile, setAttr, setText } from '../lib/dom.js';
 import { contactLabel, priorityLabel, statusLabel } from '../lib/labels.js';
+import { lastSeenReply } from '../lib/seen.js';
 import { transferNoticeText, type TransferNotices } from '../lib/transfer-notices.js';
 import { Disposer, watch } from '../lib/watch.js';
 import { composer } from './composer.js';
@@ -74,8 +75,23 @@ export function threadView(
     className: 'messages',
     attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages' },
   });
-  const scroller = h('div', { className: 'thread-scroller' }, earlier, notice, list);
-  const writer = composer({ onSend: send });
+  // Kept in the DOM (hidden) so that screen readers know the live region before it speaks.
+  const visitorTyping = h('p', {
+    className: 'visitor-typing',
+    testId: 'visitor-typing',
+    text: 'Visitor is typing…',
+    attrs: { role: 'status', 'aria-live': 'polite' },
+  });
+  visitorTyping.hidden = true;
+  // Moved under the latest reply the visitor has read.
+  const seen = h('span', { className: 'seen-marker', testId: 'seen', text: 'Seen' });
+  const scroller = h('div', { className: 'thread-scroller' }, earlier, notice, list, visitorTyping);
+  const writer = composer({
+    onSend: send,
+    onTyping: (typing) => {
+      if (current !== null) client.setTyping(current, typing);
+    },
+  });
   const placeholder = h('div', {
     className: 'thread-placeholder',
     text: 'Select a conversation to read and reply.',
@@ -188,12 +204,29 @@ export function threadView(
         if (entry.type === 'pending') updatePendingItem(node, entry.pending);
       },
     );
+    renderSeen();
+    markRead();
     // Following the conversation, or just wrote into it: show the newest message.
     if (fromBottom <= STICK_PX || wrote) scroller.scrollTop = scroller.scrollHeight;
     // Older messages went in above: keep what the agent was reading where it was.
     else if (list.firstElementChild !== firstBefore)
       scroller.scrollTop = scroller.scrollHeight - scroller.clientHeight - fromBottom;
     renderChrome(items);
+  }
+
+  function renderSeen(): void {
+    if (current === null) return;
+    const state = client.getSnapshot();
+    const reply = lastSeenReply(state.messages[current] ?? [], state.visitorReadSeq[current] ?? 0);
+    const node = reply ? nodes.get(`m:${reply.id}`) : undefined;
+    if (node) {
+      if (seen.parentElement !== node) node.append(seen);
+    } else seen.remove();
+  }
+
+  /** A read receipt for the visitor, while the agent can see the thread. */
+  function markRead(): void {
+    if (current !== null && document.visibilityState === 'visible') client.markRead(current);
   }
 
   function renderChrome(
@@ -247,6 +280,7 @@ export function threadView(
   resizes.observe(scroller);
 
   const stopNotices = notices.subscribe(renderNotice);
+  document.addEventListener('visibilitychange', markRead);
 
   earlier.addEventListener('click', () => {
     const first = current === null ? undefined : client.getSnapshot().messages[current]?.[0];
@@ -257,6 +291,7 @@ export function threadView(
     element,
     show(id) {
       if (id === current) return;
+      if (current !== null) client.setTyping(current, false);
       watchers.dispose();
       nodes.clear();
       list.replaceChildren();
@@ -282,6 +317,20 @@ export function threadView(
       watchers.add(watch(client, (state) => state.conversations[id], renderHeader));
       watchers.add(watch(client, (state) => state.messages[id], renderMessages));
       watchers.add(client.select((state) => state.pending, renderMessages));
+      watchers.add(
+        watch(
+          client,
+          (state) => state.visitorTyping[id] === true,
+          (typing) => {
+            const follow = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= STICK_PX;
+            visitorTyping.hidden = !typing;
+            if (follow) scroller.scrollTop = scroller.scrollHeight;
+          },
+        ),
+      );
+      watchers.add(client.select((state) => state.visitorReadSeq[id], renderSeen));
+      // The conversation's lastSeq also moves with the list's sync, before messages load.
+      watchers.add(client.select((state) => state.conversations[id]?.lastSeq, markRead));
       // Names in the header and the transfer notice.
       watchers.add(
         client.select(
@@ -299,6 +348,7 @@ export function threadView(
     dispose() {
       watchers.dispose();
       stopNotices();
+      document.removeEventListener('visibilitychange', markRead);
       actions.dispose();
       handoff.dispose();
       resizes.disconnect();

@@ -28,6 +28,7 @@ import { createKeyedRunner, mapLimit, singleFlight } from '../core/tasks.js';
 import { validateMessageText } from '../core/validate.js';
 import { createAgentActions } from './agent-actions.js';
 import { createAgentDirectory } from './agent-directory.js';
+import { createAgentSignals } from './agent-signals.js';
 import { initialAgentState, mergeConversationMessages, upsertConversations } from './agent-state.js';
 
 /** `GET /v1/conversations` page size for the list sync: the most the server allows. */
@@ -188,6 +189,9 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     directory.applyPresence(presence);
     hub.emit('agent:status_changed', presence);
   });
+  const signals = createAgentSignals({ store, hub, transport: core.transport });
+  core.transport.on('typing', signals.receiveTyping);
+  core.transport.on('conversation:read', signals.receiveRead);
 
   function applyConversations(incoming: readonly Conversation[], notify: boolean): void {
     const { patch, added, updated } = upsertConversations(store.getSnapshot(), incoming);
@@ -295,6 +299,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     disconnect() {
       generation += 1;
       directory.stop();
+      signals.stop();
       core.close();
       if (store.getSnapshot().connection !== 'idle') status.setConnection('disconnected');
     },
@@ -337,6 +342,10 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     },
 
     ...actions,
+
+    setTyping: signals.setTyping,
+
+    markRead: signals.markRead,
 
     listQueues: directory.loadQueues,
 

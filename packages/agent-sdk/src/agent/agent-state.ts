@@ -17,6 +17,8 @@ export function initialAgentState(): AgentState {
     error: null,
     queues: {},
     agents: {},
+    visitorTyping: {},
+    visitorReadSeq: {},
   };
 }
 

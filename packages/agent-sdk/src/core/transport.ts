@@ -44,6 +44,11 @@ export interface Transport<Listen, Emit> {
     payload: PayloadOf<Emit, Name>,
   ): Promise<AckData<Emit, Name>>;
   on<Name extends keyof Listen & string>(name: Name, listener: Listen[Name]): () => void;
+  /**
+   * Emits a fire-and-forget event (no ack, e.g. `typing`) when connected; returns whether it was
+   * sent. Nothing is queued: a signal is worthless by the time a connection comes back.
+   */
+  signal<Name extends keyof Emit & string>(name: Name, payload: PayloadOf<Emit, Name>): boolean;
 }
 
 // The socket.io Socket's generics cannot be threaded through a generic transport without
@@ -271,6 +276,12 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
           finish(error, error ? undefined : (ack as { data: Data }).data);
         });
       });
+    },
+
+    signal(name, payload) {
+      if (!socket.connected) return false;
+      socket.emit(name, payload);
+      return true;
     },
 
     on(name, listener) {

@@ -36,6 +36,8 @@ export function conversation(id: string, overrides: Partial<Conversation> = {}):
     handoff: null,
     csat: null,
     lastSeq: 0,
+    visitorReadSeq: 0,
+    agentReadSeq: 0,
     lastMessageAt: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',

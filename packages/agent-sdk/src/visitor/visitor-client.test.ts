@@ -130,6 +130,8 @@ it('carries a message refused with conversation_closed into a new conversation, 
     ...first,
     status: 'resolved',
     lastSeq: 1,
+    visitorReadSeq: 0,
+    agentReadSeq: 0,
     updatedAt: '2025-01-01T00:01:00.000Z',
   });
   await waitFor(() => client.getSnapshot().conversation?.status === 'resolved');

@@ -21,6 +21,7 @@ import { createOfflineFormSubmitter } from './offline-form.js';
 import { createRater } from './rating.js';
 import { createVisitorConversation } from './visitor-conversation.js';
 import { createVisitorIdentity } from './visitor-identity.js';
+import { createVisitorSignals } from './visitor-signals.js';
 
 /** A stored conversation answering a join with one of these is gone for this visitor. */
 const GONE_ON_JOIN = new Set<SwitchboardError['code']>(['not_found', 'forbidden', 'conversation_closed']);
@@ -40,6 +41,8 @@ export const INITIAL_VISITOR_STATE: VisitorState = Object.freeze({
   error: null,
   hasOlder: false,
   queuePosition: null,
+  agentTyping: null,
+  readByAgentSeq: 0,
 });
 
 /**
@@ -121,6 +124,9 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
   core.transport.on('conversation:updated', (update) => {
     if (update.id === store.getSnapshot().conversation?.id) conversation.adopt(update);
   });
+  const signals = createVisitorSignals({ store, hub, transport: core.transport });
+  core.transport.on('typing', signals.receiveTyping);
+  core.transport.on('conversation:read', signals.receiveRead);
 
   // A 401 over HTTP or a refused handshake: the token expired, so mint another from the credential.
   const refreshSession = singleFlight(async (): Promise<boolean> => {
@@ -240,6 +246,7 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
   function stop(): void {
     generation += 1;
     delays.cancelAll();
+    signals.stop();
     core.close();
   }
 
@@ -313,6 +320,10 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
       if (!identity.session) return false;
       return conversation.loadOlder();
     },
+
+    setTyping: signals.setTyping,
+
+    markRead: signals.markRead,
 
     reset() {
       stop();

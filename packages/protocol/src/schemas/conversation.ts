@@ -47,6 +47,10 @@ export const Conversation = z.object({
   csat: CsatRating.nullable(),
   /** The highest `seq` stored so far; 0 when there are no messages. */
   lastSeq: Seq,
+  /** Read receipts: the highest `seq` the visitor has seen (0 when none); never above `lastSeq`. */
+  visitorReadSeq: Seq,
+  /** The highest `seq` any agent has seen. */
+  agentReadSeq: Seq,
   lastMessageAt: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -61,3 +61,10 @@ export {
 export { CreateQueueRequest, Queue, QueuePosition, QueueStrategy, UpdateQueueRequest } from './queue.js';
 export { ResolveReason, TimelineEvent, TimelineEventType } from './timeline.js';
 export { Availability, BusinessHours, OpeningSpan, WEEKDAYS } from './business-hours.js';
+export {
+  AgentTypingEvent,
+  ReadPayload,
+  ReadReceipt,
+  TypingPayload,
+  VisitorTypingEvent,
+} from './presence-signals.js';

@@ -83,6 +83,8 @@ export function toConversation(row: ConversationRow): Conversation {
         ? null
         : { score: row.csatScore, comment: row.csatComment, ratedAt: iso(row.ratedAt) },
     lastSeq: row.lastSeq,
+    visitorReadSeq: row.visitorReadSeq,
+    agentReadSeq: row.agentReadSeq,
     lastMessageAt: isoOrNull(row.lastMessageAt),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),

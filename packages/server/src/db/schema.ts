@@ -120,6 +120,9 @@ export const conversations = sqliteTable(
     botState: text('bot_state', { mode: 'json' }).$type<unknown>(),
     /** Highest seq handed out; bumped in the same transaction as each message insert. */
     lastSeq: integer('last_seq').notNull().default(0),
+    /** Read receipts: the highest seq the visitor, and any agent, has seen (clamped to lastSeq). */
+    visitorReadSeq: integer('visitor_read_seq').notNull().default(0),
+    agentReadSeq: integer('agent_read_seq').notNull().default(0),
     lastMessageAt: integer('last_message_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

@@ -281,6 +281,15 @@ export interface Store {
     /** The bot adapter's memory for the conversation (null when none). */
     botState(id: string): Promise<unknown>;
     setBotState(id: string, state: unknown): Promise<void>;
+    /**
+     * Raises the reader's read mark to `seq`, clamped to `lastSeq`; a mark never goes down.
+     * `advanced` is false when it was already there; null for a missing conversation.
+     */
+    markRead(
+      id: string,
+      reader: 'visitor' | 'agent',
+      seq: number,
+    ): Promise<{ conversation: Conversation; advanced: boolean } | null>;
     /** Most recently updated first. */
     list(filter: ConversationFilter): Promise<{ items: Conversation[]; nextCursor: string | null }>;
   };

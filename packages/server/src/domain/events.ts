@@ -5,6 +5,7 @@ import type {
   Handoff,
   Message,
   QueuePosition,
+  ReadReceipt,
   ResolveReason,
 } from '@switchboard/protocol';
 
@@ -32,6 +33,14 @@ export interface DomainEvents {
   'handoff.returned': { conversation: Conversation; agentId: string; note: string | null };
   'handoff.timed_out': { conversation: Conversation; handoff: Handoff; error: string };
   'contact.updated': { contact: Contact };
+  /** Someone started or stopped typing. Never stored: receivers let it expire. */
+  'conversation.typing': {
+    conversationId: string;
+    typing: boolean;
+    who: { kind: 'visitor' } | { kind: 'bot' } | { kind: 'agent'; agentId: string; name: string };
+  };
+  /** A reader's mark moved forward (stored). */
+  'conversation.read': ReadReceipt;
 }
 
 type Handler<Name extends keyof DomainEvents> = (event: DomainEvents[Name]) => void;

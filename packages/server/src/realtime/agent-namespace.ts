@@ -3,11 +3,13 @@ import {
   AssignPayload,
   ConversationRef,
   HandBackPayload,
+  ReadPayload,
   ResolvePayload,
   SetCapacityPayload,
   SetPriorityPayload,
   SetStatusPayload,
   TransferPayload,
+  TypingPayload,
 } from '@switchboard/protocol/schemas';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
@@ -16,10 +18,12 @@ import type { ConversationService } from '../services/conversations.js';
 import type { HandoffService } from '../services/handoff.js';
 import type { LifecycleService } from '../services/lifecycle.js';
 import type { SessionService } from '../services/sessions.js';
+import type { SignalService } from '../services/signals.js';
 import { handle } from './handle.js';
 import { authenticateSocket } from './handshake.js';
 import type { AgentNamespace } from './namespaces.js';
 import { AGENTS_ROOM, conversationRoom } from './rooms.js';
+import { signal } from './signal.js';
 
 export interface AgentNamespaceDeps {
   sessions: SessionService;
@@ -27,13 +31,26 @@ export interface AgentNamespaceDeps {
   lifecycle: LifecycleService;
   handoff: HandoffService;
   agents: AgentService;
+  signals: SignalService;
   logger: Logger;
   limiter: RateLimiter;
+  /** Typing signals have their own budget (dropped when exceeded). */
+  typingLimiter: RateLimiter;
 }
 
 export function setUpAgentNamespace(
   namespace: AgentNamespace,
-  { sessions, conversations, lifecycle, handoff, agents, logger, limiter }: AgentNamespaceDeps,
+  {
+    sessions,
+    conversations,
+    lifecycle,
+    handoff,
+    agents,
+    signals,
+    logger,
+    limiter,
+    typingLimiter,
+  }: AgentNamespaceDeps,
 ) {
   namespace.use(authenticateSocket(sessions, 'agent'));
   namespace.on('connection', (socket) => {
@@ -97,6 +114,17 @@ export function setUpAgentNamespace(
     socket.on(
       'agent:set_capacity',
       handle(SetCapacityPayload, (p) => agents.setCapacity(agentId, p.capacity), options),
+    );
+    socket.on(
+      'typing',
+      signal(TypingPayload, (p) => signals.typing(viewer, p), {
+        logger,
+        limiter: { limiter: typingLimiter, key: socket.id },
+      }),
+    );
+    socket.on(
+      'conversation:read',
+      handle(ReadPayload, (p) => signals.read(viewer, p), options),
     );
   });
 }

@@ -60,6 +60,23 @@ export function fanOut(
     bots.returned(event.conversation.siteId, { conversation: event.conversation, note: event.note });
   });
   bus.subscribe('contact.updated', ({ contact }) => toAgents.emit('contact:updated', contact));
+  // Typing: each side hears the other. Agents also hear each other (the SDK ignores its own
+  // echo); the bot's typing is for the visitor only.
+  bus.subscribe('conversation.typing', ({ conversationId, typing, who }) => {
+    if (who.kind === 'visitor') {
+      toAgents.emit('typing', { conversationId, who: 'visitor', typing });
+      return;
+    }
+    const name = who.kind === 'agent' ? who.name : undefined;
+    toVisitorsOf(conversationId).emit('typing', { conversationId, who: who.kind, name, typing });
+    if (who.kind === 'agent')
+      toAgents.emit('typing', { conversationId, who: 'agent', agentId: who.agentId, typing });
+  });
+  // Every agent sees every receipt; the visitor only needs to know what agents have read.
+  bus.subscribe('conversation.read', (receipt) => {
+    toAgents.emit('conversation:read', receipt);
+    if (receipt.reader === 'agent') toVisitorsOf(receipt.conversationId).emit('conversation:read', receipt);
+  });
   bus.subscribe('agent.status_changed', ({ agent }) => toAgents.emit('agent:status_changed', agent));
   bus.subscribe('queue.changed', ({ queueId, waiting, positions }) => {
     toAgents.emit('queue:updated', { queueId, waiting });

@@ -14,6 +14,7 @@ import type { OfflineForms } from '../services/offline-form.js';
 import type { LifecycleService } from '../services/lifecycle.js';
 import type { RoutingService } from '../services/routing.js';
 import type { SessionService } from '../services/sessions.js';
+import type { SignalService } from '../services/signals.js';
 import type { VisitorPresence } from '../services/visitors.js';
 import { setUpAgentNamespace } from './agent-namespace.js';
 import { setUpBotNamespace } from './bot-namespace.js';
@@ -34,10 +35,14 @@ export interface GatewayDeps {
   routing: RoutingService;
   agents: AgentService;
   visitors: VisitorPresence;
+  signals: SignalService;
   bus: EventBus;
   logger: Logger;
   messageRate: RateLimit;
 }
+
+/** Per socket: clients refresh every 2.5 s while typing; this leaves room for start/stop pairs. */
+const TYPING_RATE: RateLimit = { perSecond: 2, burst: 3 };
 
 /** socket.io on the HTTP server: three authenticated namespaces (visitors, agents, SDK bots), and domain events fanned out to rooms. */
 export function createGateway({ httpServer, bus, messageRate, ...deps }: GatewayDeps): Server {
@@ -53,11 +58,14 @@ export function createGateway({ httpServer, bus, messageRate, ...deps }: Gateway
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
   const limiter = createRateLimiter(messageRate);
+  // Typing is chatty and worthless once stale: its own, tighter budget, so it never eats into
+  // the budget for messages.
+  const typingLimiter = createRateLimiter(TYPING_RATE);
   const visitors = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
   const agents = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
-  setUpVisitorNamespace(visitors, { ...deps, limiter });
+  setUpVisitorNamespace(visitors, { ...deps, limiter, typingLimiter });
   const bots = io.of(BOT_NAMESPACE) as unknown as BotNamespace;
-  setUpAgentNamespace(agents, { ...deps, limiter });
+  setUpAgentNamespace(agents, { ...deps, limiter, typingLimiter });
   setUpBotNamespace(bots, { ...deps, limiter });
   fanOut(bus, visitors, agents, deps.botHub);
   return io;

@@ -3,7 +3,9 @@ import {
   ConversationStartPayload,
   CsatSubmission,
   OfflineFormSubmission,
+  ReadPayload,
   SendMessagePayload,
+  TypingPayload,
 } from '@switchboard/protocol/schemas';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
@@ -13,11 +15,13 @@ import type { CsatService } from '../services/csat.js';
 import type { OfflineForms } from '../services/offline-form.js';
 import type { RoutingService } from '../services/routing.js';
 import type { SessionService } from '../services/sessions.js';
+import type { SignalService } from '../services/signals.js';
 import type { VisitorPresence } from '../services/visitors.js';
 import { handle } from './handle.js';
 import { authenticateSocket } from './handshake.js';
 import type { VisitorNamespace } from './namespaces.js';
 import { conversationRoom } from './rooms.js';
+import { signal } from './signal.js';
 
 export interface VisitorNamespaceDeps {
   sessions: SessionService;
@@ -26,13 +30,27 @@ export interface VisitorNamespaceDeps {
   offlineForms: OfflineForms;
   routing: RoutingService;
   visitors: VisitorPresence;
+  signals: SignalService;
   logger: Logger;
   limiter: RateLimiter;
+  /** Typing signals have their own budget (dropped when exceeded). */
+  typingLimiter: RateLimiter;
 }
 
 export function setUpVisitorNamespace(
   namespace: VisitorNamespace,
-  { sessions, conversations, csat, offlineForms, routing, visitors, logger, limiter }: VisitorNamespaceDeps,
+  {
+    sessions,
+    conversations,
+    csat,
+    offlineForms,
+    routing,
+    visitors,
+    signals,
+    logger,
+    limiter,
+    typingLimiter,
+  }: VisitorNamespaceDeps,
 ) {
   namespace.use(authenticateSocket(sessions, 'visitor'));
   namespace.on('connection', (socket) => {
@@ -81,6 +99,17 @@ export function setUpVisitorNamespace(
     socket.on(
       'conversation:rate',
       handle(CsatSubmission, (payload) => csat.rate(viewer, payload), options),
+    );
+    socket.on(
+      'typing',
+      signal(TypingPayload, (payload) => signals.typing(viewer, payload), {
+        logger,
+        limiter: { limiter: typingLimiter, key: socket.id },
+      }),
+    );
+    socket.on(
+      'conversation:read',
+      handle(ReadPayload, (payload) => signals.read(viewer, payload), options),
     );
   });
 }

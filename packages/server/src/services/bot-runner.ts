@@ -17,6 +17,7 @@ import { AppError } from '../lib/app-error.js';
 import { derivedMessageId } from '../lib/derived-id.js';
 import type { Logger } from '../lib/logger.js';
 import { BOT_REPLY_TIMER, type HandoffService } from './handoff.js';
+import type { SignalService } from './signals.js';
 import { canSee, type Viewer } from './viewer.js';
 
 export interface BotRunner {
@@ -37,6 +38,7 @@ interface Deps {
   bus: EventBus;
   bots: BotDirectory;
   handoff: HandoffService;
+  signals: SignalService;
   logger: Logger;
   now: () => number;
   replyTimeoutMs: number;
@@ -44,7 +46,16 @@ interface Deps {
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function createBotRunner({ store, bus, bots, handoff, logger, now, replyTimeoutMs }: Deps): BotRunner {
+export function createBotRunner({
+  store,
+  bus,
+  bots,
+  handoff,
+  signals,
+  logger,
+  now,
+  replyTimeoutMs,
+}: Deps): BotRunner {
   // Turns of one conversation run one after another, so the bot reads its own last state.
   const chains = new Map<string, Promise<void>>();
   /** The visitor message each conversation's reply timer waits on (a late answer to an older one does not count). */
@@ -121,6 +132,10 @@ export function createBotRunner({ store, bus, bots, handoff, logger, now, replyT
       store.contacts.byId(conversation.contactId),
     ]);
     if (!contact) return;
+    // The rules bot answers at once; a bot behind a network hop may think for seconds, and the
+    // visitor should see that something is happening. Its reply (or a handoff) ends the typing.
+    const slow = adapter.kind !== 'rules';
+    if (slow) signals.botTyping(conversationId, true);
     let outcome;
     try {
       outcome = await adapter.handle({
@@ -137,11 +152,13 @@ export function createBotRunner({ store, bus, bots, handoff, logger, now, replyT
         bot: adapter.kind,
         error: describe(error),
       });
+      if (slow) signals.botTyping(conversationId, false);
       return handoff.timeOut(conversationId, describe(error));
     }
     if (outcome.kind === 'deferred') return;
     if (outcome.state !== undefined) await store.conversations.setBotState(conversationId, outcome.state);
     await apply(conversation, message.id, outcome.decision);
+    if (slow && outcome.decision.replies.length === 0) signals.botTyping(conversationId, false);
   }
 
   function enqueue(conversationId: string, message: Message) {

@@ -39,6 +39,9 @@ function start(): void {
     chat.setAttribute('site-key', config.siteKey);
   }
   if (!chat.hasAttribute('server-url')) chat.setAttribute('server-url', config.serverUrl);
+  // Lit gives the nonce to the `<style>` elements it falls back to without constructed sheets.
+  const global = globalThis as { litNonce?: string };
+  if (config.nonce) global.litNonce ??= config.nonce;
 
   const element = chat;
   drawPlaceholder(element, launcherLabel, (button) => {

@@ -14,10 +14,12 @@ export function drawPlaceholder(
   label: string,
   onActivate: (button: HTMLButtonElement) => void,
 ): HTMLButtonElement | null {
-  // A constructed sheet passes a CSP that forbids inline styles. Browsers without one (before
-  // Safari 16.4) go without a placeholder; the element itself still loads when idle.
-  if (host.shadowRoot || customElements.get(host.localName) || !('replaceSync' in CSSStyleSheet.prototype))
+  // A constructed sheet passes a CSP that forbids inline styles. Browsers without them (before
+  // Safari 16.4) go without a placeholder; the element itself still loads when idle, and lit
+  // styles it with the loader tag's nonce (`litNonce`).
+  if (host.shadowRoot || customElements.get(host.localName) || !('replaceSync' in CSSStyleSheet.prototype)) {
     return null;
+  }
   const root = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(launcherCss);

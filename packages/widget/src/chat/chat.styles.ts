@@ -5,6 +5,7 @@ import { launcherCss } from '../launcher/launcher.styles.js';
 import { messageListStyles } from '../message-list/message-list.styles.js';
 import { offlineFormStyles } from '../offline-form/offline-form.styles.js';
 import { quickRepliesStyles } from '../quick-replies/quick-replies.styles.js';
+import { themeCss } from '../theme/theme.styles.js';
 
 const panelStyles = css`
   :host {
@@ -32,7 +33,8 @@ const panelStyles = css`
     display: flex;
     align-items: center;
     gap: 8px;
-    padding: 14px 12px 14px 18px;
+    padding-block: 14px;
+    padding-inline: 18px 12px;
     background: var(--switchboard-accent, #4f46e5);
     color: var(--switchboard-accent-contrast, #fff);
   }
@@ -58,7 +60,7 @@ const panelStyles = css`
     cursor: pointer;
   }
   [part~='close-button']:hover {
-    background: rgb(255 255 255 / 0.15);
+    background: color-mix(in srgb, currentColor 15%, transparent);
   }
   [part~='close-button']:focus-visible {
     outline: 2px solid currentColor;
@@ -77,14 +79,14 @@ const panelStyles = css`
   [part~='badge'] {
     position: absolute;
     top: -4px;
-    right: -4px;
+    inset-inline-end: -4px;
     min-width: 20px;
     height: 20px;
     padding: 0 5px;
     box-sizing: border-box;
     border-radius: 10px;
     background: var(--switchboard-danger, #dc2626);
-    color: #fff;
+    color: var(--switchboard-danger-contrast, #fff);
     font-size: 12px;
     font-weight: 600;
     line-height: 20px;
@@ -106,6 +108,7 @@ const panelStyles = css`
 
 export const chatStyles = [
   unsafeCSS(launcherCss),
+  unsafeCSS(themeCss),
   panelStyles,
   messageListStyles,
   quickRepliesStyles,

@@ -8,18 +8,22 @@ import { SwitchboardCloseEvent } from '../events/close.js';
 import { SwitchboardMessageReceiveEvent } from '../events/message-receive.js';
 import { SwitchboardMessageSendEvent } from '../events/message-send.js';
 import { SwitchboardOpenEvent } from '../events/open.js';
+import { LocaleController } from '../i18n/locale-controller.js';
 import { launcherIconPath } from '../launcher/launcher.js';
 import { groupMessages } from '../message-list/group-messages.js';
 import { renderMessageList } from '../message-list/message-list.js';
+import { ownReceipt } from '../message-list/own-receipt.js';
+import { renderTypingIndicator } from '../message-list/typing-indicator.js';
 import { renderOfflineForm } from '../offline-form/offline-form.js';
 import { OfflineFormController } from '../offline-form/offline-form-controller.js';
 import { currentQuickReplies } from '../quick-replies/current-quick-replies.js';
 import { renderQuickReplies } from '../quick-replies/quick-replies.js';
 import { createWebStorage } from '../storage/web-storage.js';
+import type { ChatPosition, ChatTheme } from '../theme/theme.js';
+import { ReadController } from '../visitor/read-controller.js';
 import { VisitorController } from '../visitor/visitor-controller.js';
 import { chatStyles } from './chat.styles.js';
 import { connectionNotice } from './connection-notice.js';
-import { strings } from './strings.js';
 
 /** A cross, 24×24. */
 const closeIconPath =
@@ -32,9 +36,23 @@ const PINNED_SLACK_PX = 48;
 const LOAD_OLDER_SLACK_PX = 64;
 
 /**
+ * The dark theme (`theme="dark"`, or `theme="auto"` on a system that prefers dark) sets the colour
+ * properties below on the element itself, so a page overrides them with rules on
+ * `switchboard-chat` or `switchboard-chat[theme='dark']`; values inherited from an ancestor only
+ * reach the light theme. On screens at most 480px wide the open panel covers the viewport.
+ *
  * @summary A launcher button and chat panel through which a site's visitors talk to its bot and
  * agents in real time. The conversation survives reloads; nothing is stored in the browser and no
  * request is made before the visitor first sends a message.
+ *
+ * @attr {string} site-key - The site's public key (`pk_…`).
+ * @attr {string} server-url - Where the Switchboard server listens, e.g. `https://chat.example.com`.
+ * @attr {string} heading - The header's title; defaults to the site's name, else "Chat".
+ * @attr {boolean} open - Whether the panel is open; reflected.
+ * @attr {'light' | 'dark' | 'auto'} theme=light - The colour scheme; `auto` follows the system's. Reflected.
+ * @attr {'right' | 'left'} position=right - The bottom corner for the launcher and the panel. Reflected.
+ * @attr {string} locale - The language as a BCP 47 tag (`es`, `es-MX` is served by `es`): English,
+ * Spanish, German or Arabic (right to left), else English. Defaults to the browser's languages.
  *
  * @event {SwitchboardOpenEvent} switchboard-open - The panel opened.
  * @event {SwitchboardCloseEvent} switchboard-close - The panel closed.
@@ -52,16 +70,25 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart banner - The connection notice (reconnecting, offline, unavailable).
  * @csspart messages - The scrolling message list.
  * @csspart empty - The greeting shown while the conversation is empty.
- * @csspart group - Consecutive messages by one author; also `group-self`, `group-other`, `group-system`.
- * @csspart author - The author label above a group from an agent or a bot; also `author-agent`,
- * `author-bot` (which carries a robot icon, so a bot is never taken for a person).
+ * @csspart group - Consecutive messages by one author.
+ * @csspart group-self - A group of the visitor's messages.
+ * @csspart group-other - A group of messages from an agent or a bot.
+ * @csspart group-system - A group of system notices.
+ * @csspart author - The author label above a group from an agent or a bot.
+ * @csspart author-agent - The label of an agent's group.
+ * @csspart author-bot - The label of a bot's group, with a robot icon so a bot is never taken for a person.
  * @csspart message - One message bubble.
  * @csspart message-self - A message written by the visitor.
  * @csspart message-other - A message from an agent or a bot.
  * @csspart message-system - A system notice in the conversation.
  * @csspart message-pending - A message sent but not yet acknowledged by the server.
  * @csspart message-failed - A message the server refused.
- * @csspart message-status - The "not delivered" note under a failed message.
+ * @csspart message-status - The "not delivered" note under a failed message, or the delivery
+ * state under the visitor's latest message.
+ * @csspart message-status-sent - "Sent": the server stored the visitor's latest message.
+ * @csspart message-status-read - "Read": an agent has seen the visitor's latest message.
+ * @csspart typing-indicator - Animated dots and "Support is typing…" after the messages while an
+ * agent or the bot types (a polite live region; hidden otherwise).
  * @csspart retry-button - Sends a failed message, or the offline form, again.
  * @csspart discard-button - Drops a failed message.
  * @csspart quick-replies - The bot's suggested answers under its latest message (a labelled group).
@@ -78,8 +105,8 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart csat - The rating prompt (CSAT) shown once the conversation is resolved.
  * @csspart csat-title - The prompt's question.
  * @csspart csat-scores - The five stars, a radio group.
- * @csspart csat-score - One star (a radio button labelled "4 of 5"); also `csat-score-filled` for
- * the chosen star and those before it.
+ * @csspart csat-score - One star (a radio button labelled "4 of 5").
+ * @csspart csat-score-filled - The chosen star and those before it.
  * @csspart csat-comment-label - The comment's label.
  * @csspart csat-comment - The optional comment.
  * @csspart csat-error - Why the rating was not sent: no star chosen, or the server refused it.
@@ -99,13 +126,14 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @cssproperty --switchboard-bubble-text=#111827 - Text of messages from agents and bots.
  * @cssproperty --switchboard-bubble-radius=16px - Corner radius of message bubbles.
  * @cssproperty --switchboard-danger=#dc2626 - Failed messages and the unread badge.
+ * @cssproperty --switchboard-danger-contrast=#fff - The unread badge's count.
  * @cssproperty --switchboard-warning-background=#fef3c7 - The connection banner's background.
  * @cssproperty --switchboard-warning-text=#92400e - The connection banner's text.
  * @cssproperty --switchboard-font-family=system-ui - The widget's font.
  * @cssproperty --switchboard-radius=16px - The panel's corner radius.
  * @cssproperty --switchboard-panel-width=370px - The panel's width on wide screens.
  * @cssproperty --switchboard-panel-height=600px - The panel's greatest height.
- * @cssproperty --switchboard-offset=20px - Distance from the viewport's bottom and right edges.
+ * @cssproperty --switchboard-offset=20px - Distance from the viewport's bottom and side edges.
  * @cssproperty --switchboard-z-index=2147483000 - Stacking order over the page.
  */
 export class SwitchboardChat extends LitElement {
@@ -116,6 +144,10 @@ export class SwitchboardChat extends LitElement {
     serverUrl: { attribute: 'server-url' },
     heading: {},
     open: { type: Boolean, reflect: true },
+    // Reflected: the styles select on them (`:host([theme='dark'])`).
+    theme: { reflect: true },
+    position: { reflect: true },
+    locale: {},
     draft: { state: true },
     unread: { state: true },
   };
@@ -128,6 +160,15 @@ export class SwitchboardChat extends LitElement {
   declare heading: string;
   /** Whether the panel is open. */
   declare open: boolean;
+  /** The colour scheme. Any other value is `light`. */
+  declare theme: ChatTheme;
+  /** The corner for the launcher and the panel. Any other value is `right`. */
+  declare position: ChatPosition;
+  /**
+   * The language, as a BCP 47 tag; empty for the browser's. Languages other than English load on
+   * demand, meanwhile the widget stays in English (see `setLocale`).
+   */
+  declare locale: string;
 
   declare protected draft: string;
   declare protected unread: number;
@@ -144,6 +185,11 @@ export class SwitchboardChat extends LitElement {
   // Once rated, the prompt and its focused button are gone: carry on in the composer.
   protected readonly csat = new CsatController(this, this.visitor, () => this.composerInput()?.focus());
 
+  protected readonly i18n = new LocaleController(this);
+
+  // Read receipts only while the visitor can see the conversation.
+  protected readonly reads = new ReadController(this, this.visitor, () => this.open);
+
   private pinnedToBottom = true;
   /** While older messages load: the scroll position, as a distance from the bottom, to keep. */
   private keptFromBottom: number | null = null;
@@ -154,8 +200,17 @@ export class SwitchboardChat extends LitElement {
     this.serverUrl = '';
     this.heading = '';
     this.open = false;
+    this.theme = 'light';
+    this.position = 'right';
+    this.locale = '';
     this.draft = '';
     this.unread = 0;
+  }
+
+  /** Switches the language, as setting `locale` does; settles once the widget shows it. */
+  setLocale(locale: string): Promise<void> {
+    this.locale = locale;
+    return this.i18n.settled();
   }
 
   /** Opens the panel. */
@@ -220,6 +275,7 @@ export class SwitchboardChat extends LitElement {
     const state = this.visitor.state;
     const configured = this.visitor.client !== null;
     const notice = configured ? connectionNotice(state) : null;
+    const { strings } = this.i18n;
     const title = this.heading || state.site?.name || strings.title;
     const quickReplies = currentQuickReplies(state.messages, state.pending, state.conversation?.status);
     const form = this.offlineForm.shown();
@@ -229,6 +285,8 @@ export class SwitchboardChat extends LitElement {
         id="panel"
         role="dialog"
         aria-label=${title}
+        lang=${this.i18n.lang}
+        dir=${this.i18n.dir}
         ?hidden=${!this.open}
         @keydown=${this.onPanelKeydown}
       >
@@ -248,10 +306,13 @@ export class SwitchboardChat extends LitElement {
         ${renderMessageList({
           groups: groupMessages(state.messages, state.pending),
           text: strings,
+          timeFormat: this.i18n.timeFormat,
           onScroll: this.onMessagesScroll,
           onRetry: (key) => void this.visitor.retry(key),
           onDiscard: (key) => this.visitor.discard(key),
+          receipt: ownReceipt(state.messages, state.readByAgentSeq),
           footer: [
+            renderTypingIndicator(state.agentTyping, strings),
             quickReplies
               ? renderQuickReplies({
                   replies: quickReplies.quickReplies,
@@ -286,11 +347,13 @@ export class SwitchboardChat extends LitElement {
           onInput: this.onInput,
           onKeydown: this.onComposerKeydown,
           onSubmit: this.onSubmit,
+          onBlur: this.onComposerBlur,
         })}
       </div>
       <button
         part="launcher"
         type="button"
+        lang=${this.i18n.lang}
         aria-label=${this.open ? strings.close : strings.open}
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
@@ -321,6 +384,7 @@ export class SwitchboardChat extends LitElement {
     if (!text || !this.visitor.client) return false;
     if (!this.dispatchEvent(new SwitchboardMessageSendEvent(text))) return false;
     this.pinnedToBottom = true;
+    this.visitor.typing(false);
     void this.visitor.send(text);
     return true;
   }
@@ -368,6 +432,11 @@ export class SwitchboardChat extends LitElement {
 
   private onInput(event: InputEvent): void {
     this.draft = (event.target as HTMLTextAreaElement).value;
+    this.visitor.typing(this.draft.trim() !== '');
+  }
+
+  private onComposerBlur(): void {
+    this.visitor.typing(false);
   }
 
   private onComposerKeydown(event: KeyboardEvent): void {

@@ -21,6 +21,9 @@ export const composerStyles = css`
     color: inherit;
     font: inherit;
     resize: none;
+    /* Each paragraph runs in its own text's direction (English typed in an Arabic chat), while
+       the empty field and its placeholder keep the widget's. dir=auto would turn those ltr. */
+    unicode-bidi: plaintext;
     /* Grows with its text where supported; scrolls past max-height elsewhere. */
     field-sizing: content;
   }
@@ -45,6 +48,10 @@ export const composerStyles = css`
   [part~='send-button'] svg {
     width: 20px;
     height: 20px;
+  }
+  /* The paper plane flies toward the end of the line. */
+  [part~='send-button']:dir(rtl) svg {
+    transform: scaleX(-1);
   }
   [part~='send-button']:disabled {
     opacity: 0.4;

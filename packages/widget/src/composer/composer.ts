@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_TEXT } from '@switchboard/protocol';
 import { html, type TemplateResult } from 'lit';
-import type { Strings } from '../chat/strings.js';
+import type { Strings } from '../i18n/en.js';
 
 /** A paper plane, 24×24. */
 const sendIconPath = 'M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2v6.4Z';
@@ -14,6 +14,8 @@ export interface ComposerOptions {
   onInput: (event: InputEvent) => void;
   onKeydown: (event: KeyboardEvent) => void;
   onSubmit: (event: SubmitEvent) => void;
+  /** Focus left the text field (the visitor stopped typing). */
+  onBlur?: (event: FocusEvent) => void;
 }
 
 /** The text field and send button at the bottom of the panel. */
@@ -30,6 +32,7 @@ export function renderComposer(options: ComposerOptions): TemplateResult {
       ?disabled=${disabled}
       @input=${options.onInput}
       @keydown=${options.onKeydown}
+      @blur=${options.onBlur}
     ></textarea>
     <button
       part="send-button"

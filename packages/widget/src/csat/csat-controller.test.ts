@@ -1,7 +1,7 @@
 import { INITIAL_VISITOR_STATE, SwitchboardError } from '@switchboard/agent-sdk';
 import type { Conversation } from '@switchboard/protocol';
 import { describe, expect, it, vi } from 'vitest';
-import { strings } from '../chat/strings.js';
+import { en } from '../i18n/en.js';
 import { withScore } from './csat.js';
 import { CsatController } from './csat-controller.js';
 
@@ -24,6 +24,8 @@ const conversation = (overrides: Partial<Conversation> = {}): Conversation => ({
   handoff: null,
   csat: null,
   lastSeq: 2,
+  visitorReadSeq: 0,
+  agentReadSeq: 0,
   lastMessageAt: AT,
   createdAt: AT,
   updatedAt: AT,
@@ -117,7 +119,7 @@ describe('CsatController', () => {
 
 describe('withScore', () => {
   it('fills in the score and the scale', () => {
-    expect(withScore(strings.csatScore, 4)).toBe('4 of 5');
+    expect(withScore(en.csatScore, 4)).toBe('4 of 5');
     expect(withScore('{max}: {score}', 1)).toBe('5: 1');
   });
 });

@@ -1,6 +1,6 @@
 import { MAX_CSAT_COMMENT, MAX_CSAT_SCORE } from '@switchboard/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Strings } from '../chat/strings.js';
+import type { Strings } from '../i18n/en.js';
 
 /** `failed`: the server refused or never answered; the answers stay for another try. */
 export type CsatStatus = 'editing' | 'sending' | 'failed';

@@ -2,7 +2,11 @@
 // before lit has loaded, and the element draws the real one with the same rules, so the swap is
 // invisible and `::part(launcher)` theming applies to both.
 
-/** The host box and the launcher button. */
+/**
+ * The host box and the launcher button. `position` names physical sides on purpose: the page picks
+ * a corner of the screen whatever the text direction; an auto margin, unlike `align-items`, does
+ * not follow the direction either.
+ */
 export const launcherCss = `
 :host {
   all: initial;
@@ -17,6 +21,13 @@ export const launcherCss = `
 }
 :host([hidden]) {
   display: none;
+}
+:host([position='left']) {
+  right: auto;
+  left: var(--switchboard-offset, 20px);
+}
+:host([position='left']) [part~='launcher'] {
+  margin-right: auto;
 }
 [part~='launcher'] {
   position: relative;

@@ -1,17 +1,22 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Strings } from '../chat/strings.js';
+import type { Strings } from '../i18n/en.js';
 import { renderMessageText } from '../formatting/render.js';
 import type { MessageGroup, MessageRow, MessageSide } from './group-messages.js';
+import type { OwnReceipt } from './own-receipt.js';
 
 export interface MessageListOptions {
   groups: readonly MessageGroup[];
   text: Strings;
+  /** Formats the time a message was sent, shown as its tooltip. */
+  timeFormat: Intl.DateTimeFormat;
   // Lit calls event listeners with the host element as `this`, so hosts may pass methods.
   onScroll: (event: Event) => void;
   /** Sends a failed message again; called with its client message id. */
   onRetry: (key: string) => void;
   /** Drops a failed message; called with its client message id. */
   onDiscard: (key: string) => void;
+  /** "Sent" or "Read" under the visitor's latest stored message; null for none. */
+  receipt?: OwnReceipt | null;
   /** What the conversation asks of the visitor now (quick replies, a form), after the messages. */
   footer?: unknown;
 }
@@ -20,11 +25,9 @@ export interface MessageListOptions {
 const botIconPath =
   'M11 2h2v3h4a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V8a3 3 0 0 1 3-3h4V2Zm-2 9a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
-function timeOf(timestamp: string): string {
+function timeOf(timestamp: string, format: Intl.DateTimeFormat): string {
   const date = new Date(timestamp);
-  return Number.isNaN(date.getTime()) ? '' : timeFormat.format(date);
+  return Number.isNaN(date.getTime()) ? '' : format.format(date);
 }
 
 // Parts, not classes, carry the state so that pages can theme each kind: `::part(message-self)`,
@@ -38,10 +41,12 @@ function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptio
   // The text's formatting is parsed into nodes and drawn through lit bindings, so markup in a
   // message stays text. It sits in an inline <span>, which formatters treat as
   // whitespace-sensitive, because the bubble keeps the visitor's own spacing (pre-wrap) and must
-  // not gain any of its own.
+  // not gain any of its own. A message keeps its own direction: English quoted in an Arabic
+  // chat still reads left to right.
   return html`<div
       part=${partsOf(side, row)}
-      title=${row.status === 'pending' ? text.sending : timeOf(row.createdAt)}
+      dir="auto"
+      title=${row.status === 'pending' ? text.sending : timeOf(row.createdAt, options.timeFormat)}
     >
       <span class="text">${renderMessageText(row.text)}</span>
     </div>
@@ -56,8 +61,18 @@ function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptio
               ${text.discard}
             </button>
           </span>`
-        : nothing
+        : renderReceipt(row, options)
     }`;
+}
+
+function renderReceipt(
+  row: MessageRow,
+  { receipt, text }: MessageListOptions,
+): TemplateResult | typeof nothing {
+  if (!receipt || receipt.key !== row.key || row.status !== 'sent') return nothing;
+  return html`<span part="message-status message-status-${receipt.state}"
+    >${receipt.state === 'read' ? text.read : text.sent}</span
+  >`;
 }
 
 function renderAuthor(group: MessageGroup, text: Strings): TemplateResult | typeof nothing {

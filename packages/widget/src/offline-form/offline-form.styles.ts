@@ -20,7 +20,7 @@ export const offlineFormStyles = css`
     font-weight: 600;
   }
   [part~='offline-form-required'] {
-    margin-left: 2px;
+    margin-inline-start: 2px;
     color: var(--switchboard-danger, #dc2626);
   }
   [part~='offline-form-input'] {

@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_TEXT, type FormField, type MessageForm } from '@switchboard/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Strings } from '../chat/strings.js';
+import type { Strings } from '../i18n/en.js';
 import { isRequired, type FieldError, type FieldErrors, type FieldValues } from './validate-offline-form.js';
 
 /** `failed`: the server refused or never answered; the answers stay for a retry. */

@@ -1,6 +1,6 @@
 import type { QuickReply } from '@switchboard/protocol';
 import { html, type TemplateResult } from 'lit';
-import type { Strings } from '../chat/strings.js';
+import type { Strings } from '../i18n/en.js';
 
 export interface QuickRepliesOptions {
   replies: readonly QuickReply[];

@@ -58,6 +58,8 @@ function fakeClient(overrides: Partial<VisitorClient> = {}) {
     rate: vi.fn(),
     identify: vi.fn(),
     loadOlder: vi.fn(() => Promise.resolve(false)),
+    setTyping: vi.fn(),
+    markRead: vi.fn(),
     reset: vi.fn(),
     retryMessage: vi.fn(),
     discardMessage: vi.fn(() => false),
@@ -140,6 +142,17 @@ describe('VisitorController', () => {
     host.connect();
     await expect(controller.send('hi')).resolves.toBeNull();
     expect(fake.client.sendMessage).toHaveBeenCalledWith('hi');
+  });
+
+  it('passes typing on to the client, and does nothing without one', () => {
+    const host = new FakeHost();
+    const controller = new VisitorController(host);
+    controller.typing(true);
+    const fake = fakeClient();
+    controller.setClient(fake.client);
+    controller.typing(true);
+    controller.typing(false);
+    expect(vi.mocked(fake.client.setTyping).mock.calls).toEqual([[true], [false]]);
   });
 
   it('sends nothing without a client', async () => {

@@ -73,6 +73,11 @@ export class VisitorController implements ReactiveController {
     return this.current.rate(score, comment);
   }
 
+  /** Tells the agent whether the visitor is typing (throttled, and never starts a session). */
+  typing(active: boolean): void {
+    this.current?.setTyping(active);
+  }
+
   /** Sends a failed message again, under the same client message id. */
   async retry(clientMessageId: string): Promise<void> {
     await this.current?.retryMessage(clientMessageId).catch(() => null);

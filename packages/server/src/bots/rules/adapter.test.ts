@@ -30,6 +30,8 @@ const conversation: Conversation = {
   handoff: null,
   csat: null,
   lastSeq: 1,
+  visitorReadSeq: 0,
+  agentReadSeq: 0,
   lastMessageAt: NOW,
   createdAt: NOW,
   updatedAt: NOW,

@@ -26,6 +26,8 @@ const conversation: Conversation = {
   handoff: null,
   csat: null,
   lastSeq: 1,
+  visitorReadSeq: 0,
+  agentReadSeq: 0,
   lastMessageAt: AT,
   createdAt: AT,
   updatedAt: AT,

@@ -112,6 +112,19 @@ export function sqliteConversations(
     .set({ botState: raw('state') })
     .where(eq(conversations.id, sql.placeholder('id')))
     .prepare();
+  // Read marks move forward only and never past the last message: one conditional update, so
+  // two tabs (or two agents) racing cannot lower a mark.
+  const raiseReadMark = (key: 'visitorReadSeq' | 'agentReadSeq') => {
+    const target = sql`min(${sql.placeholder('seq')}, ${conversations.lastSeq})`;
+    return db
+      .update(conversations)
+      .set({ [key]: target })
+      .where(and(eq(conversations.id, sql.placeholder('id')), lt(conversations[key], target)))
+      .returning()
+      .prepare();
+  };
+  const raiseVisitorRead = raiseReadMark('visitorReadSeq');
+  const raiseAgentRead = raiseReadMark('agentReadSeq');
   const insertEvent = db
     .insert(conversationEvents)
     .values({
@@ -238,6 +251,13 @@ export function sqliteConversations(
 
     async setBotState(id, state) {
       updateBotState.run({ id, state: state === undefined || state === null ? null : JSON.stringify(state) });
+    },
+
+    async markRead(id, reader, seq) {
+      const row = (reader === 'visitor' ? raiseVisitorRead : raiseAgentRead).get({ id, seq });
+      if (row) return { conversation: toConversation(row), advanced: true };
+      const current = findById.get({ id });
+      return current ? { conversation: toConversation(current), advanced: false } : null;
     },
 
     async list({ contactId, status, limit, cursor }) {

@@ -1,7 +1,10 @@
 import { launcherLabel } from '../launcher/launcher.js';
 
-/** Everything the widget says, in one place so that a localisation option can replace it whole. */
-export const strings = {
+/**
+ * Everything the widget says, in English: the default, bundled with the element, and the type
+ * that every other locale must match key for key. `{name}` placeholders are filled in at render.
+ */
+export const en = {
   open: launcherLabel,
   close: 'Close chat',
   title: 'Chat',
@@ -14,6 +17,10 @@ export const strings = {
   failed: 'Not delivered.',
   retry: 'Retry',
   discard: 'Remove',
+  sent: 'Sent',
+  read: 'Read',
+  typingAgent: 'Support is typing…',
+  typingBot: 'Assistant is typing…',
   bot: 'Assistant',
   agent: 'Support',
   quickReplies: 'Suggested replies',
@@ -30,6 +37,7 @@ export const strings = {
   csatSubmit: 'Send rating',
   csatRequired: 'Please choose a rating.',
   csatFailed: 'Your rating could not be sent. Please try again.',
+  /** `{score}` and `{max}` are filled in. */
   csatThanks: 'Thanks for your feedback! You rated this conversation {score} of {max}.',
   reconnecting: 'Reconnecting…',
   offline: 'Connection lost. Messages will be sent once it is back.',
@@ -37,4 +45,4 @@ export const strings = {
   notConfigured: 'This chat is not set up yet.',
 };
 
-export type Strings = typeof strings;
+export type Strings = typeof en;
