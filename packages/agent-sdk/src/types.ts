@@ -176,6 +176,12 @@ export interface VisitorClient
   disconnect(): void;
   /** Returns the open conversation, creating the session and conversation when needed. */
   startConversation(): Promise<Conversation>;
+  /**
+   * Leaves a `resolved` or `abandoned` current conversation and starts a new one, for "start a new
+   * conversation" (the visitor, their contact and identity stay; unlike `reset()`). With an open
+   * conversation, or none, it does what `startConversation` does.
+   */
+  startNewConversation(): Promise<Conversation>;
   /** Queues the text in the outbox and resolves with the stored message once acknowledged. */
   sendMessage(text: string): Promise<Message>;
   /**

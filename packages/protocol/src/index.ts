@@ -64,6 +64,7 @@ export type {
 } from './schemas/presence-signals.js';
 export type {
   AuthorKind,
+  Card,
   FormField,
   Message,
   MessageForm,

@@ -19,6 +19,7 @@ function message(
     kind: 'text',
     text: `message ${seq}`,
     quickReplies: [],
+    cards: [],
     form: null,
     createdAt,
     ...overrides,

@@ -12,6 +12,7 @@ const base: Message = {
   kind: 'text',
   text: 'Hello\n  there',
   quickReplies: [],
+  cards: [],
   form: null,
   createdAt: '2025-06-18T10:00:00.000Z',
 };

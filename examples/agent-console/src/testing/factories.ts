@@ -68,6 +68,7 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     kind: 'text',
     text: `message ${seq}`,
     quickReplies: [],
+    cards: [],
     form: null,
     createdAt: '2025-06-18T10:00:00.000Z',
     ...overrides,

@@ -56,6 +56,15 @@ export function messageItem(message: Message, selfId: string | null): HTMLLIElem
         message.quickReplies.map((reply) => reply.label),
       ),
     );
+  // Compact: the agent needs to know what was shown, not to see it again.
+  if (message.cards.length > 0)
+    bubble.append(
+      offered(
+        'message-cards',
+        'Cards shown to the visitor',
+        message.cards.map((card) => (card.price ? `${card.title} · ${card.price}` : card.title)),
+      ),
+    );
   if (message.form !== null)
     bubble.append(
       offered(

@@ -91,6 +91,7 @@ function replyStore() {
         authorKind: 'bot',
         text: payload.text,
         quickReplies: payload.quickReplies ?? [],
+        cards: payload.cards ?? [],
       });
       stored.set(key, reply);
     }
@@ -135,7 +136,10 @@ describe('answering visitor messages', () => {
     client.onMessage(async (turn) => {
       answered.push(await turn.reply(`You asked: ${turn.message.text}`));
       answered.push(
-        await turn.reply('Anything else?', { quickReplies: [{ label: 'No', value: 'No thanks' }] }),
+        await turn.reply('Anything else?', {
+          quickReplies: [{ label: 'No', value: 'No thanks' }],
+          cards: [{ title: 'Ridge 2P tent', price: '€249', url: '/#tents' }],
+        }),
       );
     });
     await client.connect();
@@ -148,6 +152,7 @@ describe('answering visitor messages', () => {
         conversationId: 'c1',
         text: 'You asked: question 1',
         quickReplies: [],
+        cards: [],
         deliveryId: first.deliveryId,
         part: 0,
       },
@@ -155,6 +160,7 @@ describe('answering visitor messages', () => {
         conversationId: 'c1',
         text: 'Anything else?',
         quickReplies: [{ label: 'No', value: 'No thanks' }],
+        cards: [{ title: 'Ridge 2P tent', price: '€249', url: '/#tents' }],
         deliveryId: first.deliveryId,
         part: 1,
       },

@@ -143,10 +143,10 @@ export function createBotClient(options: BotClientOptions): BotClient {
       };
     },
 
-    reply(conversationId, text, { quickReplies = [], clientMessageId = ulid() } = {}) {
+    reply(conversationId, text, { quickReplies = [], cards = [], clientMessageId = ulid() } = {}) {
       const invalid = validateMessageText(text);
       if (invalid) return Promise.reject(invalid);
-      return requests.reply({ conversationId, text, quickReplies, clientMessageId });
+      return requests.reply({ conversationId, text, quickReplies, cards, clientMessageId });
     },
 
     handoff(conversationId, request = {}) {

@@ -42,6 +42,7 @@ export function createTurnContext(delivery: BotDelivery, requests: BotRequests):
         conversationId,
         text,
         quickReplies: options.quickReplies ?? [],
+        cards: options.cards ?? [],
         deliveryId: delivery.deliveryId,
         part,
       });

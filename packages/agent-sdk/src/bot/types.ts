@@ -47,6 +47,11 @@ export interface BotClientOptions {
 export interface BotReplyOptions {
   /** Buttons shown under the message; tapping one sends its `value`. @default [] */
   quickReplies?: BotMessagePayload['quickReplies'];
+  /**
+   * Cards (products, articles) shown under the message as a horizontal list, at most 10. Paths
+   * starting with `/` resolve against the server URL. @default []
+   */
+  cards?: BotMessagePayload['cards'];
 }
 
 export interface BotSendOptions extends BotReplyOptions {

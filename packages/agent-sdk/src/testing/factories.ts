@@ -12,6 +12,7 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     kind: 'text',
     text: `message ${seq}`,
     quickReplies: [],
+    cards: [],
     form: null,
     createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)).toISOString(),
     ...overrides,

@@ -27,6 +27,8 @@ import { createVisitorSignals } from './visitor-signals.js';
 const GONE_ON_JOIN = new Set<SwitchboardError['code']>(['not_found', 'forbidden', 'conversation_closed']);
 /** A send refused with one of these goes to a new conversation instead. */
 const GONE_ON_SEND = new Set<SwitchboardError['code']>(['not_found', 'conversation_closed']);
+/** A conversation the visitor may leave for a new one. */
+const ENDED = new Set<Conversation['status']>(['resolved', 'abandoned']);
 /** The visitor is using the chat (not idle, nor disconnected by the app): identify() reconnects. */
 const ACTIVE = new Set<VisitorState['connection']>(['connecting', 'connected', 'reconnecting']);
 
@@ -291,6 +293,15 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     },
 
     async startConversation() {
+      interact();
+      await activate();
+      return ensureConversation();
+    },
+
+    async startNewConversation() {
+      const held = store.getSnapshot().conversation;
+      // The server starts a new conversation whenever the contact has no open one.
+      if (held && ENDED.has(held.status)) conversation.drop(held.id);
       interact();
       await activate();
       return ensureConversation();

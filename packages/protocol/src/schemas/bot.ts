@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BOT_KINDS, HANDOFF_REASONS, MAX_MESSAGE_TEXT, NO_AGENT_MODES } from '../constants.js';
 import { ClientMessageId, Id } from './common.js';
-import { FieldName, MessageText, QuickReply } from './message.js';
+import { Card, FieldName, MAX_CARDS, MessageText, QuickReply } from './message.js';
 
 export const HandoffReason = z.enum(HANDOFF_REASONS);
 export type HandoffReason = z.infer<typeof HandoffReason>;
@@ -22,6 +22,7 @@ export type HandoffRequest = z.input<typeof HandoffRequest>;
 export const BotReply = z.strictObject({
   text: MessageText,
   quickReplies: z.array(QuickReply).max(10).default([]),
+  cards: z.array(Card).max(MAX_CARDS).default([]),
 });
 export type BotReply = z.input<typeof BotReply>;
 
@@ -44,6 +45,7 @@ export const BotMessagePayload = z
     conversationId: Id,
     text: MessageText,
     quickReplies: z.array(QuickReply).max(10).default([]),
+    cards: z.array(Card).max(MAX_CARDS).default([]),
     clientMessageId: ClientMessageId.optional(),
     deliveryId: Id.optional(),
     part: z.number().int().min(0).max(9).default(0),
@@ -95,6 +97,8 @@ export const BotRule = z.strictObject({
   keywords: z.array(Keyword).min(1).max(50),
   answer: z.string().trim().min(1).max(MAX_MESSAGE_TEXT),
   quickReplies: z.array(QuickReply).max(10).default([]),
+  /** Cards shown under the answer, e.g. the products it talks about. */
+  cards: z.array(Card).max(MAX_CARDS).default([]),
   /** Fields (declared under `fields`) to ask after answering, e.g. an order number. */
   collect: z.array(FieldName).max(10).default([]),
   /** Hand off to a human after answering (and collecting). */

@@ -6,8 +6,10 @@ export { Conversation, ConversationStatus, Handoff } from './conversation.js';
 export { CsatRating, CsatScore, CsatSubmission } from './csat.js';
 export {
   AuthorKind,
+  Card,
   FieldName,
   FormField,
+  MAX_CARDS,
   Message,
   MessageForm,
   MessageKind,

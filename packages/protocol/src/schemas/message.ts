@@ -42,6 +42,52 @@ export const MessageForm = z.object({
 });
 export type MessageForm = z.infer<typeof MessageForm>;
 
+/**
+ * A card URL: absolute with one of `protocols`, or a path on the Switchboard server (`/images/x.svg`),
+ * which clients resolve against the server URL. Protocol-relative (`//host`) and backslash paths
+ * are refused, as are whitespace and control characters, so no client can read one differently.
+ */
+function cardUrl(protocols: readonly string[]) {
+  return z
+    .string()
+    .min(1)
+    .max(2048)
+    .refine((value) => isCardUrl(value, protocols), {
+      message: `must be a ${protocols.join(' or ')} URL or a path starting with /`,
+    });
+}
+
+/** Whitespace, control characters or a backslash, which browsers strip or read as `/`. */
+function hasUnsafeChar(value: string): boolean {
+  return /[\s\\]/.test(value) || [...value].some((char) => char < ' ' || char === '\x7f');
+}
+
+function isCardUrl(value: string, protocols: readonly string[]): boolean {
+  if (hasUnsafeChar(value)) return false;
+  if (value.startsWith('/')) return !value.startsWith('//');
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** A product or article a bot shows under its message; several make a horizontal carousel. */
+export const Card = z.strictObject({
+  title: z.string().trim().min(1).max(80),
+  subtitle: z.string().trim().max(200).optional(),
+  /** Decorative: the title carries the meaning. https only (or a path on the server). */
+  imageUrl: cardUrl(['https:']).optional(),
+  /** A display string such as "$249" or "from 12 €"; never parsed. */
+  price: z.string().trim().min(1).max(40).optional(),
+  /** Opened in a new tab. http or https (or a path on the server). */
+  url: cardUrl(['http:', 'https:']).optional(),
+});
+export type Card = z.infer<typeof Card>;
+
+/** The most cards one message can carry. */
+export const MAX_CARDS = 10;
+
 export const Message = z.object({
   id: Id,
   conversationId: Id,
@@ -55,6 +101,8 @@ export const Message = z.object({
   /** Buttons a bot offers under the message; empty for most messages. */
   quickReplies: z.array(QuickReply),
   form: MessageForm.nullable(),
+  /** Cards a bot shows under the message; empty for most messages (and for messages stored before cards). */
+  cards: z.array(Card).max(MAX_CARDS).default([]),
   createdAt: Timestamp,
 });
 export type Message = z.infer<typeof Message>;

@@ -1,11 +1,12 @@
 // One interface for every bot adapter (bots/<kind>/). The bot runner calls `handle` for each
 // visitor message in a conversation the bot owns and applies what comes back; adapters never
 // touch the store, so muting, idempotency and handoff live in one place (services/bot-runner.ts).
-import type { BotKind, Contact, Conversation, Message, QuickReply } from '@switchboard/protocol';
+import type { BotKind, Card, Contact, Conversation, Message, QuickReply } from '@switchboard/protocol';
 
 export interface BotReplyOut {
   text: string;
   quickReplies: QuickReply[];
+  cards: Card[];
 }
 
 /** What a bot decided for one visitor message. */

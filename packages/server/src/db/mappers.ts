@@ -103,6 +103,7 @@ export function toMessage(row: MessageRow): Message {
     text: row.text,
     quickReplies: row.quickReplies,
     form: row.form,
+    cards: row.cards,
     createdAt: iso(row.createdAt),
   };
 }

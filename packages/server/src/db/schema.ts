@@ -5,6 +5,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import type {
   AgentRole,
   BotConfig,
+  Card,
   Handoff,
   MessageForm,
   NoAgentSettings,
@@ -153,6 +154,10 @@ export const messages = sqliteTable(
       .notNull()
       .default(sql`'[]'`),
     form: text('form', { mode: 'json' }).$type<MessageForm>(),
+    cards: text('cards', { mode: 'json' })
+      .$type<Card[]>()
+      .notNull()
+      .default(sql`'[]'`),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [

@@ -4,6 +4,7 @@ import type {
   Agent,
   Attributes,
   BotConfig,
+  Card,
   Handoff,
   MessageForm,
   NoAgentSettings,
@@ -151,6 +152,7 @@ export interface NewMessage {
   text: string;
   quickReplies?: QuickReply[];
   form?: MessageForm | null;
+  cards?: Card[];
   /**
    * Checked under the write lock: a bot is muted the moment a human owns the conversation, so
    * its reply must not slip in between the check and the insert. Throws `bot_muted` for bots.

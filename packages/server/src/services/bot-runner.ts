@@ -2,6 +2,7 @@ import type {
   BotCollectPayload,
   BotHandoffPayload,
   BotMessagePayload,
+  Card,
   Contact,
   Conversation,
   Message,
@@ -74,6 +75,7 @@ export function createBotRunner({
     clientMessageId: string,
     text: string,
     quickReplies: QuickReply[],
+    cards: Card[] = [],
   ) {
     const result = await store.messages.append({
       conversationId,
@@ -83,6 +85,7 @@ export function createBotRunner({
       kind: 'text',
       text,
       quickReplies,
+      cards,
       requireStatus: ['bot'],
     });
     if (!result.duplicate)
@@ -112,7 +115,8 @@ export function createBotRunner({
     if (decision.collected && Object.keys(decision.collected).length > 0)
       await collect(conversation, decision.collected);
     for (const [part, reply] of decision.replies.entries()) {
-      await post(conversation.id, derivedMessageId(`${deliveryId}:${part}`), reply.text, reply.quickReplies);
+      const key = derivedMessageId(`${deliveryId}:${part}`);
+      await post(conversation.id, key, reply.text, reply.quickReplies, reply.cards);
     }
     await answered(conversation.id, deliveryId);
     if (decision.handoff) await handoff.request(conversation.id, decision.handoff, { kind: 'bot', id: null });
@@ -184,10 +188,13 @@ export function createBotRunner({
         }
       }),
 
-    async reply(viewer, { conversationId, text, quickReplies = [], clientMessageId, deliveryId, part = 0 }) {
+    async reply(
+      viewer,
+      { conversationId, text, quickReplies = [], cards = [], clientMessageId, deliveryId, part = 0 },
+    ) {
       const conversation = await ownConversation(viewer, conversationId);
       const key = clientMessageId ?? derivedMessageId(`${deliveryId ?? ''}:${part}`);
-      const message = await post(conversation.id, key, text, quickReplies);
+      const message = await post(conversation.id, key, text, quickReplies, cards);
       await answered(conversation.id, deliveryId);
       return message;
     },

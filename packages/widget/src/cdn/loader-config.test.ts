@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findLoaderScript, resolveLoaderConfig, type ScriptTag } from './loader-config.js';
 
-function tag(src: string, attributes: Record<string, string> = {}, nonce = ''): ScriptTag {
-  return { src, nonce, getAttribute: (name) => attributes[name] ?? null };
+function tag(src: string, attributes: Record<string, string> = {}): ScriptTag {
+  return { src, getAttribute: (name) => attributes[name] ?? null };
 }
 
 const LOADER = 'https://chat.example.com/widget/loader.js';
@@ -45,7 +45,6 @@ describe('resolveLoaderConfig', () => {
     ).toEqual({
       siteKey: 'pk_demo_switchboard',
       serverUrl: 'https://chat.example.com',
-      nonce: null,
     });
   });
 
@@ -66,14 +65,7 @@ describe('resolveLoaderConfig', () => {
     expect(resolveLoaderConfig(null, LOADER, page)).toEqual({
       siteKey: null,
       serverUrl: 'https://chat.example.com',
-      nonce: null,
     });
     expect(resolveLoaderConfig(tag(LOADER, { 'data-site-key': '' }), LOADER, page).siteKey).toBeNull();
-  });
-
-  it('reads the nonce from the property, which keeps it after the attribute is hidden', () => {
-    const hidden = tag(LOADER, { 'data-site-key': 'pk_x', nonce: '' }, 'r4nd0m');
-    expect(resolveLoaderConfig(hidden, LOADER, page).nonce).toBe('r4nd0m');
-    expect(resolveLoaderConfig(tag(LOADER), LOADER, page).nonce).toBeNull();
   });
 });

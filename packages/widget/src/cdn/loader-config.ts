@@ -5,16 +5,12 @@
 export interface ScriptTag {
   /** The resolved, absolute URL, as the `src` property gives it. */
   readonly src: string;
-  /** Browsers hide the `nonce` attribute from scripts once the page's CSP has read it; not this. */
-  readonly nonce?: string;
   getAttribute(name: string): string | null;
 }
 
 export interface LoaderConfig {
   siteKey: string | null;
   serverUrl: string;
-  /** The tag's CSP nonce, for the `<style>` elements a browser without constructed sheets needs. */
-  nonce: string | null;
 }
 
 /**
@@ -32,7 +28,7 @@ export function findLoaderScript<T extends ScriptTag>(scripts: Iterable<T>, modu
 }
 
 /**
- * Reads `data-site-key`, `data-server-url` and the nonce from the loader's tag. The server URL defaults to
+ * Reads `data-site-key` and `data-server-url` from the loader's tag. The server URL defaults to
  * the origin that served the loader, since a Switchboard server serves its own widget; a
  * relative one is resolved against the page (`baseUrl`).
  */
@@ -46,6 +42,5 @@ export function resolveLoaderConfig(
   return {
     siteKey,
     serverUrl: serverUrl ? new URL(serverUrl, baseUrl).href.replace(/\/+$/, '') : new URL(moduleUrl).origin,
-    nonce: script?.nonce || null,
   };
 }

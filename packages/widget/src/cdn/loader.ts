@@ -11,8 +11,9 @@ const TAG = 'switchboard-chat';
 
 let loading: Promise<unknown> | undefined;
 
+/** Loads and defines the element, which then takes `window.Switchboard` and its queued calls over. */
 function loadElement(): Promise<unknown> {
-  loading ??= import('../define.js').catch((error: unknown) => {
+  loading ??= import('./define.js').catch((error: unknown) => {
     loading = undefined; // a later click may try again
     throw error;
   });
@@ -39,23 +40,14 @@ function start(): void {
     chat.setAttribute('site-key', config.siteKey);
   }
   if (!chat.hasAttribute('server-url')) chat.setAttribute('server-url', config.serverUrl);
-  // Lit gives the nonce to the `<style>` elements it falls back to without constructed sheets.
-  const global = globalThis as { litNonce?: string };
-  if (config.nonce) global.litNonce ??= config.nonce;
-
-  const element = chat;
-  drawPlaceholder(element, launcherLabel, (button) => {
+  drawPlaceholder(chat, launcherLabel, (button) => {
     button.setAttribute('aria-busy', 'true');
-    loadElement()
-      .then(() => customElements.whenDefined(TAG))
-      .then(() => element.updateComplete)
-      .then(
-        () => element.setAttribute('open', ''),
-        (error: unknown) => {
-          button.removeAttribute('aria-busy'); // so that another click tries again
-          console.error(error);
-        },
-      );
+    // Queued like a page's own call, so the element opens as soon as it has loaded.
+    (window.Switchboard ??= []).push(['open']);
+    loadElement().catch((error: unknown) => {
+      button.removeAttribute('aria-busy'); // so that another click tries again
+      console.error(error);
+    });
   });
   whenIdle(() => {
     // Failing here is quiet: a click on the placeholder tries again and reports.

@@ -1,6 +1,8 @@
 import { css, unsafeCSS } from 'lit';
+import { cardsStyles } from '../cards/cards.styles.js';
 import { composerStyles } from '../composer/composer.styles.js';
 import { csatStyles } from '../csat/csat.styles.js';
+import { headerStyles } from '../header/header.styles.js';
 import { launcherCss } from '../launcher/launcher.styles.js';
 import { messageListStyles } from '../message-list/message-list.styles.js';
 import { offlineFormStyles } from '../offline-form/offline-form.styles.js';
@@ -112,7 +114,9 @@ export const chatStyles = [
   panelStyles,
   messageListStyles,
   quickRepliesStyles,
+  cardsStyles,
   offlineFormStyles,
   csatStyles,
+  headerStyles,
   composerStyles,
 ];

@@ -1,6 +1,9 @@
 import { createVisitorClient, type VisitorClient, type VisitorClientOptions } from '@switchboard/agent-sdk';
-import type { Message } from '@switchboard/protocol';
+import type { Attributes, Message } from '@switchboard/protocol';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { SwitchboardEventHandler, SwitchboardEventName } from '../api/event-map.js';
+import { IntegratorController } from '../api/integrator-controller.js';
+import type { SwitchboardUser } from '../api/user-profile.js';
 import { renderComposer } from '../composer/composer.js';
 import { renderCsat } from '../csat/csat.js';
 import { CsatController } from '../csat/csat-controller.js';
@@ -8,6 +11,9 @@ import { SwitchboardCloseEvent } from '../events/close.js';
 import { SwitchboardMessageReceiveEvent } from '../events/message-receive.js';
 import { SwitchboardMessageSendEvent } from '../events/message-send.js';
 import { SwitchboardOpenEvent } from '../events/open.js';
+import { renderHeaderIdentity } from '../header/header.js';
+import { headerStatus } from '../header/header-status.js';
+import { conversationEnded, renderNewConversation } from '../header/new-conversation.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { launcherIconPath } from '../launcher/launcher.js';
 import { groupMessages } from '../message-list/group-messages.js';
@@ -60,12 +66,31 @@ const LOAD_OLDER_SLACK_PX = 64;
  * message. Cancelable: `preventDefault()` keeps it from being sent.
  * @event {SwitchboardMessageReceiveEvent} switchboard-message-receive - A message from an agent, a
  * bot or the system arrived.
+ * @event {SwitchboardReadyEvent} switchboard-ready - The element rendered; its methods act at once.
+ * @event {SwitchboardConversationStartEvent} switchboard-conversation-start - A conversation began
+ * (new, reopened, or resumed after a reload); `detail.conversation`.
+ * @event {SwitchboardConversationEndEvent} switchboard-conversation-end - The conversation was
+ * resolved or abandoned; `detail.status`, `detail.reason`.
+ * @event {SwitchboardHandoffEvent} switchboard-handoff - A person took the conversation over from
+ * the bot; `detail.reason`.
+ * @event {SwitchboardConnectionChangeEvent} switchboard-connection-change - The connection changed
+ * state; `detail.connection`.
+ * @event {SwitchboardUnreadChangeEvent} switchboard-unread-change - The count of messages received
+ * while closed changed; `detail.count`.
+ * @event {SwitchboardErrorEvent} switchboard-error - Something stopped the chat from working, or
+ * the site refused the user given to `setUser`; `detail.error`.
  *
  * @csspart launcher - The round button that opens and closes the panel.
  * @csspart badge - The count of messages received while the panel was closed.
  * @csspart panel - The chat panel.
  * @csspart header - The panel's top bar.
  * @csspart title - The site's name in the header.
+ * @csspart header-text - The title with, under it, the status and the away notice.
+ * @csspart header-avatar - Who answers: the bot's robot, or the team's initials.
+ * @csspart header-avatar-bot - The avatar while the bot answers.
+ * @csspart header-status - Under the title: the bot, the support team, the visitor's place in the
+ * queue (with the expected wait when known) or "We're away" (a polite live region).
+ * @csspart header-notice - Outside business hours: when the team will reply.
  * @csspart close-button - The header's close button.
  * @csspart banner - The connection notice (reconnecting, offline, unavailable).
  * @csspart messages - The scrolling message list.
@@ -93,6 +118,14 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart discard-button - Drops a failed message.
  * @csspart quick-replies - The bot's suggested answers under its latest message (a labelled group).
  * @csspart quick-reply - One suggested answer; choosing it sends its text as the visitor's message.
+ * @csspart cards - A bot message's cards (products, articles): a labelled list that scrolls sideways
+ * and takes focus, so the arrow keys scroll it.
+ * @csspart card - One card.
+ * @csspart card-image - A card's picture; decorative, and hidden when it fails to load.
+ * @csspart card-title - A card's title.
+ * @csspart card-subtitle - The line under a card's title.
+ * @csspart card-price - A card's price, as the bot wrote it.
+ * @csspart card-link - Opens the card's page in a new tab.
  * @csspart offline-form - The form offered when nobody can answer: name, email and message.
  * @csspart offline-form-field - A label, its field and its error.
  * @csspart offline-form-label - A field's label.
@@ -112,6 +145,7 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart csat-error - Why the rating was not sent: no star chosen, or the server refused it.
  * @csspart csat-submit - The prompt's send button, disabled while sending.
  * @csspart csat-thanks - The thanks that replaces the prompt once the conversation is rated.
+ * @csspart new-conversation - Once the conversation was resolved or abandoned: starts a new one.
  * @csspart composer - The form at the bottom of the panel.
  * @csspart composer-input - The message text field.
  * @csspart send-button - The send button.
@@ -190,7 +224,14 @@ export class SwitchboardChat extends LitElement {
   // Read receipts only while the visitor can see the conversation.
   protected readonly reads = new ReadController(this, this.visitor, () => this.open);
 
+  protected readonly integrator = new IntegratorController(this, this.visitor, {
+    unread: () => this.unread,
+    rebuildClient: () => this.visitor.setClient(this.configuredClient()),
+  });
+
   private pinnedToBottom = true;
+  /** While "Start a new conversation" waits for the server. */
+  private startingNewConversation = false;
   /** While older messages load: the scroll position, as a distance from the bottom, to keep. */
   private keptFromBottom: number | null = null;
 
@@ -223,6 +264,47 @@ export class SwitchboardChat extends LitElement {
     this.open = false;
   }
 
+  /** Opens the panel if it is closed, else closes it. */
+  toggle(): void {
+    this.open = !this.open;
+  }
+
+  /**
+   * Names your site's logged-in user, whose contact then holds the conversation. Nothing is sent
+   * before the visitor interacts: the user goes with the first session request. Once a session
+   * exists the visitor is signed in at once (SDK `identify()`); a refusal (a wrong
+   * `identifierHash`) dispatches `switchboard-error`.
+   */
+  setUser(user: SwitchboardUser): Promise<void> {
+    return this.integrator.setUser(user);
+  }
+
+  /**
+   * Adds attributes (flat scalars) to the contact, replacing stored values of the same keys. The
+   * server keeps attributes only for a named user, so for an anonymous visitor they are held in
+   * the page and sent with the next `setUser()`.
+   */
+  setAttributes(attributes: Attributes): Promise<void> {
+    return this.integrator.setAttributes(attributes);
+  }
+
+  /** Forgets the visitor (session, conversation, user, attributes), e.g. on logout. */
+  reset(): void {
+    this.integrator.reset();
+    this.draft = '';
+    this.unread = 0;
+  }
+
+  /** Listens to an event by its name without `switchboard-` (`ready`, `message-send`, …). */
+  on<Name extends SwitchboardEventName>(name: Name, handler: SwitchboardEventHandler<Name>): void {
+    this.addEventListener(`switchboard-${name}`, handler as EventListener);
+  }
+
+  /** Stops listening, as `removeEventListener` does. */
+  off<Name extends SwitchboardEventName>(name: Name, handler: SwitchboardEventHandler<Name>): void {
+    this.removeEventListener(`switchboard-${name}`, handler as EventListener);
+  }
+
   /**
    * Builds the SDK client for the current `siteKey` and `serverUrl`. Subclasses may override it to
    * pass further SDK options.
@@ -239,17 +321,7 @@ export class SwitchboardChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('siteKey') || changed.has('serverUrl')) {
-      this.visitor.setClient(
-        this.siteKey && this.serverUrl
-          ? this.createClient({
-              siteKey: this.siteKey,
-              serverUrl: this.serverUrl,
-              storage: createWebStorage(),
-            })
-          : null,
-      );
-    }
+    if (changed.has('siteKey') || changed.has('serverUrl')) this.visitor.setClient(this.configuredClient());
     if (this.open) this.unread = 0;
     const list = this.messageList();
     if (list) this.pinnedToBottom = list.scrollHeight - list.scrollTop - list.clientHeight <= PINNED_SLACK_PX;
@@ -291,7 +363,7 @@ export class SwitchboardChat extends LitElement {
         @keydown=${this.onPanelKeydown}
       >
         <div part="header">
-          <h2 part="title">${title}</h2>
+          ${renderHeaderIdentity({ title, status: headerStatus(state), text: strings })}
           <button part="close-button" type="button" aria-label=${strings.close} @click=${this.closeFromPanel}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${closeIconPath}></path></svg>
           </button>
@@ -307,6 +379,7 @@ export class SwitchboardChat extends LitElement {
           groups: groupMessages(state.messages, state.pending),
           text: strings,
           timeFormat: this.i18n.timeFormat,
+          serverUrl: this.serverUrl,
           onScroll: this.onMessagesScroll,
           onRetry: (key) => void this.visitor.retry(key),
           onDiscard: (key) => this.visitor.discard(key),
@@ -338,6 +411,13 @@ export class SwitchboardChat extends LitElement {
                   onSubmit: this.onCsatSubmit,
                 })
               : nothing,
+            conversationEnded(state.conversation?.status)
+              ? renderNewConversation({
+                  text: strings,
+                  starting: this.startingNewConversation,
+                  onStart: this.onNewConversation,
+                })
+              : nothing,
           ],
         })}
         ${renderComposer({
@@ -364,6 +444,17 @@ export class SwitchboardChat extends LitElement {
         </svg>
         ${this.unread > 0 && !this.open ? html`<span part="badge">${this.unread > 9 ? '9+' : this.unread}</span>` : nothing}
       </button>`;
+  }
+
+  private configuredClient(): VisitorClient | null {
+    if (!this.siteKey || !this.serverUrl) return null;
+    const identity = this.integrator.identity;
+    return this.createClient({
+      siteKey: this.siteKey,
+      serverUrl: this.serverUrl,
+      storage: createWebStorage(),
+      ...(identity && { identity }),
+    });
   }
 
   private messageList(): HTMLElement | null {
@@ -458,6 +549,17 @@ export class SwitchboardChat extends LitElement {
   private onFormSubmit(event: SubmitEvent): void {
     event.preventDefault();
     void this.offlineForm.submit();
+  }
+
+  private onNewConversation(): void {
+    this.startingNewConversation = true;
+    this.requestUpdate();
+    void this.visitor.startNewConversation().finally(() => {
+      this.startingNewConversation = false;
+      this.requestUpdate();
+      // The button is gone with the ended conversation: carry on in the composer.
+      this.composerInput()?.focus();
+    });
   }
 
   private onCsatChoose(event: Event): void {

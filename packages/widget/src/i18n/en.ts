@@ -23,7 +23,23 @@ export const en = {
   typingBot: 'Assistant is typing…',
   bot: 'Assistant',
   agent: 'Support',
+  headerTeam: 'Support team',
+  /** `{position}` is filled in. */
+  headerQueue: 'In queue — position {position}',
+  /** `{position}` and `{wait}` (`waitMinutes` or `waitUnderMinute`) are filled in. */
+  headerQueueWait: 'In queue — position {position}, {wait}',
+  /** `{minutes}` is filled in. */
+  waitMinutes: 'about {minutes} min',
+  waitUnderMinute: 'less than a minute',
+  headerAway: "We're away",
+  headerAwayNotice:
+    "We're outside our business hours. Leave a message and we'll reply as soon as we're back.",
+  newConversation: 'Start a new conversation',
   quickReplies: 'Suggested replies',
+  /** Labels the horizontal list of cards (products, articles) under a bot message. */
+  cards: 'Suggested items',
+  cardLink: 'View',
+  opensInNewTab: 'opens in a new tab',
   formTitle: 'Leave us a message',
   formSent: "Thanks! We'll get back to you by email.",
   formFailed: 'Your message could not be sent.',

@@ -1,5 +1,5 @@
 import type { PendingMessage } from '@switchboard/agent-sdk';
-import type { AuthorKind, Message } from '@switchboard/protocol';
+import type { AuthorKind, Card, Message } from '@switchboard/protocol';
 
 /** Where a row sits: the visitor's own on the right, agents and bots on the left, notices centred. */
 export type MessageSide = 'self' | 'other' | 'system';
@@ -15,6 +15,8 @@ export interface MessageRow {
   text: string;
   status: MessageStatus;
   createdAt: string;
+  /** A bot's cards under the message; empty for most. */
+  cards: readonly Card[];
 }
 
 /** Consecutive rows by one author, shown as one block with one author label. */
@@ -62,7 +64,14 @@ export function groupMessages(
       side: sideOf(message.authorKind, message.kind),
       authorKind: message.authorKind,
       authorId: message.authorId,
-      row: { key: message.clientMessageId, text: message.text, status: 'sent', createdAt: message.createdAt },
+      row: {
+        key: message.clientMessageId,
+        text: message.text,
+        status: 'sent',
+        createdAt: message.createdAt,
+        // A server from before cards sends none.
+        cards: message.cards ?? [],
+      },
     });
   }
   for (const message of pending) {
@@ -76,6 +85,7 @@ export function groupMessages(
         text: message.text,
         status: message.error ? 'failed' : 'pending',
         createdAt: message.createdAt,
+        cards: [],
       },
     });
   }

@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../i18n/en.js';
+import { toCardViews } from '../cards/card-view.js';
+import { renderCards } from '../cards/cards.js';
 import { renderMessageText } from '../formatting/render.js';
 import type { MessageGroup, MessageRow, MessageSide } from './group-messages.js';
 import type { OwnReceipt } from './own-receipt.js';
@@ -9,6 +11,8 @@ export interface MessageListOptions {
   text: Strings;
   /** Formats the time a message was sent, shown as its tooltip. */
   timeFormat: Intl.DateTimeFormat;
+  /** The Switchboard server's URL, against which cards' relative URLs resolve. */
+  serverUrl: string;
   // Lit calls event listeners with the host element as `this`, so hosts may pass methods.
   onScroll: (event: Event) => void;
   /** Sends a failed message again; called with its client message id. */
@@ -24,6 +28,15 @@ export interface MessageListOptions {
 /** A robot's head, 24×24: bots are labelled so that nobody mistakes them for a person. */
 const botIconPath =
   'M11 2h2v3h4a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V8a3 3 0 0 1 3-3h4V2Zm-2 9a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z';
+
+/** `server-url` may be relative to the page (`/`); cards resolve against the absolute form. */
+function absoluteServerUrl(serverUrl: string): string {
+  try {
+    return new URL(serverUrl, document.baseURI).href;
+  } catch {
+    return '';
+  }
+}
 
 function timeOf(timestamp: string, format: Intl.DateTimeFormat): string {
   const date = new Date(timestamp);
@@ -50,6 +63,7 @@ function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptio
     >
       <span class="text">${renderMessageText(row.text)}</span>
     </div>
+    ${renderCards({ cards: toCardViews(row.cards, absoluteServerUrl(options.serverUrl)), text })}
     ${
       row.status === 'failed'
         ? html`<span part="message-status"

@@ -20,6 +20,7 @@ export function message(overrides: Partial<Message> & { at?: number } = {}): Mes
     kind: 'text',
     text: `text ${seq}`,
     quickReplies: [],
+    cards: [],
     form: null,
     createdAt: new Date(T0 + at).toISOString(),
     ...rest,

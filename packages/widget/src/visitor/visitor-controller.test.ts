@@ -53,6 +53,7 @@ function fakeClient(overrides: Partial<VisitorClient> = {}) {
     connect: vi.fn(async () => {}),
     disconnect: vi.fn(),
     startConversation: vi.fn(),
+    startNewConversation: vi.fn(),
     sendMessage: vi.fn(),
     submitOfflineForm: vi.fn(),
     rate: vi.fn(),

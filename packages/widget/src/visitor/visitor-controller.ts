@@ -78,6 +78,11 @@ export class VisitorController implements ReactiveController {
     this.current?.setTyping(active);
   }
 
+  /** Leaves the ended conversation for a new one; a failure shows in the store's `error`. */
+  async startNewConversation(): Promise<void> {
+    await this.current?.startNewConversation().catch(() => null);
+  }
+
   /** Sends a failed message again, under the same client message id. */
   async retry(clientMessageId: string): Promise<void> {
     await this.current?.retryMessage(clientMessageId).catch(() => null);

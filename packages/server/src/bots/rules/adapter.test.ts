@@ -60,6 +60,7 @@ function context(text: string, state: unknown): BotTurnContext {
     kind: 'text',
     text,
     quickReplies: [],
+    cards: [],
     form: null,
     createdAt: NOW,
   };

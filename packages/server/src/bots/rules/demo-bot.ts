@@ -53,6 +53,23 @@ const DEMO_BOT: z.input<typeof RulesBotConfig> = {
       keywords: ['price', 'prices', 'pricing', 'cost', 'how much', 'discount', 'coupon', 'vat'],
       answer:
         'Prices on the site include VAT. Sign up to our newsletter for 10% off your first order; discount codes go in the basket before checkout.',
+      // Relative URLs: the demo website is served by the Switchboard server itself.
+      cards: [
+        {
+          title: 'Ridge 2P tent',
+          subtitle: '1.4 kg, three seasons, sets up in two minutes.',
+          imageUrl: '/images/ridge-2p-tent.svg',
+          price: '€249',
+          url: '/#tents',
+        },
+        {
+          title: 'Trail 38 pack',
+          subtitle: 'Ventilated back, rain cover included.',
+          imageUrl: '/images/trail-38-pack.svg',
+          price: '€129',
+          url: '/#packs',
+        },
+      ],
     },
     {
       id: 'reset-password',

@@ -119,6 +119,7 @@ describe('rules engine: answers', () => {
         {
           text: 'Hello! How can I help?',
           quickReplies: [{ label: 'Shipping', value: 'How long is shipping?' }, HUMAN],
+          cards: [],
         },
       ],
     });
@@ -138,6 +139,7 @@ describe('rules engine: answers', () => {
         {
           text: 'We ship in 2 days.',
           quickReplies: [{ label: 'Track', value: 'Where is my order?' }, HUMAN],
+          cards: [],
         },
       ],
     });
@@ -167,7 +169,7 @@ describe('rules engine: asking for a human', () => {
   it('hands off at once when the collect fields are known', () => {
     const { decision, state } = last(['hi', 'Can I talk to a real person?'], known);
     expect(decision).toEqual({
-      replies: [{ text: "I'm connecting you with our team.", quickReplies: [] }],
+      replies: [{ text: "I'm connecting you with our team.", quickReplies: [], cards: [] }],
       handoff: {
         reason: 'visitor_request',
         summary: 'Visitor asked for a person.',
@@ -186,19 +188,27 @@ describe('rules engine: asking for a human', () => {
 
   it('collects missing fields first, one at a time, then hands off with them', () => {
     const [, ask, retry, done] = converse(['hi', 'human please', 'not an email', ' ada@example.com ']);
-    expect(ask!.decision).toEqual({ replies: [{ text: 'What is your email?', quickReplies: [HUMAN] }] });
+    expect(ask!.decision).toEqual({
+      replies: [{ text: 'What is your email?', quickReplies: [HUMAN], cards: [] }],
+    });
     expect(ask!.state.pending).toEqual({
       fields: ['email'],
       then: { kind: 'handoff', reason: 'visitor_request' },
     });
     expect(retry!.decision).toEqual({
       replies: [
-        { text: "That doesn't look like a valid email address. Could you check it?", quickReplies: [HUMAN] },
+        {
+          text: "That doesn't look like a valid email address. Could you check it?",
+          quickReplies: [HUMAN],
+          cards: [],
+        },
       ],
     });
     expect(retry!.state.misses).toBe(1);
     expect(done!.decision.collected).toEqual({ email: 'ada@example.com' });
-    expect(done!.decision.replies).toEqual([{ text: "I'm connecting you with our team.", quickReplies: [] }]);
+    expect(done!.decision.replies).toEqual([
+      { text: "I'm connecting you with our team.", quickReplies: [], cards: [] },
+    ]);
     expect(done!.decision.handoff).toMatchObject({ reason: 'visitor_request' });
     expect(done!.decision.handoff?.summary).toContain('Collected: email=ada@example.com.');
     expect(done!.state).toMatchObject({ pending: null, misses: 0 });
@@ -215,15 +225,15 @@ describe('rules engine: rules that collect and hand off', () => {
     const results = converse(['hello', 'Where is my order??', 'ada@example.com', 'order twelve', 'A12345']);
     const [, answer, email, retry, done] = results;
     expect(answer!.decision.replies).toEqual([
-      { text: 'Let me get someone to check.', quickReplies: [HUMAN] },
-      { text: 'What is your email?', quickReplies: [HUMAN] },
+      { text: 'Let me get someone to check.', quickReplies: [HUMAN], cards: [] },
+      { text: 'What is your email?', quickReplies: [HUMAN], cards: [] },
     ]);
     expect(email!.decision).toEqual({
-      replies: [{ text: 'What is your order number?', quickReplies: [HUMAN] }],
+      replies: [{ text: 'What is your order number?', quickReplies: [HUMAN], cards: [] }],
       collected: { email: 'ada@example.com' },
     });
     expect(retry!.decision).toEqual({
-      replies: [{ text: 'Order numbers look like A12345.', quickReplies: [HUMAN] }],
+      replies: [{ text: 'Order numbers look like A12345.', quickReplies: [HUMAN], cards: [] }],
     });
     expect(done!.decision.collected).toEqual({ orderNumber: 'A12345' });
     expect(done!.decision.handoff).toEqual({
@@ -248,8 +258,8 @@ describe('rules engine: rules that collect and hand off', () => {
   it('hands off after the answer when a rule has nothing to collect', () => {
     const { decision } = last(['hi', 'I have a complaint']);
     expect(decision.replies).toEqual([
-      { text: 'Sorry to hear that.', quickReplies: [] },
-      { text: "I'm connecting you with our team.", quickReplies: [] },
+      { text: 'Sorry to hear that.', quickReplies: [], cards: [] },
+      { text: "I'm connecting you with our team.", quickReplies: [], cards: [] },
     ]);
     expect(decision.handoff).toMatchObject({ reason: 'bot_decision' });
     expect(decision.handoff?.summary).toContain('Topics: escalate.');
@@ -259,7 +269,7 @@ describe('rules engine: rules that collect and hand off', () => {
     const [, ask, done] = converse(['hi', 'newsletter', '  Ada  Lovelace ']);
     expect(texts(ask!)).toEqual(['Happy to sign you up.', 'What is your name?']);
     expect(done!.decision).toEqual({
-      replies: [{ text: COLLECTED_TEXT, quickReplies: [HUMAN] }],
+      replies: [{ text: COLLECTED_TEXT, quickReplies: [HUMAN], cards: [] }],
       collected: { name: 'Ada  Lovelace' },
     });
     expect(done!.state.pending).toBeNull();
@@ -290,11 +300,11 @@ describe('rules engine: fallback', () => {
   it('apologises with the human option, then hands off at the limit', () => {
     const [, miss, limit] = converse(['hello', 'blah blah', 'xyzzy?']);
     expect(miss!.decision).toEqual({
-      replies: [{ text: 'Sorry, I did not get that.', quickReplies: [HUMAN] }],
+      replies: [{ text: 'Sorry, I did not get that.', quickReplies: [HUMAN], cards: [] }],
     });
     expect(miss!.state.misses).toBe(1);
     expect(limit!.decision.replies).toEqual([
-      { text: "I'm connecting you with our team.", quickReplies: [] },
+      { text: "I'm connecting you with our team.", quickReplies: [], cards: [] },
     ]);
     expect(limit!.decision.handoff).toEqual({
       reason: 'fallback_limit',

@@ -120,7 +120,7 @@ function answerRule(turn: Turn, rule: BotRule): RulesResult {
   turn.state.misses = 0;
   rememberQuestion(turn);
   rememberTopic(turn, rule.id);
-  turn.replies.push(botReply(turn.config, rule.answer, rule.quickReplies));
+  turn.replies.push(botReply(turn.config, rule.answer, rule.quickReplies, rule.cards));
   const missing = unknownFields(turn, rule.collect);
   const then: PendingThen = rule.handoff ? { kind: 'handoff', reason: 'bot_decision' } : { kind: 'none' };
   if (missing.length > 0) return ask(turn, missing, then);
@@ -155,7 +155,7 @@ function handOff(turn: Turn, reason: HandoffReason): RulesResult {
   const { config, state } = turn;
   state.pending = null;
   state.misses = 0;
-  turn.replies.push({ text: config.handoff.text, quickReplies: [] });
+  turn.replies.push({ text: config.handoff.text, quickReplies: [], cards: [] });
   const summary = handoffSummary({
     reason,
     lastQuestion: state.lastQuestion,

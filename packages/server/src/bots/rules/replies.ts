@@ -1,6 +1,6 @@
 // Bot messages. Every message that keeps the visitor with the bot offers a way out to a person,
 // so nobody is ever stuck with a bot that does not understand them.
-import type { QuickReply, RulesBotConfig } from '@switchboard/protocol';
+import type { Card, QuickReply, RulesBotConfig } from '@switchboard/protocol';
 import type { BotReplyOut } from '../types.js';
 
 /** BotReply.quickReplies' limit. */
@@ -28,11 +28,12 @@ export function botReply(
   config: RulesBotConfig,
   text: string,
   quickReplies: readonly QuickReply[] = [],
+  cards: readonly Card[] = [],
 ): BotReplyOut {
-  return { text, quickReplies: withHumanOption(config, quickReplies) };
+  return { text, quickReplies: withHumanOption(config, quickReplies), cards: [...cards] };
 }
 
-/** The conversation is going to a person: buttons that talk to the bot would be dead ends. */
+/** The conversation is going to a person: buttons that talk to the bot would be dead ends. Cards stay: they are links, not questions to the bot. */
 export function withoutQuickReplies(replies: readonly BotReplyOut[]): BotReplyOut[] {
-  return replies.map((reply) => ({ text: reply.text, quickReplies: [] }));
+  return replies.map((reply) => ({ ...reply, quickReplies: [] }));
 }

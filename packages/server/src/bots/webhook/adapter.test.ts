@@ -42,6 +42,7 @@ const message: Message = {
   kind: 'text',
   text: 'Where is my order?',
   quickReplies: [],
+  cards: [],
   form: null,
   createdAt: AT,
 };
@@ -142,8 +143,8 @@ describe('createWebhookBot', () => {
       kind: 'answered',
       decision: {
         replies: [
-          { text: 'Let me check.', quickReplies: [] },
-          { text: 'Anything else?', quickReplies: [{ label: 'No', value: 'no' }] },
+          { text: 'Let me check.', quickReplies: [], cards: [] },
+          { text: 'Anything else?', quickReplies: [{ label: 'No', value: 'no' }], cards: [] },
         ],
         collected: { orderNumber: 'A-1001' },
         handoff: { reason: 'bot_decision', summary: '', queueId: 'queue_billing' },

@@ -31,7 +31,11 @@ export function toOutcome(result: DeliveryResult, url: string): BotOutcome {
 
 function toDecision(turn: z.output<typeof BotTurn>): BotDecision {
   const decision: BotDecision = {
-    replies: turn.replies.map((reply) => ({ text: reply.text, quickReplies: reply.quickReplies })),
+    replies: turn.replies.map((reply) => ({
+      text: reply.text,
+      quickReplies: reply.quickReplies,
+      cards: reply.cards,
+    })),
   };
   if (turn.collected) decision.collected = turn.collected;
   if (turn.handoff) decision.handoff = turn.handoff;

@@ -46,6 +46,7 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
       text: sql.placeholder('text'),
       quickReplies: sql.placeholder('quickReplies'),
       form: sql.placeholder('form'),
+      cards: sql.placeholder('cards'),
       createdAt: sql.placeholder('createdAt'),
     })
     .returning()
@@ -95,6 +96,7 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
           // JSON columns: drizzle serialises placeholder values itself.
           quickReplies: input.quickReplies ?? [],
           form: input.form ?? null,
+          cards: input.cards ?? [],
           seq: conversation.lastSeq,
           createdAt: time,
         });

@@ -1,0 +1,1 @@
+ALTER TABLE `messages` ADD `cards` text DEFAULT '[]' NOT NULL;

@@ -1,0 +1,49 @@
+import type { VisitorState } from '@switchboard/agent-sdk';
+
+/**
+ * Who the visitor is talking to, as the header says it. `team`: an agent has the conversation,
+ * but visitors are not told agents' names, so the team stands in for them.
+ */
+export type HeaderStatus =
+  | { kind: 'bot' }
+  | { kind: 'queue'; position: number; waitSeconds: number | null }
+  | { kind: 'team' }
+  | { kind: 'away' };
+
+/** What the header shows for a snapshot of the visitor client; `null` says nothing beyond the title. */
+export function headerStatus(
+  state: Pick<VisitorState, 'conversation' | 'queuePosition' | 'site'>,
+): HeaderStatus | null {
+  const { conversation, queuePosition, site } = state;
+  switch (conversation?.status) {
+    case 'bot':
+      return { kind: 'bot' };
+    case 'queued':
+      // Until the first `queue:position` arrives there is no place to tell.
+      if (queuePosition?.conversationId === conversation.id)
+        return {
+          kind: 'queue',
+          position: queuePosition.position,
+          waitSeconds: queuePosition.estimatedWaitSeconds,
+        };
+      return site?.availability.open === false ? { kind: 'away' } : null;
+    case 'active':
+    case 'pending':
+      return { kind: 'team' };
+    default:
+      // No conversation yet, or it ended: whether anybody is in is what matters now.
+      return site?.availability.open === false ? { kind: 'away' } : null;
+  }
+}
+
+/** A wait estimate in whole minutes; under a minute is `0` ("less than a minute"). */
+export function waitMinutes(seconds: number): number {
+  return seconds < 60 ? 0 : Math.round(seconds / 60);
+}
+
+/** Up to two initials of a name, for an avatar without a picture. */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const chosen = words.length > 2 ? [words[0], words[words.length - 1]] : words;
+  return chosen.map((word) => Array.from(word ?? '')[0]?.toLocaleUpperCase() ?? '').join('');
+}

@@ -1,0 +1,60 @@
+import { css } from 'lit';
+
+export const headerStyles = css`
+  [part~='header-text'] {
+    display: flex;
+    flex: 1;
+    flex-direction: column;
+    min-width: 0;
+  }
+  [part~='header-status'],
+  [part~='header-notice'] {
+    margin: 0;
+    overflow: hidden;
+    font-size: 13px;
+    text-overflow: ellipsis;
+  }
+  [part~='header-status'][hidden] {
+    display: none;
+  }
+  [part~='header-avatar'] {
+    display: grid;
+    flex: none;
+    place-items: center;
+    width: 36px;
+    height: 36px;
+    box-sizing: border-box;
+    /* A ring, not a tint: initials on a tinted accent fall short of 4.5:1 contrast. */
+    border: 2px solid currentColor;
+    border-radius: 50%;
+    font-size: 14px;
+    font-weight: 600;
+  }
+  [part~='header-avatar'] svg {
+    width: 22px;
+    height: 22px;
+    fill: currentColor;
+  }
+  [part~='new-conversation'] {
+    align-self: center;
+    padding: 8px 16px;
+    border: 1px solid var(--switchboard-accent, #4f46e5);
+    border-radius: 999px;
+    background: transparent;
+    color: var(--switchboard-accent, #4f46e5);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  [part~='new-conversation']:hover {
+    background: color-mix(in srgb, var(--switchboard-accent, #4f46e5) 10%, transparent);
+  }
+  [part~='new-conversation']:focus-visible {
+    outline: 2px solid var(--switchboard-accent, #4f46e5);
+    outline-offset: 2px;
+  }
+  [part~='new-conversation']:disabled {
+    cursor: default;
+    opacity: 0.6;
+  }
+`;

@@ -1,0 +1,63 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Strings } from '../i18n/en.js';
+import type { HeaderStatus } from './header-status.js';
+import { initials, waitMinutes } from './header-status.js';
+
+/** A robot's head, 24×24, as on the bot's messages: a bot is never taken for a person. */
+const botIconPath =
+  'M11 2h2v3h4a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V8a3 3 0 0 1 3-3h4V2Zm-2 9a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z';
+
+/** The queue line, with the estimate only when the queue has history to base one on. */
+export function queueText(position: number, waitSeconds: number | null, text: Strings): string {
+  if (waitSeconds === null) return text.headerQueue.replace('{position}', String(position));
+  const minutes = waitMinutes(waitSeconds);
+  const wait = minutes === 0 ? text.waitUnderMinute : text.waitMinutes.replace('{minutes}', String(minutes));
+  return text.headerQueueWait.replace('{position}', String(position)).replace('{wait}', wait);
+}
+
+function statusText(status: HeaderStatus, text: Strings): string {
+  switch (status.kind) {
+    case 'bot':
+      return text.bot;
+    case 'queue':
+      return queueText(status.position, status.waitSeconds, text);
+    case 'team':
+      return text.headerTeam;
+    case 'away':
+      return text.headerAway;
+  }
+}
+
+function renderAvatar(status: HeaderStatus, text: Strings): TemplateResult | typeof nothing {
+  // Decorative: the status line next to it names who it stands for.
+  if (status.kind === 'bot')
+    return html`<span part="header-avatar header-avatar-bot" aria-hidden="true"
+      ><svg viewBox="0 0 24 24"><path d=${botIconPath}></path></svg
+    ></span>`;
+  if (status.kind === 'team')
+    return html`<span part="header-avatar" aria-hidden="true">${initials(text.headerTeam)}</span>`;
+  return nothing;
+}
+
+export interface HeaderOptions {
+  /** The site's name, or the `heading` the page set. */
+  title: string;
+  status: HeaderStatus | null;
+  text: Strings;
+}
+
+/**
+ * The avatar, the title and under it who answers (the bot, the team), the visitor's place in the
+ * queue, or that nobody is in. The status is a polite live region, so a screen reader hears the
+ * queue move and an agent join.
+ */
+export function renderHeaderIdentity({ title, status, text }: HeaderOptions): TemplateResult {
+  return html`${status ? renderAvatar(status, text) : nothing}
+    <div part="header-text">
+      <h2 part="title">${title}</h2>
+      <div part="header-status" role="status" aria-live="polite" ?hidden=${status === null}>
+        ${status ? statusText(status, text) : nothing}
+      </div>
+      ${status?.kind === 'away' ? html`<p part="header-notice">${text.headerAwayNotice}</p>` : nothing}
+    </div>`;
+}
