@@ -3,38 +3,19 @@
 // widget asks for a rating, the visitor gives one with the keyboard, the agent hears of it, and a
 // reload shows the thanks rather than asking again. Then the built agent console shows a rating
 // as it arrives.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AgentClient, ConversationRatedEvent } from '@switchboard/agent-sdk';
-import { launchBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ConversationRatedEvent } from '@switchboard/agent-sdk';
 import { DEMO } from '@switchboard/server';
-import { agentClient, visitorClient } from './support/clients.js';
-import { startServer, type TestServer } from './support/server.js';
+import { visitorClient } from './support/clients.js';
 import { waitFor } from './support/wait.js';
+import { chatParts, conversationWith, useWidgetFixture } from './support/widget.js';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
-let agent: AgentClient;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  // Online, so routing hands the visitor's conversation to the demo agent.
-  agent = agentClient(server.url);
-  await agent.connect();
-});
-afterEach(() => context?.close());
-afterAll(async () => {
-  agent.disconnect();
-  await browser?.close();
-  await server?.close();
-});
+// The demo agent is online, so routing hands it the visitor's conversation.
+const f = useWidgetFixture();
 
 const chat = (page: Page) => ({
-  launcher: page.locator('switchboard-chat [part~="launcher"]'),
-  input: page.locator('switchboard-chat [part~="composer-input"]'),
-  messages: page.locator('switchboard-chat [part~="message"]:not([part~="message-pending"])'),
+  ...chatParts(page),
   prompt: page.locator('switchboard-chat [part~="csat"]'),
   stars: page.getByRole('radiogroup', { name: 'How would you rate this conversation?' }),
   star: (score: number) => page.getByRole('radio', { name: `${score} of 5` }),
@@ -54,28 +35,19 @@ function focusedInChat(page: Page, attribute: string): Promise<string | null | u
 
 describe('rating a resolved conversation in the widget', () => {
   it('asks once resolved, takes a keyboard rating with a comment, tells the agent, and thanks again after a reload', async () => {
-    context = await browser.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url);
+    const { page, errors } = await f.newPage();
+    await page.goto(f.server.url);
     const ui = chat(page);
     await ui.launcher.click();
     await ui.input.fill('My parcel is late.');
     await ui.input.press('Enter');
 
-    const conversationId = await waitFor(
-      () =>
-        Object.entries(agent.getSnapshot().messages).find(([, list]) =>
-          list.some((m) => m.text === 'My parcel is late.'),
-        )?.[0],
-      'the agent to receive the visitor message',
-    );
+    const conversationId = await conversationWith(f.agent, 'My parcel is late.');
     await waitFor(
-      () => agent.getSnapshot().conversations[conversationId]?.status === 'active',
+      () => f.agent.getSnapshot().conversations[conversationId]?.status === 'active',
       'routing to hand the conversation to the agent',
     );
-    await agent.sendMessage(conversationId, 'Sorry! It arrives tomorrow.');
+    await f.agent.sendMessage(conversationId, 'Sorry! It arrives tomorrow.');
     await expect
       .poll(() => ui.messages.allInnerTexts())
       .toEqual(['My parcel is late.', 'Sorry! It arrives tomorrow.']);
@@ -83,8 +55,8 @@ describe('rating a resolved conversation in the widget', () => {
     expect(await ui.prompt.count()).toBe(0);
 
     const heard: ConversationRatedEvent[] = [];
-    agent.on('conversation:rated', (event) => heard.push(event));
-    await agent.resolve(conversationId, 'solved');
+    f.agent.on('conversation:rated', (event) => heard.push(event));
+    await f.agent.resolve(conversationId, 'solved');
     await ui.stars.waitFor();
     expect(await ui.star(1).isChecked()).toBe(false);
 
@@ -116,11 +88,11 @@ describe('rating a resolved conversation in the widget', () => {
     expect(heard).toMatchObject([
       { conversation: { id: conversationId }, score: 4, comment: 'Quick and kind, thank you.' },
     ]);
-    expect(agent.getSnapshot().conversations[conversationId]?.csat).toMatchObject({
+    expect(f.agent.getSnapshot().conversations[conversationId]?.csat).toMatchObject({
       score: 4,
       comment: 'Quick and kind, thank you.',
     });
-    const { store } = server.switchboard;
+    const { store } = f.server.switchboard;
     expect((await store.conversations.byId(conversationId))?.csat).toMatchObject({
       score: 4,
       comment: 'Quick and kind, thank you.',
@@ -145,11 +117,10 @@ describe('the agent console', () => {
   const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
   it('shows a resolved conversation’s rating, live as the visitor gives it', async () => {
-    const visitor = visitorClient(server.url);
-    context = await browser.newContext();
-    const page = await context.newPage();
+    const visitor = visitorClient(f.server.url);
+    const { page } = await f.newPage();
     try {
-      await page.goto(`${server.url}/console`);
+      await page.goto(`${f.server.url}/console`);
       await byTestId(page, 'email').fill(DEMO.agentEmail);
       await byTestId(page, 'password').fill(DEMO.agentPassword);
       await byTestId(page, 'login-form').evaluate((form: HTMLFormElement) => form.requestSubmit());
@@ -157,7 +128,7 @@ describe('the agent console', () => {
 
       const { conversationId } = await visitor.sendMessage('Do you ship to Norway?');
       await waitFor(
-        () => agent.getSnapshot().conversations[conversationId]?.status === 'active',
+        () => f.agent.getSnapshot().conversations[conversationId]?.status === 'active',
         'routing to hand the conversation to the agent',
       );
       await page
@@ -166,7 +137,7 @@ describe('the agent console', () => {
       const panel = byTestId(page, 'csat-panel');
       expect(await panel.isVisible()).toBe(false);
 
-      await agent.resolve(conversationId, 'solved');
+      await f.agent.resolve(conversationId, 'solved');
       await expect.poll(() => byTestId(page, 'csat-score').innerText()).toBe('Not rated by the visitor yet');
 
       await waitFor(() => visitor.getSnapshot().conversation?.status === 'resolved', 'the visitor to see it');

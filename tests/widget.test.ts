@@ -1,47 +1,21 @@
 // The built script-tag widget in real Chromium, on the demo page served by the real server,
 // talking to an agent that is an SDK client in this Node process.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ulid, type AgentClientToServerEvents, type AgentServerToClientEvents } from '@switchboard/protocol';
-import type { AgentClient } from '@switchboard/agent-sdk';
 import { DEMO } from '@switchboard/server';
 import { io, type Socket } from 'socket.io-client';
-import { launchBrowser } from './support/browser.js';
-import { agentClient } from './support/clients.js';
-import { startServer, type TestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
+import { chatParts, conversationWith, useWidgetFixture } from './support/widget.js';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
-let agent: AgentClient;
+// The demo agent is online, so routing hands it the visitor's conversation.
+const f = useWidgetFixture();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  agent = agentClient(server.url);
-  await agent.connect();
-});
-afterEach(() => context?.close());
-afterAll(async () => {
-  agent.disconnect();
-  await browser?.close();
-  await server?.close();
-});
-
-const chat = (page: Page) => ({
-  launcher: page.locator('switchboard-chat [part~="launcher"]'),
-  input: page.locator('switchboard-chat [part~="composer-input"]'),
-  send: page.locator('switchboard-chat [part~="send-button"]'),
-  messages: page.locator('switchboard-chat [part~="message"]:not([part~="message-pending"])'),
-});
+const chat = chatParts;
 
 async function openDemoPage(): Promise<Page> {
-  context = await browser.newContext();
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(server.url);
+  const { page, errors } = await f.newPage();
+  await page.goto(f.server.url);
   await chat(page).launcher.click();
   await chat(page).input.waitFor();
   expect(errors).toEqual([]);
@@ -50,9 +24,8 @@ async function openDemoPage(): Promise<Page> {
 
 describe('the demo page’s widget', () => {
   it('shows the launcher and writes no storage before the visitor interacts', async () => {
-    context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(server.url);
+    const { page } = await f.newPage();
+    await page.goto(f.server.url);
     await chat(page).launcher.waitFor();
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
     expect(await page.evaluate(() => document.cookie)).toBe('');
@@ -65,7 +38,7 @@ describe('the demo page’s widget', () => {
     await ui.input.press('Enter');
 
     const received = await waitFor(() => {
-      for (const [id, list] of Object.entries(agent.getSnapshot().messages)) {
+      for (const [id, list] of Object.entries(f.agent.getSnapshot().messages)) {
         const match = list.find((m) => m.text === 'Hi, where is my order?');
         if (match) return { conversationId: id, message: match };
       }
@@ -73,7 +46,7 @@ describe('the demo page’s widget', () => {
     }, 'the agent to receive the visitor message');
     expect(received.message).toMatchObject({ seq: 1, authorKind: 'visitor', kind: 'text' });
 
-    await agent.sendMessage(received.conversationId, 'It ships tomorrow.');
+    await f.agent.sendMessage(received.conversationId, 'It ships tomorrow.');
     await expect
       .poll(() => ui.messages.allInnerTexts())
       .toEqual(['Hi, where is my order?', 'It ships tomorrow.']);
@@ -90,14 +63,8 @@ describe('the demo page’s widget', () => {
     const ui = chat(page);
     await ui.input.fill('<b>not bold</b>');
     await ui.input.press('Enter');
-    const conversationId = await waitFor(
-      () =>
-        Object.entries(agent.getSnapshot().messages).find(([, list]) =>
-          list.some((m) => m.text === '<b>not bold</b>'),
-        )?.[0],
-      'the conversation',
-    );
-    await agent.sendMessage(conversationId, 'Line one\nLine two');
+    const conversationId = await conversationWith(f.agent, '<b>not bold</b>');
+    await f.agent.sendMessage(conversationId, 'Line one\nLine two');
     const texts = page.locator('switchboard-chat [part~="message"]:not([part~="message-pending"]) .text');
     await expect.poll(() => texts.allInnerTexts()).toEqual(['<b>not bold</b>', 'Line one\nLine two']);
     expect(await page.locator('switchboard-chat b').count()).toBe(0);
@@ -110,17 +77,11 @@ describe('the demo page’s widget', () => {
     const ui = chat(page);
     await ui.input.fill('Hello?');
     await ui.send.click();
-    const conversationId = await waitFor(
-      () =>
-        Object.entries(agent.getSnapshot().messages).find(([, list]) =>
-          list.some((m) => m.text === 'Hello?'),
-        )?.[0],
-      'the conversation',
-    );
+    const conversationId = await conversationWith(f.agent, 'Hello?');
 
     // A raw agent socket, so the test controls the clientMessageId the way a retrying client would.
     const { token } = (await (
-      await fetch(`${server.url}/v1/agent/sessions`, {
+      await fetch(`${f.server.url}/v1/agent/sessions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: DEMO.agentEmail, password: DEMO.agentPassword }),
@@ -129,7 +90,7 @@ describe('the demo page’s widget', () => {
     const open = () =>
       new Promise<Socket<AgentServerToClientEvents, AgentClientToServerEvents>>((resolve, reject) => {
         const socket: Socket<AgentServerToClientEvents, AgentClientToServerEvents> = io(
-          `${server.url}/agent`,
+          `${f.server.url}/agent`,
           {
             auth: { token },
             transports: ['websocket'],
