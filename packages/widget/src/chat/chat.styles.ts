@@ -2,6 +2,7 @@ import { css, unsafeCSS } from 'lit';
 import { cardsStyles } from '../cards/cards.styles.js';
 import { composerStyles } from '../composer/composer.styles.js';
 import { csatStyles } from '../csat/csat.styles.js';
+import { inChatFormStyles } from './in-chat-form.styles.js';
 import { headerStyles } from '../header/header.styles.js';
 import { launcherCss } from '../launcher/launcher.styles.js';
 import { messageListStyles } from '../message-list/message-list.styles.js';
@@ -115,6 +116,7 @@ export const chatStyles = [
   messageListStyles,
   quickRepliesStyles,
   cardsStyles,
+  inChatFormStyles,
   offlineFormStyles,
   csatStyles,
   headerStyles,

@@ -1,76 +1,20 @@
 import { css } from 'lit';
 
+/** The offline form's own rules; the shared ones are in chat/in-chat-form.styles.ts. */
 export const offlineFormStyles = css`
   [part~='offline-form'] {
-    display: flex;
-    flex-direction: column;
     gap: 10px;
-    margin: 0;
-    padding: 12px;
-    border: 1px solid var(--switchboard-border, #e5e7eb);
-    border-radius: var(--switchboard-bubble-radius, 16px);
   }
   [part~='offline-form-field'] {
     display: flex;
     flex-direction: column;
     gap: 4px;
   }
-  [part~='offline-form-label'] {
-    font-size: 13px;
-    font-weight: 600;
-  }
   [part~='offline-form-required'] {
     margin-inline-start: 2px;
     color: var(--switchboard-danger, #dc2626);
   }
-  [part~='offline-form-input'] {
-    box-sizing: border-box;
-    width: 100%;
-    padding: 8px 10px;
-    border: 1px solid var(--switchboard-border, #e5e7eb);
-    border-radius: 8px;
-    background: var(--switchboard-background, #fff);
-    color: inherit;
-    font: inherit;
-    resize: vertical;
-  }
-  [part~='offline-form-input']:focus-visible {
-    outline: 2px solid var(--switchboard-accent, #4f46e5);
-    outline-offset: 0;
-    border-color: transparent;
-  }
   [part~='offline-form-input'][aria-invalid='true'] {
     border-color: var(--switchboard-danger, #dc2626);
-  }
-  [part~='offline-form-error'],
-  [part~='offline-form-status'] {
-    margin: 0;
-    font-size: 12px;
-    color: var(--switchboard-danger, #dc2626);
-  }
-  [part~='offline-form-submit'] {
-    align-self: flex-end;
-    padding: 8px 18px;
-    border: 0;
-    border-radius: 20px;
-    background: var(--switchboard-accent, #4f46e5);
-    color: var(--switchboard-accent-contrast, #fff);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
-  [part~='offline-form-submit']:disabled {
-    opacity: 0.4;
-    cursor: default;
-  }
-  [part~='offline-form-submit']:focus-visible {
-    outline: 3px solid var(--switchboard-accent, #4f46e5);
-    outline-offset: 2px;
-  }
-  [part~='offline-form-sent'] {
-    margin: 0;
-    color: var(--switchboard-muted, #6b7280);
-    font-size: 13px;
-    text-align: center;
   }
 `;
