@@ -81,8 +81,8 @@ describe('rating a resolved conversation in the widget', () => {
       .poll(() => ui.thanks.innerText())
       .toBe('Thanks for your feedback! You rated this conversation 4 of 5.');
     expect(await ui.prompt.count()).toBe(0);
-    // The form and its button are gone: focus carries on in the composer.
-    expect(await focusedInChat(page, 'part')).toBe('composer-input');
+    // The form and its button are gone: focus carries on in the composer (moved after that render).
+    await expect.poll(() => focusedInChat(page, 'part')).toBe('composer-input');
 
     await waitFor(() => heard.length > 0, 'the agent to hear conversation:rated');
     expect(heard).toMatchObject([
