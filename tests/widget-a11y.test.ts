@@ -6,6 +6,7 @@ import axe from 'axe-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AgentClient } from '@switchboard/agent-sdk';
+import { DEMO } from '@switchboard/server';
 import { launchBrowser } from './support/browser.js';
 import { agentClient } from './support/clients.js';
 import { startServer, type TestServer } from './support/server.js';
@@ -129,7 +130,7 @@ describe('the widget with agents', () => {
       );
       await agent.sendMessage(conversationId, 'Hi! How can I help?');
       await expect.poll(() => chat(page).messages.count()).toBe(2);
-      await expect.poll(() => chat(page).status.innerText()).toBe('Support team');
+      await expect.poll(() => chat(page).status.innerText()).toBe(DEMO.agentName);
       expect(await seriousViolations(page)).toEqual([]);
 
       await agent.resolve(conversationId, 'solved');

@@ -58,6 +58,26 @@ describe('the demo page’s widget', () => {
       .toEqual(['Hi, where is my order?', 'It ships tomorrow.']);
   });
 
+  it('names the agent who answers, with their picture, in the header and over their messages', async () => {
+    const page = await openDemoPage();
+    const ui = chat(page);
+    await ui.input.fill('Who am I talking to?');
+    await ui.send.click();
+    const conversationId = await conversationWith(f.agent, 'Who am I talking to?');
+    await f.agent.sendMessage(conversationId, 'Ada here, hello!');
+
+    const status = page.locator('switchboard-chat [part~="header-status"]');
+    await expect.poll(() => status.innerText()).toBe(DEMO.agentName);
+    const avatar = page.locator('switchboard-chat img[part~="header-avatar-image"]');
+    expect(await avatar.getAttribute('src')).toBe(`${f.server.url}/images/ada.svg`);
+    // The picture really loads (the demo website serves it), and is decorative.
+    await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await avatar.getAttribute('alt')).toBe('');
+    await expect
+      .poll(() => page.locator('switchboard-chat [part~="author-agent"]').allInnerTexts())
+      .toEqual([DEMO.agentName]);
+  });
+
   it('renders message text exactly: line breaks kept, markup inert, nothing added', async () => {
     const page = await openDemoPage();
     const ui = chat(page);

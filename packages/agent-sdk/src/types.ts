@@ -12,6 +12,7 @@ import type {
   ConversationPage,
   Message,
   Priority,
+  PublicAgentProfile,
   PublicSite,
   Queue,
   QueuePosition,
@@ -143,6 +144,11 @@ export interface VisitorState {
   agentTyping: { who: 'agent' | 'bot'; name?: string } | null;
   /** The highest `seq` of the current conversation an agent has read (0: none); only grows. */
   readByAgentSeq: number;
+  /**
+   * Public profiles (name, picture) of the agents the visitor sees: the assignee and the authors
+   * of agents' messages, by agent id. Filled in shortly after each first appears.
+   */
+  agents: Readonly<Record<string, PublicAgentProfile>>;
 }
 
 /** Acting on a pending message that failed for good (`PendingMessage.error` is set). */

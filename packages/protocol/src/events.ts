@@ -1,5 +1,5 @@
 import type { Ack, AckCallback } from './ack.js';
-import type { AgentPresence } from './schemas/agent.js';
+import type { AgentPresence, AgentProfilesRequest, PublicAgentProfile } from './schemas/agent.js';
 import type {
   BotCollectPayload,
   BotHandoffPayload,
@@ -61,6 +61,8 @@ export interface VisitorClientToServerEvents {
   typing: (payload: TypingPayload) => void;
   /** Acks the stored receipt (the mark, clamped to `lastSeq`, never lowered). */
   'conversation:read': (payload: ReadPayload, ack: AckCallback<ReadReceipt>) => void;
+  /** Names and pictures of agents (the assignee, authors of messages), for the header and message list. */
+  'agents:profiles': (payload: AgentProfilesRequest, ack: AckCallback<PublicAgentProfile[]>) => void;
 }
 
 export interface VisitorServerToClientEvents {

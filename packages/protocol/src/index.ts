@@ -44,7 +44,16 @@ export {
 export type { Attributes, Channel, Priority } from './schemas/common.js';
 export type { Site, PublicSite, IdentityVerification } from './schemas/site.js';
 export type { Contact } from './schemas/contact.js';
-export type { Agent, AgentPresence, AgentRole, AgentStatus, UpdateAgentRequest } from './schemas/agent.js';
+export type {
+  Agent,
+  AgentPresence,
+  AgentProfilesRequest,
+  AgentRole,
+  AgentStatus,
+  PublicAgentProfile,
+  UpdateAgentRequest,
+  UpdateProfileRequest,
+} from './schemas/agent.js';
 export type {
   CreateQueueRequest,
   Queue,

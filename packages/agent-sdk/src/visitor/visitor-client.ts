@@ -21,6 +21,7 @@ import { createOfflineFormSubmitter } from './offline-form.js';
 import { createRater } from './rating.js';
 import { createVisitorConversation } from './visitor-conversation.js';
 import { createVisitorIdentity } from './visitor-identity.js';
+import { watchAgentProfiles } from './agent-profiles.js';
 import { createVisitorSignals } from './visitor-signals.js';
 
 /** A stored conversation answering a join with one of these is gone for this visitor. */
@@ -45,6 +46,7 @@ export const INITIAL_VISITOR_STATE: VisitorState = Object.freeze({
   queuePosition: null,
   agentTyping: null,
   readByAgentSeq: 0,
+  agents: Object.freeze({}),
 });
 
 /**
@@ -129,6 +131,7 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
   const signals = createVisitorSignals({ store, hub, transport: core.transport });
   core.transport.on('typing', signals.receiveTyping);
   core.transport.on('conversation:read', signals.receiveRead);
+  watchAgentProfiles({ store, transport: core.transport });
 
   // A 401 over HTTP or a refused handshake: the token expired, so mint another from the credential.
   const refreshSession = singleFlight(async (): Promise<boolean> => {

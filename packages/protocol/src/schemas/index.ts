@@ -1,7 +1,17 @@
 export { Attributes, Channel, ClientMessageId, Id, Priority, Seq, Timestamp } from './common.js';
 export { IdentityVerification, PublicSite, Site } from './site.js';
 export { Contact } from './contact.js';
-export { Agent, AgentPresence, AgentRole, AgentStatus, UpdateAgentRequest } from './agent.js';
+export {
+  Agent,
+  AgentPresence,
+  AgentProfilesRequest,
+  AgentRole,
+  AgentStatus,
+  MAX_PROFILES_PER_REQUEST,
+  PublicAgentProfile,
+  UpdateAgentRequest,
+  UpdateProfileRequest,
+} from './agent.js';
 export { Conversation, ConversationStatus, Handoff } from './conversation.js';
 export { CsatRating, CsatScore, CsatSubmission } from './csat.js';
 export {

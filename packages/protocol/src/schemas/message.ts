@@ -72,12 +72,15 @@ function isCardUrl(value: string, protocols: readonly string[]): boolean {
   }
 }
 
+/** A picture clients load as-is: https only, or a path on the Switchboard server. */
+export const ImageUrl = cardUrl(['https:']);
+
 /** A product or article a bot shows under its message; several make a horizontal carousel. */
 export const Card = z.strictObject({
   title: z.string().trim().min(1).max(80),
   subtitle: z.string().trim().max(200).optional(),
   /** Decorative: the title carries the meaning. https only (or a path on the server). */
-  imageUrl: cardUrl(['https:']).optional(),
+  imageUrl: ImageUrl.optional(),
   /** A display string such as "$249" or "from 12 €"; never parsed. */
   price: z.string().trim().min(1).max(40).optional(),
   /** Opened in a new tab. http or https (or a path on the server). */

@@ -141,6 +141,7 @@ export interface NewAgent {
   capacity: number;
   skills?: string[];
   passwordHash: string;
+  avatarUrl?: string | null;
 }
 
 export interface NewMessage {
@@ -225,7 +226,13 @@ export interface Store {
     byEmail(email: string): Promise<AgentRecord | null>;
     update(
       id: string,
-      changes: { status?: AgentStatus; capacity?: number; skills?: string[] },
+      changes: {
+        status?: AgentStatus;
+        capacity?: number;
+        skills?: string[];
+        name?: string;
+        avatarUrl?: string | null;
+      },
     ): Promise<AgentRecord | null>;
     /** Agents with their current load (conversations they own that are active or pending). */
     presence(ids?: readonly string[]): Promise<(AgentPresence & { lastAssignedAt: number | null })[]>;

@@ -1,4 +1,5 @@
 import {
+  AgentProfilesRequest,
   ConversationRef,
   ConversationStartPayload,
   CsatSubmission,
@@ -10,6 +11,7 @@ import {
 import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { Conversation } from '@switchboard/protocol';
+import type { AgentService } from '../services/agents.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { CsatService } from '../services/csat.js';
 import type { OfflineForms } from '../services/offline-form.js';
@@ -26,6 +28,7 @@ import { signal } from './signal.js';
 export interface VisitorNamespaceDeps {
   sessions: SessionService;
   conversations: ConversationService;
+  agents: AgentService;
   csat: CsatService;
   offlineForms: OfflineForms;
   routing: RoutingService;
@@ -42,6 +45,7 @@ export function setUpVisitorNamespace(
   {
     sessions,
     conversations,
+    agents,
     csat,
     offlineForms,
     routing,
@@ -110,6 +114,10 @@ export function setUpVisitorNamespace(
     socket.on(
       'conversation:read',
       handle(ReadPayload, (payload) => signals.read(viewer, payload), options),
+    );
+    socket.on(
+      'agents:profiles',
+      handle(AgentProfilesRequest, ({ agentIds }) => agents.profiles(agentIds), options),
     );
   });
 }

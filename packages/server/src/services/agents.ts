@@ -1,4 +1,4 @@
-import type { AgentPresence, AgentStatus } from '@switchboard/protocol';
+import type { AgentPresence, AgentStatus, PublicAgentProfile } from '@switchboard/protocol';
 import type { Store } from '../db/store.js';
 import type { EventBus } from '../domain/events.js';
 import { AppError } from '../lib/app-error.js';
@@ -10,6 +10,13 @@ export interface AgentService {
   /** An admin changes an agent's skills or capacity. */
   updateRouting(agentId: string, changes: { skills?: string[]; capacity?: number }): Promise<AgentPresence>;
   presence(): Promise<AgentPresence[]>;
+  /** An agent changes the name and picture visitors see. */
+  updateProfile(
+    agentId: string,
+    changes: { name?: string; avatarUrl?: string | null },
+  ): Promise<AgentPresence>;
+  /** What visitors may see of these agents; unknown ids are left out. */
+  profiles(agentIds: readonly string[]): Promise<PublicAgentProfile[]>;
   /** A socket of the agent connected: cancels a pending offline, and an offline agent comes online. */
   connected(agentId: string): Promise<void>;
   /** The agent's last socket closed: they go offline after the grace period unless they return. */
@@ -54,8 +61,23 @@ export function createAgentService({ store, bus, routing, now, offlineGraceMs }:
     setCapacity: (agentId, capacity) => update(agentId, { capacity }),
     updateRouting: (agentId, changes) => update(agentId, changes),
 
+    async updateProfile(agentId, changes) {
+      if (!(await store.agents.update(agentId, changes))) throw new AppError('not_found', 'Agent not found');
+      const agent = await presenceOf(agentId);
+      // Presence lists show names too.
+      bus.publish('agent.status_changed', { agent });
+      return agent;
+    },
+
     async presence() {
       return (await store.agents.presence()).map(({ lastAssignedAt: _lastAssignedAt, ...agent }) => agent);
+    },
+
+    async profiles(agentIds) {
+      const found = await Promise.all([...new Set(agentIds)].map((id) => store.agents.byId(id)));
+      return found.flatMap((agent) =>
+        agent ? [{ id: agent.id, name: agent.name, avatarUrl: visitorSafeAvatar(agent.avatarUrl) }] : [],
+      );
     },
 
     async connected(agentId) {
@@ -81,4 +103,18 @@ export function createAgentService({ store, bus, routing, now, offlineGraceMs }:
       if (agent && agent.status !== 'offline') await update(agentId, { status: 'offline' });
     },
   };
+}
+
+/**
+ * Visitors' pages load the avatar, so only https pictures (or ones on this server) go out: an
+ * http one would be mixed content, and a `javascript:` or `data:` one has no business there.
+ */
+function visitorSafeAvatar(url: string | null): string | null {
+  if (!url) return null;
+  if (url.startsWith('/') && !url.startsWith('//') && !url.includes('\\')) return url;
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
 }

@@ -31,6 +31,8 @@ export async function seedDemo(
   const agent = await store.agents.create({
     email: DEMO.agentEmail,
     name: DEMO.agentName,
+    // Served by the demo website (examples/website/images), like the bot's card pictures.
+    avatarUrl: '/images/ada.svg',
     role: 'admin',
     capacity: 5,
     passwordHash: hashPasswordSync(DEMO.agentPassword),

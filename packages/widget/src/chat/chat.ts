@@ -29,6 +29,7 @@ import type { ChatPosition, ChatTheme } from '../theme/theme.js';
 import { ReadController } from '../visitor/read-controller.js';
 import { VisitorController } from '../visitor/visitor-controller.js';
 import { chatStyles } from './chat.styles.js';
+import { absoluteUrl } from './absolute-url.js';
 import { connectionNotice } from './connection-notice.js';
 
 /** A cross, 24×24. */
@@ -86,10 +87,12 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart header - The panel's top bar.
  * @csspart title - The site's name in the header.
  * @csspart header-text - The title with, under it, the status and the away notice.
- * @csspart header-avatar - Who answers: the bot's robot, or the team's initials.
+ * @csspart header-avatar - Who answers: the bot's robot, the agent's picture or initials, or the team's initials.
  * @csspart header-avatar-bot - The avatar while the bot answers.
- * @csspart header-status - Under the title: the bot, the support team, the visitor's place in the
- * queue (with the expected wait when known) or "We're away" (a polite live region).
+ * @csspart header-avatar-image - The assigned agent's picture, when they have one.
+ * @csspart header-status - Under the title: the bot, the agent's name (the support team until it
+ * is known), the visitor's place in the queue (with the expected wait when known) or "We're away"
+ * (a polite live region).
  * @csspart header-notice - Outside business hours: when the team will reply.
  * @csspart close-button - The header's close button.
  * @csspart banner - The connection notice (reconnecting, offline, unavailable).
@@ -100,7 +103,9 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart group-other - A group of messages from an agent or a bot.
  * @csspart group-system - A group of system notices.
  * @csspart author - The author label above a group from an agent or a bot.
- * @csspart author-agent - The label of an agent's group.
+ * @csspart author-agent - The label of an agent's group: their name, once their profile arrived.
+ * @csspart author-avatar - The agent's picture (or initials) in that label.
+ * @csspart author-avatar-image - The picture, when the agent has one.
  * @csspart author-bot - The label of a bot's group, with a robot icon so a bot is never taken for a person.
  * @csspart message - One message bubble.
  * @csspart message-self - A message written by the visitor.
@@ -349,6 +354,7 @@ export class SwitchboardChat extends LitElement {
     const notice = configured ? connectionNotice(state) : null;
     const { strings } = this.i18n;
     const title = this.heading || state.site?.name || strings.title;
+    const serverUrl = absoluteUrl(this.serverUrl);
     const quickReplies = currentQuickReplies(state.messages, state.pending, state.conversation?.status);
     const form = this.offlineForm.shown();
     const csat = this.csat.shown();
@@ -363,7 +369,7 @@ export class SwitchboardChat extends LitElement {
         @keydown=${this.onPanelKeydown}
       >
         <div part="header">
-          ${renderHeaderIdentity({ title, status: headerStatus(state), text: strings })}
+          ${renderHeaderIdentity({ title, status: headerStatus(state), text: strings, serverUrl })}
           <button part="close-button" type="button" aria-label=${strings.close} @click=${this.closeFromPanel}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${closeIconPath}></path></svg>
           </button>
@@ -379,7 +385,8 @@ export class SwitchboardChat extends LitElement {
           groups: groupMessages(state.messages, state.pending),
           text: strings,
           timeFormat: this.i18n.timeFormat,
-          serverUrl: this.serverUrl,
+          serverUrl,
+          agents: state.agents,
           onScroll: this.onMessagesScroll,
           onRetry: (key) => void this.visitor.retry(key),
           onDiscard: (key) => this.visitor.discard(key),

@@ -5,7 +5,7 @@ import { en } from '../i18n/en.js';
 import { queueText } from './header.js';
 import { headerStatus, initials, waitMinutes } from './header-status.js';
 
-type Slice = Pick<VisitorState, 'conversation' | 'queuePosition' | 'site'>;
+type Slice = Pick<VisitorState, 'conversation' | 'queuePosition' | 'site' | 'agents'>;
 
 const conversation = (status: Conversation['status']) => ({ id: 'c1', status }) as Conversation;
 const site = (open: boolean): Slice['site'] => ({
@@ -17,6 +17,7 @@ const state = (overrides: Partial<Slice>): Slice => ({
   conversation: null,
   queuePosition: null,
   site: site(true),
+  agents: {},
   ...overrides,
 });
 
@@ -43,9 +44,17 @@ describe('headerStatus', () => {
     expect(headerStatus(state({ conversation: conversation('queued'), queuePosition }))).toBeNull();
   });
 
-  it('stands the team in for the agent of an active or pending conversation', () => {
+  it('stands the team in for the agent of an active or pending conversation until their profile arrives', () => {
     expect(headerStatus(state({ conversation: conversation('active') }))).toEqual({ kind: 'team' });
     expect(headerStatus(state({ conversation: conversation('pending') }))).toEqual({ kind: 'team' });
+    const assigned = { ...conversation('active'), assigneeId: 'a1' };
+    expect(headerStatus(state({ conversation: assigned }))).toEqual({ kind: 'team' });
+    const agents = { a1: { id: 'a1', name: 'Ada', avatarUrl: '/images/ada.svg' } };
+    expect(headerStatus(state({ conversation: assigned, agents }))).toEqual({
+      kind: 'agent',
+      name: 'Ada',
+      avatarUrl: '/images/ada.svg',
+    });
   });
 
   it('says the team is away outside business hours, before and after a conversation', () => {

@@ -1,20 +1,22 @@
 import type { VisitorState } from '@switchboard/agent-sdk';
 
 /**
- * Who the visitor is talking to, as the header says it. `team`: an agent has the conversation,
- * but visitors are not told agents' names, so the team stands in for them.
+ * Who the visitor is talking to, as the header says it. `agent`: the assignee, by the name and
+ * picture they chose; `team`: an agent has the conversation but their profile has not arrived
+ * (yet), so the team stands in for them.
  */
 export type HeaderStatus =
   | { kind: 'bot' }
   | { kind: 'queue'; position: number; waitSeconds: number | null }
+  | { kind: 'agent'; name: string; avatarUrl: string | null }
   | { kind: 'team' }
   | { kind: 'away' };
 
 /** What the header shows for a snapshot of the visitor client; `null` says nothing beyond the title. */
 export function headerStatus(
-  state: Pick<VisitorState, 'conversation' | 'queuePosition' | 'site'>,
+  state: Pick<VisitorState, 'conversation' | 'queuePosition' | 'site' | 'agents'>,
 ): HeaderStatus | null {
-  const { conversation, queuePosition, site } = state;
+  const { conversation, queuePosition, site, agents } = state;
   switch (conversation?.status) {
     case 'bot':
       return { kind: 'bot' };
@@ -28,8 +30,10 @@ export function headerStatus(
         };
       return site?.availability.open === false ? { kind: 'away' } : null;
     case 'active':
-    case 'pending':
-      return { kind: 'team' };
+    case 'pending': {
+      const agent = conversation.assigneeId ? agents[conversation.assigneeId] : undefined;
+      return agent ? { kind: 'agent', name: agent.name, avatarUrl: agent.avatarUrl } : { kind: 'team' };
+    }
     default:
       // No conversation yet, or it ended: whether anybody is in is what matters now.
       return site?.availability.open === false ? { kind: 'away' } : null;

@@ -30,6 +30,10 @@ export const headerStyles = css`
     font-size: 14px;
     font-weight: 600;
   }
+  [part~='header-avatar-image'] {
+    object-fit: cover;
+    background: #fff;
+  }
   [part~='header-avatar'] svg {
     width: 22px;
     height: 22px;

@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../i18n/en.js';
 import type { HeaderStatus } from './header-status.js';
-import { initials, waitMinutes } from './header-status.js';
+import { waitMinutes } from './header-status.js';
+import { renderAgentAvatar } from './agent-avatar.js';
+import { initials } from './header-status.js';
 
 /** A robot's head, 24×24, as on the bot's messages: a bot is never taken for a person. */
 const botIconPath =
@@ -19,6 +21,8 @@ function statusText(status: HeaderStatus, text: Strings): string {
   switch (status.kind) {
     case 'bot':
       return text.bot;
+    case 'agent':
+      return status.name;
     case 'queue':
       return queueText(status.position, status.waitSeconds, text);
     case 'team':
@@ -28,12 +32,17 @@ function statusText(status: HeaderStatus, text: Strings): string {
   }
 }
 
-function renderAvatar(status: HeaderStatus, text: Strings): TemplateResult | typeof nothing {
+function renderAvatar(
+  status: HeaderStatus,
+  text: Strings,
+  serverUrl: string,
+): TemplateResult | typeof nothing {
   // Decorative: the status line next to it names who it stands for.
   if (status.kind === 'bot')
     return html`<span part="header-avatar header-avatar-bot" aria-hidden="true"
       ><svg viewBox="0 0 24 24"><path d=${botIconPath}></path></svg
     ></span>`;
+  if (status.kind === 'agent') return renderAgentAvatar(status, serverUrl, 'header');
   if (status.kind === 'team')
     return html`<span part="header-avatar" aria-hidden="true">${initials(text.headerTeam)}</span>`;
   return nothing;
@@ -44,6 +53,8 @@ export interface HeaderOptions {
   title: string;
   status: HeaderStatus | null;
   text: Strings;
+  /** The absolute server URL, against which an avatar on the server resolves. */
+  serverUrl: string;
 }
 
 /**
@@ -51,8 +62,8 @@ export interface HeaderOptions {
  * queue, or that nobody is in. The status is a polite live region, so a screen reader hears the
  * queue move and an agent join.
  */
-export function renderHeaderIdentity({ title, status, text }: HeaderOptions): TemplateResult {
-  return html`${status ? renderAvatar(status, text) : nothing}
+export function renderHeaderIdentity({ title, status, text, serverUrl }: HeaderOptions): TemplateResult {
+  return html`${status ? renderAvatar(status, text, serverUrl) : nothing}
     <div part="header-text">
       <h2 part="title">${title}</h2>
       <div part="header-status" role="status" aria-live="polite" ?hidden=${status === null}>

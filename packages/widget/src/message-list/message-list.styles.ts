@@ -48,6 +48,17 @@ export const messageListStyles = css`
     width: 14px;
     height: 14px;
   }
+  [part~='author-avatar'] {
+    display: inline-grid;
+    place-items: center;
+    width: 20px;
+    height: 20px;
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--switchboard-bubble-background, #f1f5f9);
+    font-size: 9px;
+    font-weight: 600;
+  }
   [part~='message'] {
     max-width: 80%;
     padding: 8px 12px;

@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { VisitorState } from '@switchboard/agent-sdk';
 import type { Strings } from '../i18n/en.js';
+import { renderAgentAvatar } from '../header/agent-avatar.js';
 import { toCardViews } from '../cards/card-view.js';
 import { renderCards } from '../cards/cards.js';
 import { renderMessageText } from '../formatting/render.js';
@@ -11,8 +13,10 @@ export interface MessageListOptions {
   text: Strings;
   /** Formats the time a message was sent, shown as its tooltip. */
   timeFormat: Intl.DateTimeFormat;
-  /** The Switchboard server's URL, against which cards' relative URLs resolve. */
+  /** The Switchboard server's absolute URL, against which cards' and avatars' paths resolve. */
   serverUrl: string;
+  /** Agents' public profiles, for the name and picture over their messages. */
+  agents: VisitorState['agents'];
   // Lit calls event listeners with the host element as `this`, so hosts may pass methods.
   onScroll: (event: Event) => void;
   /** Sends a failed message again; called with its client message id. */
@@ -28,15 +32,6 @@ export interface MessageListOptions {
 /** A robot's head, 24×24: bots are labelled so that nobody mistakes them for a person. */
 const botIconPath =
   'M11 2h2v3h4a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V8a3 3 0 0 1 3-3h4V2Zm-2 9a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z';
-
-/** `server-url` may be relative to the page (`/`); cards resolve against the absolute form. */
-function absoluteServerUrl(serverUrl: string): string {
-  try {
-    return new URL(serverUrl, document.baseURI).href;
-  } catch {
-    return '';
-  }
-}
 
 function timeOf(timestamp: string, format: Intl.DateTimeFormat): string {
   const date = new Date(timestamp);
@@ -63,7 +58,7 @@ function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptio
     >
       <span class="text">${renderMessageText(row.text)}</span>
     </div>
-    ${renderCards({ cards: toCardViews(row.cards, absoluteServerUrl(options.serverUrl)), text })}
+    ${renderCards({ cards: toCardViews(row.cards, options.serverUrl), text })}
     ${
       row.status === 'failed'
         ? html`<span part="message-status"
@@ -89,18 +84,25 @@ function renderReceipt(
   >`;
 }
 
-function renderAuthor(group: MessageGroup, text: Strings): TemplateResult | typeof nothing {
+function renderAuthor(group: MessageGroup, options: MessageListOptions): TemplateResult | typeof nothing {
+  const { text } = options;
   if (group.side !== 'other') return nothing;
-  return group.authorKind === 'bot'
-    ? html`<span part="author author-bot"
-        ><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${botIconPath}></path></svg>${text.bot}</span
+  if (group.authorKind === 'bot')
+    return html`<span part="author author-bot"
+      ><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${botIconPath}></path></svg>${text.bot}</span
+    >`;
+  // Until their profile arrives (or if they were deleted), an agent is "Agent".
+  const agent = group.authorId ? options.agents[group.authorId] : undefined;
+  return agent
+    ? html`<span part="author author-agent"
+        >${renderAgentAvatar(agent, options.serverUrl, 'author')}${agent.name}</span
       >`
     : html`<span part="author author-agent">${text.agent}</span>`;
 }
 
 function renderGroup(group: MessageGroup, options: MessageListOptions): TemplateResult {
   return html`<div part="group group-${group.side}" class="group ${group.side}">
-    ${renderAuthor(group, options.text)} ${group.rows.map((row) => renderRow(group.side, row, options))}
+    ${renderAuthor(group, options)} ${group.rows.map((row) => renderRow(group.side, row, options))}
   </div>`;
 }
 
