@@ -5,6 +5,7 @@ import type { SwitchboardEventHandler, SwitchboardEventName } from '../api/event
 import { IntegratorController } from '../api/integrator-controller.js';
 import type { SwitchboardUser } from '../api/user-profile.js';
 import { renderComposer } from '../composer/composer.js';
+import { EmojiPicker } from '../emoji/emoji-picker.js';
 import { renderCsat } from '../csat/csat.js';
 import { CsatController } from '../csat/csat-controller.js';
 import { SwitchboardCloseEvent } from '../events/close.js';
@@ -110,6 +111,7 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart message - One message bubble.
  * @csspart message-self - A message written by the visitor.
  * @csspart message-other - A message from an agent or a bot.
+ * @csspart message-emoji - A message of one to three emoji only, shown large without a bubble.
  * @csspart message-system - A system notice in the conversation.
  * @csspart message-pending - A message sent but not yet acknowledged by the server.
  * @csspart message-failed - A message the server refused.
@@ -153,6 +155,9 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart new-conversation - Once the conversation was resolved or abandoned: starts a new one.
  * @csspart composer - The form at the bottom of the panel.
  * @csspart composer-input - The message text field.
+ * @csspart emoji-button - The composer's emoji button.
+ * @csspart emoji-picker - The grid of emoji it opens (arrow keys move, Escape closes).
+ * @csspart emoji-option - One emoji in the grid.
  * @csspart send-button - The send button.
  *
  * @cssproperty --switchboard-accent=#4f46e5 - Launcher, header, the visitor's messages and the send button.
@@ -225,6 +230,7 @@ export class SwitchboardChat extends LitElement {
   protected readonly csat = new CsatController(this, this.visitor, () => this.composerInput()?.focus());
 
   protected readonly i18n = new LocaleController(this);
+  protected readonly emoji = new EmojiPicker(this, (emoji) => this.insertIntoDraft(emoji));
 
   // Read receipts only while the visitor can see the conversation.
   protected readonly reads = new ReadController(this, this.visitor, () => this.open);
@@ -435,6 +441,7 @@ export class SwitchboardChat extends LitElement {
           onKeydown: this.onComposerKeydown,
           onSubmit: this.onSubmit,
           onBlur: this.onComposerBlur,
+          tools: this.emoji.render(strings, !configured),
         })}
       </div>
       <button
@@ -531,6 +538,18 @@ export class SwitchboardChat extends LitElement {
   private onInput(event: InputEvent): void {
     this.draft = (event.target as HTMLTextAreaElement).value;
     this.visitor.typing(this.draft.trim() !== '');
+  }
+
+  /** Puts `text` at the caret (over the selection), as typing it would, and returns focus there. */
+  private async insertIntoDraft(text: string): Promise<void> {
+    const input = this.composerInput();
+    const start = input?.selectionStart ?? this.draft.length;
+    const end = input?.selectionEnd ?? start;
+    this.draft = this.draft.slice(0, start) + text + this.draft.slice(end);
+    await this.updateComplete;
+    input?.focus();
+    input?.setSelectionRange(start + text.length, start + text.length);
+    this.visitor.typing(true);
   }
 
   private onComposerBlur(): void {

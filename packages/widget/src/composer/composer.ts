@@ -1,5 +1,5 @@
 import { MAX_MESSAGE_TEXT } from '@switchboard/protocol';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../i18n/en.js';
 
 /** A paper plane, 24×24. */
@@ -16,12 +16,15 @@ export interface ComposerOptions {
   onSubmit: (event: SubmitEvent) => void;
   /** Focus left the text field (the visitor stopped typing). */
   onBlur?: (event: FocusEvent) => void;
+  /** Buttons drawn before the text field (the emoji picker). */
+  tools?: unknown;
 }
 
 /** The text field and send button at the bottom of the panel. */
 export function renderComposer(options: ComposerOptions): TemplateResult {
   const { value, disabled, text } = options;
   return html`<form part="composer" @submit=${options.onSubmit}>
+    ${options.tools ?? nothing}
     <textarea
       part="composer-input"
       rows="1"

@@ -10,6 +10,7 @@ export const ar: Strings = {
   inputLabel: 'الرسالة',
   placeholder: 'اكتب رسالة…',
   send: 'إرسال',
+  emoji: 'الرموز التعبيرية',
   sending: 'جارٍ الإرسال…',
   failed: 'تعذّر التسليم.',
   retry: 'إعادة المحاولة',

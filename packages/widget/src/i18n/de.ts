@@ -10,6 +10,7 @@ export const de: Strings = {
   inputLabel: 'Nachricht',
   placeholder: 'Nachricht schreiben…',
   send: 'Senden',
+  emoji: 'Emojis',
   sending: 'Wird gesendet…',
   failed: 'Nicht zugestellt.',
   retry: 'Erneut versuchen',

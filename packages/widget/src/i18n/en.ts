@@ -13,6 +13,7 @@ export const en = {
   inputLabel: 'Message',
   placeholder: 'Write a message…',
   send: 'Send',
+  emoji: 'Emoji',
   sending: 'Sending…',
   failed: 'Not delivered.',
   retry: 'Retry',

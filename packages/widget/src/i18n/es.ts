@@ -9,6 +9,7 @@ export const es: Strings = {
   inputLabel: 'Mensaje',
   placeholder: 'Escribe un mensaje…',
   send: 'Enviar',
+  emoji: 'Emojis',
   sending: 'Enviando…',
   failed: 'No se pudo entregar.',
   retry: 'Reintentar',

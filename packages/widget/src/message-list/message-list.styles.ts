@@ -173,4 +173,10 @@ export const messageListStyles = css`
     text-decoration: underline;
     cursor: pointer;
   }
+  [part~='message-emoji'] {
+    padding: 0 4px;
+    background: transparent;
+    font-size: 32px;
+    line-height: 1.2;
+  }
 `;

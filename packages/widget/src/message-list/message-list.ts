@@ -4,6 +4,7 @@ import type { Strings } from '../i18n/en.js';
 import { renderAgentAvatar } from '../header/agent-avatar.js';
 import { toCardViews } from '../cards/card-view.js';
 import { renderCards } from '../cards/cards.js';
+import { isEmojiOnly } from '../emoji/emoji-set.js';
 import { renderMessageText } from '../formatting/render.js';
 import type { MessageGroup, MessageRow, MessageSide } from './group-messages.js';
 import type { OwnReceipt } from './own-receipt.js';
@@ -41,7 +42,10 @@ function timeOf(timestamp: string, format: Intl.DateTimeFormat): string {
 // Parts, not classes, carry the state so that pages can theme each kind: `::part(message-self)`,
 // `::part(message-pending)`.
 function partsOf(side: MessageSide, row: MessageRow): string {
-  return row.status === 'sent' ? `message message-${side}` : `message message-${side} message-${row.status}`;
+  const parts =
+    row.status === 'sent' ? `message message-${side}` : `message message-${side} message-${row.status}`;
+  // A lone 👍 is a whole answer: shown large, without a bubble.
+  return isEmojiOnly(row.text) ? `${parts} message-emoji` : parts;
 }
 
 function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptions): TemplateResult {
