@@ -230,7 +230,7 @@ export class SwitchboardChat extends LitElement {
   protected readonly csat = new CsatController(this, this.visitor, () => this.composerInput()?.focus());
 
   protected readonly i18n = new LocaleController(this);
-  protected readonly emoji = new EmojiPicker(this, (emoji) => this.insertIntoDraft(emoji));
+  protected readonly emoji = new EmojiPicker(this, (emoji) => void this.insertIntoDraft(emoji));
 
   // Read receipts only while the visitor can see the conversation.
   protected readonly reads = new ReadController(this, this.visitor, () => this.open);
