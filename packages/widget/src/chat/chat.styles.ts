@@ -50,7 +50,8 @@ const panelStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  [part~='close-button'] {
+  [part~='close-button'],
+  [part~='notify-button'] {
     display: grid;
     place-items: center;
     width: 32px;
@@ -62,15 +63,29 @@ const panelStyles = css`
     color: inherit;
     cursor: pointer;
   }
-  [part~='close-button']:hover {
+  [part~='close-button']:hover,
+  [part~='notify-button']:hover {
     background: color-mix(in srgb, currentColor 15%, transparent);
   }
-  [part~='close-button']:focus-visible {
+  [part~='close-button']:focus-visible,
+  [part~='notify-button']:focus-visible {
     outline: 2px solid currentColor;
   }
-  [part~='close-button'] svg {
+  [part~='close-button'] svg,
+  [part~='notify-button'] svg {
     width: 20px;
     height: 20px;
+  }
+  [part~='notify-button'] {
+    flex: none;
+  }
+  [part~='notify-button'] svg {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.6;
+  }
+  [part~='notify-button'][aria-pressed='true'] svg {
+    fill: currentColor;
   }
   [part~='banner'] {
     padding: 6px 12px;

@@ -5,6 +5,7 @@ import type { SwitchboardEventHandler, SwitchboardEventName } from '../api/event
 import { IntegratorController } from '../api/integrator-controller.js';
 import type { SwitchboardUser } from '../api/user-profile.js';
 import { renderComposer } from '../composer/composer.js';
+import { NotifyController } from '../notify/notify-controller.js';
 import { EmojiPicker } from '../emoji/emoji-picker.js';
 import { renderCsat } from '../csat/csat.js';
 import { CsatController } from '../csat/csat-controller.js';
@@ -95,6 +96,8 @@ const LOAD_OLDER_SLACK_PX = 64;
  * is known), the visitor's place in the queue (with the expected wait when known) or "We're away"
  * (a polite live region).
  * @csspart header-notice - Outside business hours: when the team will reply.
+ * @csspart notify-button - The header's bell: sound and a browser notification for new messages
+ * while the tab is hidden, off until the visitor turns it on (`aria-pressed`).
  * @csspart close-button - The header's close button.
  * @csspart banner - The connection notice (reconnecting, offline, unavailable).
  * @csspart messages - The scrolling message list.
@@ -230,6 +233,10 @@ export class SwitchboardChat extends LitElement {
   protected readonly csat = new CsatController(this, this.visitor, () => this.composerInput()?.focus());
 
   protected readonly i18n = new LocaleController(this);
+  protected readonly notifications = new NotifyController(this, {
+    storage: createWebStorage(),
+    onActivate: () => this.show(),
+  });
   protected readonly emoji = new EmojiPicker(this, (emoji) => void this.insertIntoDraft(emoji));
 
   // Read receipts only while the visitor can see the conversation.
@@ -376,6 +383,7 @@ export class SwitchboardChat extends LitElement {
       >
         <div part="header">
           ${renderHeaderIdentity({ title, status: headerStatus(state), text: strings, serverUrl })}
+          ${this.notifications.renderToggle(strings)}
           <button part="close-button" type="button" aria-label=${strings.close} @click=${this.closeFromPanel}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${closeIconPath}></path></svg>
           </button>
@@ -481,6 +489,14 @@ export class SwitchboardChat extends LitElement {
 
   private receive(message: Message): void {
     if (!this.open) this.unread++;
+    const state = this.visitor.state;
+    const author = message.authorId ? state.agents[message.authorId]?.name : undefined;
+    const { strings } = this.i18n;
+    this.notifications.notify(
+      message,
+      author ??
+        (message.authorKind === 'bot' ? strings.bot : this.heading || state.site?.name || strings.title),
+    );
     this.dispatchEvent(new SwitchboardMessageReceiveEvent(message));
   }
 

@@ -11,6 +11,7 @@ export const ar: Strings = {
   placeholder: 'اكتب رسالة…',
   send: 'إرسال',
   emoji: 'الرموز التعبيرية',
+  notifications: 'نبّهني بالرسائل الجديدة',
   sending: 'جارٍ الإرسال…',
   failed: 'تعذّر التسليم.',
   retry: 'إعادة المحاولة',

@@ -11,6 +11,7 @@ export const de: Strings = {
   placeholder: 'Nachricht schreiben…',
   send: 'Senden',
   emoji: 'Emojis',
+  notifications: 'Bei neuen Nachrichten benachrichtigen',
   sending: 'Wird gesendet…',
   failed: 'Nicht zugestellt.',
   retry: 'Erneut versuchen',

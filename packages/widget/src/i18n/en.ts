@@ -14,6 +14,7 @@ export const en = {
   placeholder: 'Write a message…',
   send: 'Send',
   emoji: 'Emoji',
+  notifications: 'Notify me of new messages',
   sending: 'Sending…',
   failed: 'Not delivered.',
   retry: 'Retry',

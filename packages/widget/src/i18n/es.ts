@@ -10,6 +10,7 @@ export const es: Strings = {
   placeholder: 'Escribe un mensaje…',
   send: 'Enviar',
   emoji: 'Emojis',
+  notifications: 'Avisarme de nuevos mensajes',
   sending: 'Enviando…',
   failed: 'No se pudo entregar.',
   retry: 'Reintentar',
