@@ -2,7 +2,7 @@
 // page's DOM with a fake visitor client in place of the SDK's, so every test drives the real
 // templates, controllers and events, with the server's side played by `client.setState`.
 import type { VisitorClient, VisitorClientOptions, VisitorState } from '@switchboard/agent-sdk';
-import { fixture, html } from '@open-wc/testing';
+import { fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing-helpers';
 import { nothing } from 'lit';
 import { SwitchboardChat } from '../src/chat/chat.js';
 import { fakeVisitorClient, type FakeVisitorClient } from './fake-visitor-client.js';
@@ -20,6 +20,9 @@ export class TestChat extends SwitchboardChat {
 }
 
 if (!customElements.get('switchboard-chat')) customElements.define('switchboard-chat', TestChat);
+
+// Each test starts from an empty page: fixtures (and the elements' controllers) go after each.
+afterEach(() => fixtureCleanup());
 
 export interface ChatFixtureOptions {
   /** The visitor client's state to start from. */
@@ -94,4 +97,12 @@ export function deepActiveElement(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+/** The next `name` event on `target`, typed as the widget registers it (`switchboard-open`, …). */
+export function nextEvent<Name extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  name: Name,
+): Promise<GlobalEventHandlersEventMap[Name]> {
+  return oneEvent<GlobalEventHandlersEventMap[Name]>(target, name);
 }

@@ -1,5 +1,6 @@
 import type { Card } from '@switchboard/protocol';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
+import { waitUntil } from '@open-wc/testing-helpers';
 import { sendKeys } from '@web/test-runner-commands';
 import { chatFixture, deepActiveElement, textOf } from '../../test/chat-fixture.js';
 import { conversation } from '../../test/fake-visitor-client.js';
@@ -26,7 +27,7 @@ const tent: Card = {
 };
 
 describe('cards', () => {
-  it('draws a labelled, focusable list of cards under the bot\'s message', async () => {
+  it("draws a labelled, focusable list of cards under the bot's message", async () => {
     const { part, parts } = await withCards([tent, { title: 'Stove' }]);
     const list = part('cards');
     expect(list.localName).to.equal('ul');
@@ -58,10 +59,11 @@ describe('cards', () => {
   it('leaves out what a card does not have', async () => {
     const { part, maybePart } = await withCards([{ title: 'Just a title' }]);
     expect(textOf(part('card-title'))).to.equal('Just a title');
-    for (const name of ['card-image', 'card-subtitle', 'card-price', 'card-link']) expect(maybePart(name)).to.be.null;
+    for (const name of ['card-image', 'card-subtitle', 'card-price', 'card-link'])
+      expect(maybePart(name)).to.be.null;
   });
 
-  it('links to the card\'s page in a new tab, without the opener, naming the card', async () => {
+  it("links to the card's page in a new tab, without the opener, naming the card", async () => {
     const { part } = await withCards([tent]);
     const link = part<HTMLAnchorElement>('card-link');
     expect(link.href).to.equal('https://shop.example.com/tent');
@@ -74,7 +76,11 @@ describe('cards', () => {
   it('drops links and images with a scheme other than http(s), and http images', async () => {
     const { parts, maybePart } = await withCards([
       { title: 'Script', url: 'javascript:alert(1)', imageUrl: 'javascript:alert(1)' },
-      { title: 'Data', url: 'data:text/html,<script>alert(1)</script>', imageUrl: 'data:image/png;base64,AAAA' },
+      {
+        title: 'Data',
+        url: 'data:text/html,<script>alert(1)</script>',
+        imageUrl: 'data:image/png;base64,AAAA',
+      },
       { title: 'Plain http image', imageUrl: 'http://cdn.example.com/x.jpg' },
       { title: 'Other host by path', url: '//evil.example.com/x', imageUrl: '//evil.example.com/x.jpg' },
     ]);

@@ -1,6 +1,13 @@
-import { aTimeout, expect, oneEvent } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
+import { aTimeout } from '@open-wc/testing-helpers';
 import { sendKeys } from '@web/test-runner-commands';
-import { chatFixture, deepActiveElement, textOf, type ChatFixture } from '../../test/chat-fixture.js';
+import {
+  chatFixture,
+  deepActiveElement,
+  nextEvent,
+  textOf,
+  type ChatFixture,
+} from '../../test/chat-fixture.js';
 import { conversation } from '../../test/fake-visitor-client.js';
 
 /** Focuses the composer and types as a person does, key by key. */
@@ -37,7 +44,7 @@ describe('composer', () => {
     const { chat, client, part } = fixture;
     await type(fixture, '  Where is my order?  ');
 
-    const sending = oneEvent(chat, 'switchboard-message-send');
+    const sending = nextEvent(chat, 'switchboard-message-send');
     await sendKeys({ press: 'Enter' });
     const event = await sending;
     expect(event.text).to.equal('Where is my order?');

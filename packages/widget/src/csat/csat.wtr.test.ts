@@ -1,5 +1,6 @@
 import type { Conversation } from '@switchboard/protocol';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
+import { waitUntil } from '@open-wc/testing-helpers';
 import { sendKeys } from '@web/test-runner-commands';
 import { chatFixture, deepActiveElement, textOf, type ChatFixture } from '../../test/chat-fixture.js';
 import { conversation } from '../../test/fake-visitor-client.js';
@@ -10,21 +11,25 @@ function prompt(rate?: (score: number, comment?: string) => Promise<Conversation
   return chatFixture({ open: true, state: { conversation: resolved }, client: rate ? { rate } : {} });
 }
 
-const radios = (fixture: ChatFixture) =>
-  [...fixture.part('csat-scores').querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+const radios = (fixture: ChatFixture) => [
+  ...fixture.part('csat-scores').querySelectorAll<HTMLInputElement>('input[type="radio"]'),
+];
 const filled = (fixture: ChatFixture) => fixture.parts('csat-score-filled').length;
 const checked = (fixture: ChatFixture) => radios(fixture).findIndex((radio) => radio.checked) + 1;
 
 /** What `rate` resolves with, and puts in the client's state, as the SDK does. */
-function rated(fixture: () => ChatFixture, score: number, comment: string | null): Conversation {
+function rated(fixture: ChatFixture, score: number, comment: string | null): Conversation {
   const next = { ...resolved, csat: { score, comment, ratedAt: '2025-01-01T11:05:00.000Z' } };
-  fixture().client.setState({ conversation: next });
+  fixture.client.setState({ conversation: next });
   return next;
 }
 
 describe('csat', () => {
   it('asks for a rating only once the conversation is resolved', async () => {
-    const fixture = await chatFixture({ open: true, state: { conversation: conversation({ status: 'active' }) } });
+    const fixture = await chatFixture({
+      open: true,
+      state: { conversation: conversation({ status: 'active' }) },
+    });
     expect(fixture.maybePart('csat')).to.be.null;
     await fixture.update({ conversation: resolved });
     expect(fixture.maybePart('csat')).not.to.be.null;
@@ -99,11 +104,10 @@ describe('csat', () => {
 
   it('sends the score and comment, shows it is sending, then thanks the visitor', async () => {
     let answer!: () => void;
-    let fixture!: ChatFixture;
-    fixture = await prompt(
+    const fixture: ChatFixture = await prompt(
       (score, comment) =>
         new Promise((resolve) => {
-          answer = () => resolve(rated(() => fixture, score, comment ?? null));
+          answer = () => resolve(rated(fixture, score, comment ?? null));
         }),
     );
     fixture.parts('csat-score')[3]!.click();
@@ -125,7 +129,10 @@ describe('csat', () => {
     expect(textOf(thanks)).to.equal('Thanks for your feedback! You rated this conversation 4 of 5.');
     expect(thanks.getAttribute('role')).to.equal('status');
     expect(fixture.maybePart('csat')).to.be.null;
-    await waitUntil(() => deepActiveElement() === fixture.part('composer-input'), 'focus reaches the composer');
+    await waitUntil(
+      () => deepActiveElement() === fixture.part('composer-input'),
+      'focus reaches the composer',
+    );
   });
 
   it('says when the rating could not be sent, keeping the answers for another try', async () => {
@@ -144,9 +151,13 @@ describe('csat', () => {
   it('thanks instead of asking when the conversation was already rated', async () => {
     const fixture = await chatFixture({
       open: true,
-      state: { conversation: { ...resolved, csat: { score: 2, comment: null, ratedAt: resolved.resolvedAt! } } },
+      state: {
+        conversation: { ...resolved, csat: { score: 2, comment: null, ratedAt: resolved.resolvedAt! } },
+      },
     });
     expect(fixture.maybePart('csat')).to.be.null;
-    expect(textOf(fixture.part('csat-thanks'))).to.equal('Thanks for your feedback! You rated this conversation 2 of 5.');
+    expect(textOf(fixture.part('csat-thanks'))).to.equal(
+      'Thanks for your feedback! You rated this conversation 2 of 5.',
+    );
   });
 });

@@ -1,5 +1,6 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { chatFixture, deepActiveElement, textOf } from '../../test/chat-fixture.js';
+import { expect } from '@esm-bundle/chai';
+import { waitUntil } from '@open-wc/testing-helpers';
+import { chatFixture, deepActiveElement, nextEvent, textOf } from '../../test/chat-fixture.js';
 import { conversation, site } from '../../test/fake-visitor-client.js';
 
 const queued = conversation({ status: 'queued' });
@@ -79,7 +80,7 @@ describe('header', () => {
   it('closes from its close button, handing focus to the launcher', async () => {
     const { chat, part } = await chatFixture({ open: true });
     expect(part('close-button').getAttribute('aria-label')).to.equal('Close chat');
-    const closed = oneEvent(chat, 'switchboard-close');
+    const closed = nextEvent(chat, 'switchboard-close');
     part('close-button').click();
     await closed;
     expect(chat.open).to.be.false;
@@ -121,7 +122,7 @@ describe('header', () => {
       expect(client.callsTo('startNewConversation')).to.have.length(1);
       expect(button.disabled).to.be.true;
 
-      const started = oneEvent(chat, 'switchboard-conversation-start');
+      const started = nextEvent(chat, 'switchboard-conversation-start');
       answer();
       expect((await started).detail.conversation.id).to.equal('c2');
       await chat.updateComplete;

@@ -1,5 +1,5 @@
-import { expect } from '@open-wc/testing';
-import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
+import { expect } from '@esm-bundle/chai';
+import { findAccessible } from '../../test/accessibility.js';
 import { chatFixture, textOf } from '../../test/chat-fixture.js';
 import { conversation } from '../../test/fake-visitor-client.js';
 import { message } from '../testing/factories.js';
@@ -8,7 +8,7 @@ import { de } from './de.js';
 import { es } from './es.js';
 
 describe('i18n', () => {
-  it('follows the browser\'s language without a locale (English here), left to right', async () => {
+  it("follows the browser's language without a locale (English here), left to right", async () => {
     const { part } = await chatFixture({ open: true });
     expect(navigator.language).to.match(/^en\b/);
     expect(part('panel').lang).to.equal(navigator.language);
@@ -29,9 +29,8 @@ describe('i18n', () => {
     expect(textOf(part('title'))).to.equal(ar.title);
 
     // Screen readers get the Arabic name too.
-    const tree = await a11ySnapshot({});
-    expect(findAccessibilityNode(tree, (node) => node.role === 'textbox' && node.name === ar.inputLabel)).not.to
-      .be.null;
+    expect(await findAccessible((node) => node.role === 'textbox' && node.name === ar.inputLabel)).not.to.be
+      .null;
   });
 
   it('keeps each message in its own direction inside a right-to-left panel', async () => {

@@ -1,25 +1,14 @@
-import { aTimeout, expect, oneEvent } from '@open-wc/testing';
-import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
-import { chatFixture, deepActiveElement } from '../../test/chat-fixture.js';
+import { expect } from '@esm-bundle/chai';
+import { aTimeout } from '@open-wc/testing-helpers';
+import { sendKeys } from '@web/test-runner-commands';
+import { findAccessible } from '../../test/accessibility.js';
+import { chatFixture, deepActiveElement, nextEvent } from '../../test/chat-fixture.js';
 import { conversation } from '../../test/fake-visitor-client.js';
 import { message } from '../testing/factories.js';
 import { launcherLabel } from './launcher.js';
 
-interface AccessibilityNode {
-  role: string;
-  name: string;
-  expanded?: boolean;
-  children?: AccessibilityNode[];
-}
-
 /** The launcher as Chromium's accessibility tree exposes it to screen readers. */
-async function launcherNode(): Promise<AccessibilityNode | null> {
-  const tree = (await a11ySnapshot({})) as unknown as AccessibilityNode;
-  return findAccessibilityNode<AccessibilityNode>(
-    tree,
-    (node) => node.role === 'button' && /chat/i.test(node.name),
-  ) as AccessibilityNode | null;
-}
+const launcherNode = () => findAccessible((node) => node.role === 'button' && /chat/i.test(node.name));
 
 describe('launcher', () => {
   it('is a button named "Open chat" that controls the closed panel', async () => {
@@ -38,7 +27,7 @@ describe('launcher', () => {
 
   it('opens on click, then closes on a second click, dispatching open and close', async () => {
     const { chat, part } = await chatFixture();
-    const opened = oneEvent(chat, 'switchboard-open');
+    const opened = nextEvent(chat, 'switchboard-open');
     part('launcher').click();
     const openEvent = await opened;
     expect(openEvent.bubbles && openEvent.composed).to.be.true;
@@ -50,7 +39,7 @@ describe('launcher', () => {
     // Opening hands focus to the text field.
     expect(deepActiveElement()).to.equal(part('composer-input'));
 
-    const closed = oneEvent(chat, 'switchboard-close');
+    const closed = nextEvent(chat, 'switchboard-close');
     part('launcher').click();
     await closed;
     expect(chat.open).to.be.false;
@@ -60,13 +49,13 @@ describe('launcher', () => {
   it('toggles from the keyboard: Enter and Space on the focused launcher', async () => {
     const { chat, part } = await chatFixture();
     part('launcher').focus();
-    const opened = oneEvent(chat, 'switchboard-open');
+    const opened = nextEvent(chat, 'switchboard-open');
     await sendKeys({ press: 'Enter' });
     await opened;
     expect(chat.open).to.be.true;
 
     part('launcher').focus();
-    const closed = oneEvent(chat, 'switchboard-close');
+    const closed = nextEvent(chat, 'switchboard-close');
     await sendKeys({ press: 'Space' });
     await closed;
     expect(chat.open).to.be.false;
@@ -75,7 +64,7 @@ describe('launcher', () => {
   it('Escape in the panel closes it and gives focus back to the launcher', async () => {
     const { chat, part } = await chatFixture({ open: true });
     part('composer-input').focus();
-    const closed = oneEvent(chat, 'switchboard-close');
+    const closed = nextEvent(chat, 'switchboard-close');
     await sendKeys({ press: 'Escape' });
     await closed;
     expect(part('panel').hidden).to.be.true;
@@ -88,7 +77,7 @@ describe('launcher', () => {
     });
     expect(maybePart('badge')).to.be.null;
 
-    const counted = oneEvent(chat, 'switchboard-unread-change');
+    const counted = nextEvent(chat, 'switchboard-unread-change');
     client.emit('message:created', message({ authorKind: 'agent', authorId: 'a1' }));
     expect((await counted).detail.count).to.equal(1);
     await chat.updateComplete;
@@ -104,7 +93,7 @@ describe('launcher', () => {
     await chat.updateComplete;
     expect(part('badge').textContent).to.equal('9+');
 
-    const cleared = oneEvent(chat, 'switchboard-unread-change');
+    const cleared = nextEvent(chat, 'switchboard-unread-change');
     part('launcher').click();
     expect((await cleared).detail.count).to.equal(0);
     await chat.updateComplete;

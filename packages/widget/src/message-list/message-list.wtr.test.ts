@@ -1,7 +1,7 @@
 import { SwitchboardError, type PendingMessage } from '@switchboard/agent-sdk';
 import type { Message } from '@switchboard/protocol';
-import { expect } from '@open-wc/testing';
-import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
+import { expect } from '@esm-bundle/chai';
+import { findAccessible } from '../../test/accessibility.js';
 import { chatFixture, textOf } from '../../test/chat-fixture.js';
 import { conversation } from '../../test/fake-visitor-client.js';
 import { message } from '../testing/factories.js';
@@ -45,10 +45,9 @@ describe('message list', () => {
     expect(list.tabIndex).to.equal(0);
     expect(textOf(part('empty'))).to.equal('Hi! Ask us anything and we will reply right here.');
 
-    const tree = await a11ySnapshot({});
-    const log = findAccessibilityNode(tree, (node) => node.role === 'log') as { name: string; live: string };
-    expect(log.name).to.equal('Messages');
-    expect(log.live).to.equal('polite');
+    const log = await findAccessible((node) => node.role === 'log');
+    expect(log?.name).to.equal('Messages');
+    expect(log?.live).to.equal('polite');
   });
 
   describe('grouping', () => {
@@ -89,9 +88,9 @@ describe('message list', () => {
         message({ authorKind: 'visitor', at: 5 * MINUTE }),
         message({ authorKind: 'visitor', at: 10 * MINUTE + 1 }),
       ]);
-      expect(parts('group').map((group) => group.querySelectorAll('[part~="message"]').length)).to.deep.equal([
-        2, 1,
-      ]);
+      expect(parts('group').map((group) => group.querySelectorAll('[part~="message"]').length)).to.deep.equal(
+        [2, 1],
+      );
     });
 
     it('draws system lines on their own, unlabelled, and never shows internal notes', async () => {
@@ -126,7 +125,8 @@ describe('message list', () => {
 
     it('keeps markup as text: no element, no handler runs', async () => {
       // No formatting characters in it, so all of it must come out as one text node.
-      const hostile = '<img src=x onerror="window.xssFired = true"><b>bold?</b><script>window.xssFired = true</script>';
+      const hostile =
+        '<img src=x onerror="window.xssFired = true"><b>bold?</b><script>window.xssFired = true</script>';
       const text = await bubble(hostile);
       expect(text.textContent).to.equal(hostile);
       expect(text.querySelector('img, b, script')).to.be.null;
@@ -135,7 +135,9 @@ describe('message list', () => {
     });
 
     it('links http, https and mailto, opened in a new tab without the opener', async () => {
-      const text = await bubble('See https://example.com/help?q=1. Or http://example.org or mailto:help@example.com');
+      const text = await bubble(
+        'See https://example.com/help?q=1. Or http://example.org or mailto:help@example.com',
+      );
       const links = [...text.querySelectorAll('a')];
       expect(links.map((link) => link.getAttribute('href'))).to.deep.equal([
         'https://example.com/help?q=1',
@@ -161,7 +163,7 @@ describe('message list', () => {
       expect(text.textContent).to.equal(written);
     });
 
-    it('keeps line breaks and the text\'s own direction', async () => {
+    it("keeps line breaks and the text's own direction", async () => {
       const { part } = await showing([message({ authorKind: 'agent', authorId: 'a1', text: 'one\ntwo' })]);
       expect(part('message').querySelectorAll('br')).to.have.length(1);
       expect(part('message').getAttribute('dir')).to.equal('auto');
@@ -185,7 +187,7 @@ describe('message list', () => {
       expect(textOf(part('message-status'))).to.equal('Read');
     });
 
-    it('keeps the receipt under the visitor\'s latest message after a reply', async () => {
+    it("keeps the receipt under the visitor's latest message after a reply", async () => {
       const { maybePart } = await showing([
         message({ authorKind: 'visitor' }),
         message({ authorKind: 'agent', authorId: 'a1' }),

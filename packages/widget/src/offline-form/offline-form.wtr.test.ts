@@ -1,6 +1,7 @@
 import { SwitchboardError, type VisitorClient } from '@switchboard/agent-sdk';
 import type { Message } from '@switchboard/protocol';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
+import { waitUntil } from '@open-wc/testing-helpers';
 import { sendKeys } from '@web/test-runner-commands';
 import { chatFixture, deepActiveElement, textOf, type ChatFixture } from '../../test/chat-fixture.js';
 import { conversation, site } from '../../test/fake-visitor-client.js';
@@ -59,9 +60,14 @@ describe('offline form', () => {
     expect(form.getAttribute('aria-label')).to.equal('Leave us a message');
 
     const labels = fixture.parts<HTMLLabelElement>('offline-form-label');
-    expect(labels.map((label) => label.control?.getAttribute('name'))).to.deep.equal(['name', 'email', 'message']);
+    expect(labels.map((label) => label.control?.getAttribute('name'))).to.deep.equal([
+      'name',
+      'email',
+      'message',
+    ]);
     expect(labels.map((label) => textOf(label))).to.deep.equal(['Name', 'Email*', 'Message*']);
-    for (const mark of fixture.parts('offline-form-required')) expect(mark.getAttribute('aria-hidden')).to.equal('true');
+    for (const mark of fixture.parts('offline-form-required'))
+      expect(mark.getAttribute('aria-hidden')).to.equal('true');
 
     expect(field(fixture, 'name').required).to.be.false;
     expect(field(fixture, 'email').required).to.be.true;
@@ -99,7 +105,7 @@ describe('offline form', () => {
     expect(field(fixture, 'email').value).to.equal('ada@example.com');
   });
 
-  it('clears a field\'s error as the visitor corrects it, keeping the others', async () => {
+  it("clears a field's error as the visitor corrects it, keeping the others", async () => {
     const fixture = await offline();
     await submit(fixture);
     await fill(fixture, 'email', 'a');
@@ -134,7 +140,10 @@ describe('offline form', () => {
     expect(textOf(fixture.part('offline-form-sent'))).to.equal("Thanks! We'll get back to you by email.");
     expect(fixture.part('offline-form-sent').getAttribute('role')).to.equal('status');
     expect(fixture.maybePart('offline-form')).to.be.null;
-    await waitUntil(() => deepActiveElement() === fixture.part('composer-input'), 'focus reaches the composer');
+    await waitUntil(
+      () => deepActiveElement() === fixture.part('composer-input'),
+      'focus reaches the composer',
+    );
   });
 
   it('leaves a blank name out of what it sends', async () => {
@@ -148,7 +157,7 @@ describe('offline form', () => {
     ]);
   });
 
-  it('puts the server\'s refusal on the field it names', async () => {
+  it("puts the server's refusal on the field it names", async () => {
     const fixture = await offline(() =>
       Promise.reject(
         new SwitchboardError('invalid_payload', 'bad email', [{ path: 'email', message: 'Invalid email' }]),

@@ -1,6 +1,6 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { chatFixture, deepActiveElement, textOf } from '../../test/chat-fixture.js';
+import { chatFixture, deepActiveElement, nextEvent, textOf } from '../../test/chat-fixture.js';
 import { conversation } from '../../test/fake-visitor-client.js';
 import { message } from '../testing/factories.js';
 
@@ -16,25 +16,33 @@ const question = message({
 });
 
 function offered(overrides: Parameters<typeof chatFixture>[0] = {}) {
-  return chatFixture({ open: true, state: { conversation: conversation(), messages: [question] }, ...overrides });
+  return chatFixture({
+    open: true,
+    state: { conversation: conversation(), messages: [question] },
+    ...overrides,
+  });
 }
 
 describe('quick replies', () => {
-  it('offers the bot\'s replies as a labelled group of buttons after its message', async () => {
+  it("offers the bot's replies as a labelled group of buttons after its message", async () => {
     const { part, parts } = await offered();
     const group = part('quick-replies');
     expect(group.getAttribute('role')).to.equal('group');
     expect(group.getAttribute('aria-label')).to.equal('Suggested replies');
     const buttons = parts<HTMLButtonElement>('quick-reply');
-    expect(buttons.map((button) => textOf(button))).to.deep.equal(['Track my order', 'Returns', 'Talk to a person']);
+    expect(buttons.map((button) => textOf(button))).to.deep.equal([
+      'Track my order',
+      'Returns',
+      'Talk to a person',
+    ]);
     expect(buttons.every((button) => button.localName === 'button' && button.type === 'button')).to.be.true;
     // Inside the message list, after the messages.
     expect(part('messages').contains(group)).to.be.true;
   });
 
-  it('sends the chosen reply\'s value (not its label) as the visitor\'s message', async () => {
+  it("sends the chosen reply's value (not its label) as the visitor's message", async () => {
     const { chat, client, parts, maybePart } = await offered();
-    const sending = oneEvent(chat, 'switchboard-message-send');
+    const sending = nextEvent(chat, 'switchboard-message-send');
     parts('quick-reply')[0]!.click();
     expect((await sending).text).to.equal('Where is my order?');
     expect(client.callsTo('sendMessage')).to.deep.equal([['Where is my order?']]);

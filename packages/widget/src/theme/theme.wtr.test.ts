@@ -1,4 +1,5 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
+import { fixture, html } from '@open-wc/testing-helpers';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { chatFixture, type ChatFixture } from '../../test/chat-fixture.js';
 
@@ -14,9 +15,11 @@ const launcherBackground = (fixture: ChatFixture) => style(fixture.part('launche
 
 /** A stylesheet of the page's own, removed after the test. */
 async function pageStyle(css: string): Promise<void> {
-  await fixture(html`<style>
-    ${css}
-  </style>`);
+  await fixture(
+    html`<style>
+      ${css}
+    </style>`,
+  );
 }
 
 describe('theme', () => {
@@ -65,7 +68,7 @@ describe('theme', () => {
     expect(panelBackground(chat)).to.equal(DARK_BACKGROUND);
   });
 
-  it('lets the page\'s custom properties and ::part rules win, in the dark theme too', async () => {
+  it("lets the page's custom properties and ::part rules win, in the dark theme too", async () => {
     await pageStyle(`
       switchboard-chat { --switchboard-accent: rgb(1, 2, 3); }
       switchboard-chat::part(launcher) { border-radius: 4px; }
