@@ -4,8 +4,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { summaryReporter } from './test/summary-reporter.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
@@ -50,7 +52,15 @@ export default {
       },
     }),
   ],
-  // The machines are small and shared: one page at a time is enough for a suite this size.
+  // One page at a time: the tests move focus and type, and a page in the background does not
+  // get focus; the machines are small and shared too.
   concurrency: 1,
   testFramework: { config: { timeout: 5000 } },
+  // No progress bar redrawn in place where nobody watches (CI, a log file).
+  staticLogging: !process.stdout.isTTY,
+  reporters: [
+    defaultReporter(),
+    // `pnpm test` reads the counts for its closing line.
+    ...(process.env.SWITCHBOARD_WTR_SUMMARY ? [summaryReporter(process.env.SWITCHBOARD_WTR_SUMMARY)] : []),
+  ],
 };
