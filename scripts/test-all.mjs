@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm test`: every check there is, in the order that fails fastest and explains best.
-// Build → typecheck → lint → format → unit, integration, browser and end-to-end tests.
+// Build → typecheck → lint → format → the widget's component tests in Chromium (@web/test-runner)
+// → unit, integration, browser and end-to-end tests (vitest).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +50,19 @@ run('Typecheck (sources and tests)', 'pnpm', ['run', 'typecheck']);
 run('Lint', 'pnpm', ['run', 'lint']);
 run('Formatting', 'pnpm', ['run', 'format:check']);
 
-const report = join(mkdtempSync(join(tmpdir(), 'switchboard-vitest-')), 'report.json');
+const reports = mkdtempSync(join(tmpdir(), 'switchboard-tests-'));
+const componentReport = join(reports, 'widget-components.json');
+run(
+  'Widget component tests in Chromium (@web/test-runner)',
+  'pnpm',
+  ['--filter', '@switchboard/widget', 'run', 'test:browser'],
+  { CHROME_PATH, SWITCHBOARD_WTR_SUMMARY: componentReport },
+);
+const components = existsSync(componentReport)
+  ? JSON.parse(readFileSync(componentReport, 'utf8'))
+  : { passed: 0, failed: 0, skipped: 0 };
+
+const report = join(reports, 'report.json');
 const vitest = spawnSync(
   'pnpm',
   ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
@@ -62,9 +75,10 @@ if (existsSync(report)) {
   const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(
     readFileSync(report, 'utf8'),
   );
-  // A plain closing line any CI can read.
-  process.stdout.write(
-    `\ntests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped\n`,
-  );
+  const passed = numPassedTests + components.passed;
+  const failed = numFailedTests + components.failed;
+  const skipped = numPendingTests + numTodoTests + components.skipped;
+  // A plain closing line any CI can read: vitest's tests and the widget's component tests.
+  process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 }
 process.exit(vitest.status ?? 1);

@@ -1,5 +1,6 @@
 import { MAX_MESSAGE_TEXT, type FormField, type MessageForm } from '@switchboard/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { Strings } from '../i18n/en.js';
 import { isRequired, type FieldError, type FieldErrors, type FieldValues } from './validate-offline-form.js';
 
@@ -37,6 +38,9 @@ function renderField(field: FormField, options: OfflineFormOptions): TemplateRes
   const value = state.values[field.name] ?? '';
   const describedBy = error ? `${id}-error` : nothing;
   const readonly = state.status === 'sending';
+  // An email input drops outer spaces from its value. Writing that value back while the visitor
+  // types (it differs from what lit last set) moves the caret and scrambles the address; `live`
+  // compares with the field's own value, which already matches.
   const control =
     field.type === 'textarea'
       ? html`<textarea
@@ -62,7 +66,7 @@ function renderField(field: FormField, options: OfflineFormOptions): TemplateRes
           ?readonly=${readonly}
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${describedBy}
-          .value=${value}
+          .value=${live(value)}
           @input=${options.onInput}
         />`;
   // The asterisk is for the eye; `required` tells assistive technology.
