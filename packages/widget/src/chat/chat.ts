@@ -456,7 +456,13 @@ export class SwitchboardChat extends LitElement {
         part="launcher"
         type="button"
         lang=${this.i18n.lang}
-        aria-label=${this.open ? strings.close : strings.open}
+        aria-label=${
+          this.open
+            ? strings.close
+            : this.unread > 0
+              ? strings.openUnread.replace('{count}', String(this.unread))
+              : strings.open
+        }
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
         @click=${this.onLauncherClick}

@@ -3,6 +3,7 @@ import type { Strings } from './en.js';
 // Modern Standard Arabic, read right to left (see `textDirection`).
 export const ar: Strings = {
   open: 'فتح الدردشة',
+  openUnread: 'فتح الدردشة، {count} غير مقروءة',
   close: 'إغلاق الدردشة',
   title: 'الدردشة',
   greeting: 'مرحبًا! اسألنا عن أي شيء وسنرد عليك هنا مباشرةً.',

@@ -3,6 +3,7 @@ import type { Strings } from './en.js';
 // Addresses the visitor as "Sie", as German customer service usually does.
 export const de: Strings = {
   open: 'Chat öffnen',
+  openUnread: 'Chat öffnen, {count} ungelesen',
   close: 'Chat schließen',
   title: 'Chat',
   greeting: 'Hallo! Fragen Sie uns gern – wir antworten Ihnen direkt hier.',

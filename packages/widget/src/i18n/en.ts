@@ -6,6 +6,8 @@ import { launcherLabel } from '../launcher/launcher.js';
  */
 export const en = {
   open: launcherLabel,
+  /** The launcher's name while messages wait unread; `{count}` is filled in. */
+  openUnread: 'Open chat, {count} unread',
   close: 'Close chat',
   title: 'Chat',
   greeting: 'Hi! Ask us anything and we will reply right here.',

@@ -2,6 +2,7 @@ import type { Strings } from './en.js';
 
 export const es: Strings = {
   open: 'Abrir chat',
+  openUnread: 'Abrir chat, {count} sin leer',
   close: 'Cerrar chat',
   title: 'Chat',
   greeting: '¡Hola! Pregúntanos lo que quieras y te responderemos aquí mismo.',

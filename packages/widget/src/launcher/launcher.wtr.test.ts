@@ -83,6 +83,8 @@ describe('launcher', () => {
     await chat.updateComplete;
     expect(part('badge').textContent).to.equal('1');
     expect(part('launcher').contains(part('badge'))).to.be.true;
+    // The badge is drawn; screen readers hear the count in the launcher's name.
+    expect(part('launcher').getAttribute('aria-label')).to.equal('Open chat, 1 unread');
 
     // The visitor's own messages (from another tab) are not unread.
     client.emit('message:created', message({ authorKind: 'visitor' }));
