@@ -58,7 +58,7 @@ describe('the demo page’s widget', () => {
       .toEqual(['Hi, where is my order?', 'It ships tomorrow.']);
   });
 
-  it('names the agent who answers, with their picture, in the header and over their messages', async () => {
+  it('names the agent who answers (header, author line, system lines) and says when the conversation ends', async () => {
     const page = await openDemoPage();
     const ui = chat(page);
     await ui.input.fill('Who am I talking to?');
@@ -76,6 +76,17 @@ describe('the demo page’s widget', () => {
     await expect
       .poll(() => page.locator('switchboard-chat [part~="author-agent"]').allInnerTexts())
       .toEqual([DEMO.agentName]);
+
+    // The lines between messages: who joined, and the end, in the visitor's language.
+    const activity = page.locator('switchboard-chat [part~="activity"]');
+    await expect.poll(() => activity.allInnerTexts()).toEqual([`${DEMO.agentName} joined the conversation`]);
+    await page.reload();
+    await chat(page).launcher.click();
+    await expect.poll(() => activity.allInnerTexts()).toEqual([`${DEMO.agentName} joined the conversation`]);
+    await f.agent.resolve(conversationId, 'solved');
+    await expect
+      .poll(() => activity.allInnerTexts())
+      .toEqual([`${DEMO.agentName} joined the conversation`, 'The conversation ended']);
   });
 
   it('renders message text exactly: line breaks kept, markup inert, nothing added', async () => {

@@ -1,6 +1,7 @@
 // The SDK's public shapes. The agent and visitor clients share the connection, outbox and store
 // machinery; these types are what an app (or the widget) programs against.
 import type {
+  ActivityLine,
   Agent,
   AgentPresence,
   AgentServerToClientEvents,
@@ -149,6 +150,11 @@ export interface VisitorState {
    * of agents' messages, by agent id. Filled in shortly after each first appears.
    */
   agents: Readonly<Record<string, PublicAgentProfile>>;
+  /**
+   * The current conversation's system lines (an agent joined, a transfer, it ended or reopened),
+   * oldest first; refreshed whenever its status or assignee changes.
+   */
+  activity: readonly ActivityLine[];
 }
 
 /** Acting on a pending message that failed for good (`PendingMessage.error` is set). */

@@ -61,7 +61,7 @@ export type {
   QueueStrategy,
   UpdateQueueRequest,
 } from './schemas/queue.js';
-export type { ResolveReason, TimelineEvent, TimelineEventType } from './schemas/timeline.js';
+export type { ActivityLine, ResolveReason, TimelineEvent, TimelineEventType } from './schemas/timeline.js';
 export type { Conversation, ConversationStatus, Handoff } from './schemas/conversation.js';
 export type { CsatRating, CsatSubmission } from './schemas/csat.js';
 export type {

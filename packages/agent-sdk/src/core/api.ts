@@ -1,5 +1,6 @@
 // The REST half of the wire contract, one typed function per endpoint.
 import type {
+  ActivityLine,
   Agent,
   AgentLoginRequest,
   AgentPresence,
@@ -62,6 +63,13 @@ export function fetchQueues(http: HttpClient): Promise<Queue[]> {
 
 export function fetchAgents(http: HttpClient): Promise<AgentPresence[]> {
   return http.request({ method: 'GET', path: '/v1/agents' });
+}
+
+export function fetchActivity(http: HttpClient, conversationId: string): Promise<ActivityLine[]> {
+  return http.request({
+    method: 'GET',
+    path: `/v1/conversations/${encodeURIComponent(conversationId)}/activity`,
+  });
 }
 
 export function fetchTimeline(http: HttpClient, conversationId: string): Promise<TimelineEvent[]> {

@@ -21,6 +21,7 @@ import { createOfflineFormSubmitter } from './offline-form.js';
 import { createRater } from './rating.js';
 import { createVisitorConversation } from './visitor-conversation.js';
 import { createVisitorIdentity } from './visitor-identity.js';
+import { watchActivity } from './activity.js';
 import { watchAgentProfiles } from './agent-profiles.js';
 import { createVisitorSignals } from './visitor-signals.js';
 
@@ -47,6 +48,7 @@ export const INITIAL_VISITOR_STATE: VisitorState = Object.freeze({
   agentTyping: null,
   readByAgentSeq: 0,
   agents: Object.freeze({}),
+  activity: Object.freeze([]),
 });
 
 /**
@@ -132,6 +134,7 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
   core.transport.on('typing', signals.receiveTyping);
   core.transport.on('conversation:read', signals.receiveRead);
   watchAgentProfiles({ store, transport: core.transport });
+  watchActivity({ store, http: core.http });
 
   // A 401 over HTTP or a refused handshake: the token expired, so mint another from the credential.
   const refreshSession = singleFlight(async (): Promise<boolean> => {

@@ -71,7 +71,7 @@ export {
   TransferPayload,
 } from './payloads.js';
 export { CreateQueueRequest, Queue, QueuePosition, QueueStrategy, UpdateQueueRequest } from './queue.js';
-export { ResolveReason, TimelineEvent, TimelineEventType } from './timeline.js';
+export { ACTIVITY_TYPES, ActivityLine, ResolveReason, TimelineEvent, TimelineEventType } from './timeline.js';
 export { Availability, BusinessHours, OpeningSpan, WEEKDAYS } from './business-hours.js';
 export {
   AgentTypingEvent,

@@ -24,3 +24,19 @@ export const TimelineEvent = z.object({
   createdAt: Timestamp,
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+/** What a visitor sees of a conversation's history besides messages: the lines between them. */
+export const ACTIVITY_TYPES = ['agent_joined', 'transferred', 'ended', 'reopened'] as const;
+
+/**
+ * One system line ("Ada joined the conversation", "The conversation ended"), from the timeline,
+ * with nothing agents keep to themselves (notes, reasons, queues). Clients word it in their language.
+ */
+export const ActivityLine = z.object({
+  id: Id,
+  type: z.enum(ACTIVITY_TYPES),
+  /** The agent who joined (or was transferred the conversation); null when it went to a queue. */
+  agentName: z.string().nullable(),
+  createdAt: Timestamp,
+});
+export type ActivityLine = z.infer<typeof ActivityLine>;

@@ -60,7 +60,7 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/v1/sites', siteRoutes(deps.sessions, deps.store, deps.botHub));
   app.route(
     '/v1/conversations',
-    conversationRoutes(deps.sessions, deps.conversations, deps.store, deps.botRunner),
+    conversationRoutes(deps.sessions, deps.conversations, deps.store, deps.botRunner, deps.agents),
   );
   app.all('/v1/*', () => {
     throw new AppError('not_found', 'No such endpoint');

@@ -19,6 +19,7 @@ import { conversationEnded, renderNewConversation } from '../header/new-conversa
 import { LocaleController } from '../i18n/locale-controller.js';
 import { launcherIconPath } from '../launcher/launcher.js';
 import { groupMessages } from '../message-list/group-messages.js';
+import { activityText } from '../message-list/activity-text.js';
 import { renderMessageList } from '../message-list/message-list.js';
 import { ownReceipt } from '../message-list/own-receipt.js';
 import { renderTypingIndicator } from '../message-list/typing-indicator.js';
@@ -115,6 +116,7 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart message-self - A message written by the visitor.
  * @csspart message-other - A message from an agent or a bot.
  * @csspart message-emoji - A message of one to three emoji only, shown large without a bubble.
+ * @csspart activity - A line between messages: an agent joined, a transfer, the conversation ended or reopened.
  * @csspart message-system - A system notice in the conversation.
  * @csspart message-pending - A message sent but not yet acknowledged by the server.
  * @csspart message-failed - A message the server refused.
@@ -396,7 +398,13 @@ export class SwitchboardChat extends LitElement {
             : html`<div part="banner" role="status">${strings.notConfigured}</div>`
         }
         ${renderMessageList({
-          groups: groupMessages(state.messages, state.pending),
+          groups: groupMessages(state.messages, state.pending, {
+            activity: state.activity.map((line) => ({
+              key: line.id,
+              text: activityText(line, strings),
+              createdAt: line.createdAt,
+            })),
+          }),
           text: strings,
           timeFormat: this.i18n.timeFormat,
           serverUrl,

@@ -44,6 +44,30 @@ describe('groupMessages', () => {
     expect(groups[0]?.key).toBe(groups[0]?.rows[0]?.key);
   });
 
+  it('places system lines among stored messages by time, each on its own, before pending ones', () => {
+    const line = (key: string, at: number) => ({
+      key,
+      text: key,
+      createdAt: new Date(T0 + at).toISOString(),
+    });
+    const groups = groupMessages(
+      [
+        message({ authorKind: 'visitor', at: 0, text: 'hi' }),
+        message({ authorKind: 'agent', authorId: 'a1', at: 2000, text: 'hello' }),
+        message({ authorKind: 'agent', authorId: 'a1', at: 3000, text: 'bye' }),
+      ],
+      [pending({ at: 9000, text: 'wait' })],
+      { activity: [line('ended', 5000), line('joined', 2000)] },
+    );
+    expect(groups.map((g) => [g.side, g.rows.map((row) => row.text)])).toEqual([
+      ['self', ['hi']],
+      ['system', ['joined']],
+      ['other', ['hello', 'bye']],
+      ['system', ['ended']],
+      ['self', ['wait']],
+    ]);
+  });
+
   it('starts a new group after a pause', () => {
     const groups = groupMessages(
       [message({ at: 0 }), message({ at: 60_000 }), message({ at: 60_000 + 6 * 60_000 })],

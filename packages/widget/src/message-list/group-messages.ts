@@ -17,6 +17,8 @@ export interface MessageRow {
   createdAt: string;
   /** A bot's cards under the message; empty for most. */
   cards: readonly Card[];
+  /** A system line of the conversation's activity ("Ada joined"), not a message. */
+  activity?: true;
 }
 
 /** Consecutive rows by one author, shown as one block with one author label. */
@@ -31,6 +33,8 @@ export interface MessageGroup {
 export interface GroupOptions {
   /** Rows further apart than this start a new group. @default 300000 (five minutes) */
   windowMs?: number;
+  /** System lines (already worded), placed among the stored messages by time. */
+  activity?: readonly { key: string; text: string; createdAt: string }[];
 }
 
 function sideOf(authorKind: AuthorKind, kind: Message['kind']): MessageSide {
@@ -53,12 +57,35 @@ interface Entry {
 export function groupMessages(
   messages: readonly Message[],
   pending: readonly PendingMessage[],
-  { windowMs = 5 * 60_000 }: GroupOptions = {},
+  { windowMs = 5 * 60_000, activity = [] }: GroupOptions = {},
 ): MessageGroup[] {
   const stored = new Set<string>();
   const entries: Entry[] = [];
+  const lines = [...activity].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  let nextLine = 0;
+  // Lines up to `time` go in first: a line and a message at the same instant read line first
+  // ("Ada joined", then her greeting).
+  const addLinesUpTo = (time: number) => {
+    for (; nextLine < lines.length && Date.parse(lines[nextLine]!.createdAt) <= time; nextLine++) {
+      const line = lines[nextLine]!;
+      entries.push({
+        side: 'system',
+        authorKind: 'system',
+        authorId: null,
+        row: {
+          key: line.key,
+          text: line.text,
+          status: 'sent',
+          createdAt: line.createdAt,
+          cards: [],
+          activity: true,
+        },
+      });
+    }
+  };
   for (const message of messages) {
     if (message.kind === 'note') continue;
+    addLinesUpTo(Date.parse(message.createdAt));
     stored.add(message.clientMessageId);
     entries.push({
       side: sideOf(message.authorKind, message.kind),
@@ -74,6 +101,7 @@ export function groupMessages(
       },
     });
   }
+  addLinesUpTo(Infinity);
   for (const message of pending) {
     if (message.kind === 'note' || stored.has(message.clientMessageId)) continue;
     entries.push({

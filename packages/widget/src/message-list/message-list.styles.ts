@@ -179,4 +179,10 @@ export const messageListStyles = css`
     font-size: 32px;
     line-height: 1.2;
   }
+  [part~='activity'] {
+    margin: 4px 12px;
+    color: var(--switchboard-muted, #6b7280);
+    font-size: 12px;
+    text-align: center;
+  }
 `;

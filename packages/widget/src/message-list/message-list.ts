@@ -50,6 +50,8 @@ function partsOf(side: MessageSide, row: MessageRow): string {
 
 function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptions): TemplateResult {
   const { text } = options;
+  if (row.activity)
+    return html`<p part="activity" title=${timeOf(row.createdAt, options.timeFormat)}>${row.text}</p>`;
   // The text's formatting is parsed into nodes and drawn through lit bindings, so markup in a
   // message stays text. It sits in an inline <span>, which formatters treat as
   // whitespace-sensitive, because the bubble keeps the visitor's own spacing (pre-wrap) and must

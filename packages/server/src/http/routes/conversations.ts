@@ -10,6 +10,8 @@ import { publicContact } from '../../db/mappers.js';
 import type { Store } from '../../db/store.js';
 import { AppError } from '../../lib/app-error.js';
 import type { BotRunner } from '../../services/bot-runner.js';
+import { activityAgentIds, visitorActivity } from '../../services/activity.js';
+import type { AgentService } from '../../services/agents.js';
 import type { ConversationService } from '../../services/conversations.js';
 import type { SessionService } from '../../services/sessions.js';
 import type { HttpEnv } from '../context.js';
@@ -25,38 +27,47 @@ export function conversationRoutes(
   conversations: ConversationService,
   store: Store,
   bots: BotRunner,
+  agents: AgentService,
 ) {
   const path = (id: string) => ({ conversationId: id });
-  return new Hono<HttpEnv>()
-    .use(requireViewer(sessions))
-    .get('/', async (c) => c.json(await conversations.list(c.var.viewer, query(c, ConversationListQuery))))
-    .get('/:id', async (c) => c.json(await conversations.get(c.var.viewer, c.req.param('id'))))
-    .get('/:id/timeline', async (c) => {
-      if (c.var.viewer.kind !== 'agent') throw new AppError('forbidden', 'Only agents see the timeline');
-      const conversation = await conversations.get(c.var.viewer, c.req.param('id'));
-      return c.json(await store.timeline.list(conversation.id));
-    })
-    .get('/:id/messages', async (c) =>
-      c.json(await conversations.history(c.var.viewer, c.req.param('id'), query(c, MessageHistoryQuery))),
-    )
-    .get('/:id/contact', async (c) => {
-      if (c.var.viewer.kind === 'visitor')
-        throw new AppError('forbidden', 'Only agents and bots see contacts');
-      const conversation = await conversations.get(c.var.viewer, c.req.param('id'));
-      const contact = await store.contacts.byId(conversation.contactId);
-      if (!contact) throw new AppError('not_found', 'Contact not found');
-      return c.json(publicContact(contact));
-    })
-    .post('/:id/messages', async (c) => {
-      const payload = await jsonBody(c, BotMessagePayload, path(c.req.param('id')));
-      return c.json(await bots.reply(c.var.viewer, payload), 201);
-    })
-    .post('/:id/handoff', async (c) => {
-      const payload = await jsonBody(c, BotHandoffPayload, path(c.req.param('id')));
-      return c.json(await bots.handoff(c.var.viewer, payload));
-    })
-    .patch('/:id/contact', async (c) => {
-      const payload = await jsonBody(c, BotCollectPayload, path(c.req.param('id')));
-      return c.json(await bots.collect(c.var.viewer, payload));
-    });
+  return (
+    new Hono<HttpEnv>()
+      .use(requireViewer(sessions))
+      .get('/', async (c) => c.json(await conversations.list(c.var.viewer, query(c, ConversationListQuery))))
+      .get('/:id', async (c) => c.json(await conversations.get(c.var.viewer, c.req.param('id'))))
+      .get('/:id/timeline', async (c) => {
+        if (c.var.viewer.kind !== 'agent') throw new AppError('forbidden', 'Only agents see the timeline');
+        const conversation = await conversations.get(c.var.viewer, c.req.param('id'));
+        return c.json(await store.timeline.list(conversation.id));
+      })
+      // Visitors' system lines ("Ada joined", "The conversation ended"); agents read the timeline.
+      .get('/:id/activity', async (c) => {
+        const conversation = await conversations.get(c.var.viewer, c.req.param('id'));
+        const timeline = await store.timeline.list(conversation.id);
+        return c.json(visitorActivity(timeline, await agents.profiles(activityAgentIds(timeline))));
+      })
+      .get('/:id/messages', async (c) =>
+        c.json(await conversations.history(c.var.viewer, c.req.param('id'), query(c, MessageHistoryQuery))),
+      )
+      .get('/:id/contact', async (c) => {
+        if (c.var.viewer.kind === 'visitor')
+          throw new AppError('forbidden', 'Only agents and bots see contacts');
+        const conversation = await conversations.get(c.var.viewer, c.req.param('id'));
+        const contact = await store.contacts.byId(conversation.contactId);
+        if (!contact) throw new AppError('not_found', 'Contact not found');
+        return c.json(publicContact(contact));
+      })
+      .post('/:id/messages', async (c) => {
+        const payload = await jsonBody(c, BotMessagePayload, path(c.req.param('id')));
+        return c.json(await bots.reply(c.var.viewer, payload), 201);
+      })
+      .post('/:id/handoff', async (c) => {
+        const payload = await jsonBody(c, BotHandoffPayload, path(c.req.param('id')));
+        return c.json(await bots.handoff(c.var.viewer, payload));
+      })
+      .patch('/:id/contact', async (c) => {
+        const payload = await jsonBody(c, BotCollectPayload, path(c.req.param('id')));
+        return c.json(await bots.collect(c.var.viewer, payload));
+      })
+  );
 }
