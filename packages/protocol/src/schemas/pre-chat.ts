@@ -98,7 +98,8 @@ export const PreChatSubmission = z
     path: ['clientMessageId'],
     message: 'required with a message',
   });
-export type PreChatSubmission = z.infer<typeof PreChatSubmission>;
+/** What a client sends (`consent` and `fields` may be left out); the server reads it parsed. */
+export type PreChatSubmission = z.input<typeof PreChatSubmission>;
 
 /** What `pre_chat:submit` acknowledges: the filled-in contact and, with a message, the conversation it started. */
 export const PreChatResult = z.object({
