@@ -54,7 +54,13 @@ export type {
   PreChatSettingsInput,
   PreChatSubmission,
 } from './schemas/pre-chat.js';
-export { checkPreChat, PRE_CHAT_CONTACT_FIELDS, preChatPending, preChatValueLimit } from './pre-chat.js';
+export {
+  checkPreChat,
+  PRE_CHAT_CONTACT_FIELDS,
+  PRE_CHAT_PROBLEM_TEXT,
+  preChatPending,
+  preChatValueLimit,
+} from './pre-chat.js';
 export type { PreChatAnswers, PreChatContact, PreChatIssue, PreChatProblem } from './pre-chat.js';
 export type { Agent, AgentPresence, AgentRole, AgentStatus, UpdateAgentRequest } from './schemas/agent.js';
 export type {

@@ -43,6 +43,16 @@ export type PreChatProblem =
   /** A first message, though the form does not ask for one. */
   | 'not_asked';
 
+/** How the server words each problem in an `invalid_payload` issue (clients translate the code instead). */
+export const PRE_CHAT_PROBLEM_TEXT: Readonly<Record<PreChatProblem, string>> = {
+  required: 'is required',
+  email: 'must be an email address',
+  tel: 'must be a phone number',
+  too_long: 'is too long',
+  unknown: 'is not a field of this form',
+  not_asked: 'is not asked for by this form',
+};
+
 /** `path` is `fields.<name>`, `consent` or `message`. */
 export interface PreChatIssue {
   path: string;

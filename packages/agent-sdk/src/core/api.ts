@@ -9,6 +9,7 @@ import type {
   ConversationListQuery,
   ConversationPage,
   MessagePage,
+  PublicSite,
   Queue,
   TimelineEvent,
   VisitorSession,
@@ -75,5 +76,14 @@ export function fetchContact(http: HttpClient, conversationId: string): Promise<
   return http.request({
     method: 'GET',
     path: `/v1/conversations/${encodeURIComponent(conversationId)}/contact`,
+  });
+}
+
+/** The site as a visitor sees it, before any session: nothing is created, nothing needs a token. */
+export function fetchPublicSite(http: HttpClient, siteKey: string): Promise<PublicSite> {
+  return http.request({
+    method: 'GET',
+    path: `/v1/sites/by-key/${encodeURIComponent(siteKey)}/public`,
+    authenticated: false,
   });
 }

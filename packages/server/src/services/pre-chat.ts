@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import {
   checkPreChat,
   PRE_CHAT_CONTACT_FIELDS,
+  PRE_CHAT_PROBLEM_TEXT,
   type Attributes,
   type ConsentRecord,
   type ContactPreChat,
-  type PreChatProblem,
   type PreChatResult,
   type PreChatSettings,
 } from '@switchboard/protocol';
@@ -33,15 +33,6 @@ export interface PreChatService {
    */
   submit(viewer: Viewer, submission: PreChatSubmission): Promise<PreChatResult>;
 }
-
-const PROBLEM_TEXT: Record<PreChatProblem, string> = {
-  required: 'is required',
-  email: 'must be an email address',
-  tel: 'must be a phone number',
-  too_long: 'is too long',
-  unknown: 'is not a field of this form',
-  not_asked: 'is not asked for by this form',
-};
 
 /** Name, email and phone fill the contact's columns, the rest its attributes; blanks change nothing. */
 function profileOf(
@@ -122,7 +113,10 @@ export function createPreChatService({
       const settings = formOf(site);
       const issues = checkPreChat(settings, submission);
       if (issues.length > 0) {
-        const described = issues.map(({ path, problem }) => ({ path, message: PROBLEM_TEXT[problem] }));
+        const described = issues.map(({ path, problem }) => ({
+          path,
+          message: PRE_CHAT_PROBLEM_TEXT[problem],
+        }));
         const first = described[0]!;
         throw new AppError(
           'invalid_payload',
