@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/support/browser.js';
 import { agentClient } from '../tests/support/clients.js';
-import { setPreChat } from '../tests/support/pre-chat.js';
+import { setPreChat } from '../tests/support/site-settings.js';
 import { startServer } from '../tests/support/server.js';
 import { waitFor } from '../tests/support/wait.js';
 

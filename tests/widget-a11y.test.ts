@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AgentClient } from '@switchboard/agent-sdk';
 import { launchBrowser } from './support/browser.js';
-import { setPreChat } from './support/pre-chat.js';
+import { setPreChat } from './support/site-settings.js';
 import { agentClient } from './support/clients.js';
 import { startServer, type TestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';

@@ -6,12 +6,15 @@
 // and the server has the rating.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { setPreChat } from './support/pre-chat.js';
+import { setBusinessHours, setPreChat } from './support/site-settings.js';
 import { waitFor } from './support/wait.js';
 import { chatParts, conversationWith, useWidgetFixture } from './support/widget.js';
 
 const f = useWidgetFixture();
-afterEach(() => setPreChat(f.server.url, null));
+afterEach(async () => {
+  await setPreChat(f.server.url, null);
+  await setBusinessHours(f.server.url, null);
+});
 
 const FORM = {
   intro: 'Tell us who you are and we will be right with you.',
@@ -171,6 +174,40 @@ describe('the pre-chat form', () => {
     await ui.input.press('Enter');
     const second = await conversationWith(f.agent, 'Second question');
     expect(second).not.toBe(conversationId);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('outside business hours', () => {
+  it('says the team is away as soon as the chat opens, and the form leaves the message without a second form', async () => {
+    await setBusinessHours(f.server.url, {
+      timeZone: 'UTC',
+      weekly: {},
+      afterHours: { message: 'We are closed; we answer weekdays 9–17.', mode: 'offline_form' },
+    });
+    await setPreChat(f.server.url, { ...FORM, consent: null });
+    const { page, errors } = await f.newPage();
+    await page.goto(f.server.url);
+    const ui = chat(page);
+    await ui.launcher.click();
+
+    // Known before the visitor writes anything: the site was read when the chat opened.
+    const status = page.locator('switchboard-chat [part~="header-status"]');
+    await expect.poll(() => status.innerText()).toBe("We're away");
+    expect(await page.locator('switchboard-chat [part~="header-notice"]').innerText()).toBe(
+      "We're outside our business hours. Leave a message and we'll reply as soon as we're back.",
+    );
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+
+    await ui.field('Your name').fill('Ada');
+    await ui.field('Email').fill('ada@example.com');
+    await ui.message.fill('Please call me back.');
+    await ui.start.click();
+    await expect
+      .poll(() => ui.messages.allInnerTexts())
+      .toEqual(['Please call me back.', 'We are closed; we answer weekdays 9–17.']);
+    // The form already gave the team an email and the question: no offline form asks again.
+    expect(await page.locator('switchboard-chat [part~="offline-form"]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

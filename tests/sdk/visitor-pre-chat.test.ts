@@ -3,7 +3,7 @@
 import { preChatPending } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../support/clients.js';
-import { setPreChat } from '../support/pre-chat.js';
+import { setPreChat } from '../support/site-settings.js';
 import { useServer } from '../support/sdk-fixture.js';
 import { waitFor } from '../support/wait.js';
 
