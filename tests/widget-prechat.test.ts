@@ -6,6 +6,8 @@
 // and the server has the rating.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DEMO } from '@switchboard/server';
+import { visitorClient } from './support/clients.js';
 import { setBusinessHours, setPreChat } from './support/site-settings.js';
 import { waitFor } from './support/wait.js';
 import { chatParts, conversationWith, useWidgetFixture } from './support/widget.js';
@@ -209,5 +211,43 @@ describe('outside business hours', () => {
     // The form already gave the team an email and the question: no offline form asks again.
     expect(await page.locator('switchboard-chat [part~="offline-form"]').count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the agent console', () => {
+  const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+  it('shows the visitor’s pre-chat answers and consent with the conversation', async () => {
+    await setPreChat(f.server.url, FORM);
+    const visitor = visitorClient(f.server.url);
+    const { page } = await f.newPage();
+    try {
+      await page.goto(`${f.server.url}/console`);
+      await byTestId(page, 'email').fill(DEMO.agentEmail);
+      await byTestId(page, 'password').fill(DEMO.agentPassword);
+      await byTestId(page, 'login-form').evaluate((form: HTMLFormElement) => form.requestSubmit());
+      await byTestId(page, 'conversation-list').waitFor();
+
+      const { conversation } = await visitor.submitPreChat({
+        fields: { name: 'Ada Lovelace', email: 'ada@example.com', orderNumber: 'A1234' },
+        consent: true,
+        message: 'Is my tent waterproof?',
+      });
+      await page
+        .locator(`[data-testid="conversation-item"][data-conversation-id="${conversation!.id}"]`)
+        .click();
+      const panel = byTestId(page, 'pre-chat-panel');
+      await panel.waitFor();
+      expect(await byTestId(page, 'pre-chat-answers').locator('div').allInnerTexts()).toEqual([
+        'Your name\nAda Lovelace',
+        'Email\nada@example.com',
+        'Order number\nA1234',
+      ]);
+      expect(await byTestId(page, 'pre-chat-consent').innerText()).toMatch(
+        /^Agreed to “I agree that Acme stores this chat\.” on .+ \(version [0-9a-f]{8}\)\.$/,
+      );
+    } finally {
+      visitor.disconnect();
+    }
   });
 });
