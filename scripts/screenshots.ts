@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../tests/support/browser.js';
 import { agentClient } from '../tests/support/clients.js';
+import { setPreChat } from '../tests/support/site-settings.js';
 import { startServer } from '../tests/support/server.js';
 import { waitFor } from '../tests/support/wait.js';
 
@@ -11,6 +12,27 @@ const server = await startServer({ SWITCHBOARD_DEMO_BOT: 'true' });
 const browser = await launchBrowser();
 const agent = agentClient(server.url);
 await agent.connect();
+
+// The pre-chat form: the site asks who the visitor is, their question and their consent first.
+await setPreChat(server.url, {
+  intro: 'Tell us who you are and we’ll be right with you.',
+  fields: [
+    { name: 'name', label: 'Your name', required: true },
+    { name: 'email', label: 'Email', type: 'email', required: true },
+  ],
+  consent: { text: 'I agree that the shop keeps this chat.', url: 'https://example.com/privacy' },
+});
+const preChat = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+await preChat.goto(server.url);
+await preChat.locator('switchboard-chat [part~="launcher"]').click();
+await preChat.getByRole('textbox', { name: 'Your name', exact: true }).fill('Ada Lovelace');
+await preChat.getByRole('textbox', { name: 'Email', exact: true }).fill('ada@example.com');
+await preChat.getByRole('textbox', { name: 'How can we help?' }).fill('Where is my order A1234?');
+await preChat.getByRole('checkbox').check();
+await preChat.waitForTimeout(300);
+await preChat.screenshot({ path: out('pre-chat.png') });
+await preChat.close();
+await setPreChat(server.url, null);
 
 // The widget: the demo shop's rules bot greets, offers quick replies and answers one.
 const site = await browser.newPage({ viewport: { width: 1100, height: 720 } });
@@ -50,4 +72,4 @@ await console.screenshot({ path: out('console.png') });
 agent.disconnect();
 await browser.close();
 await server.close();
-process.stdout.write('wrote docs/images/widget.png and docs/images/console.png\n');
+process.stdout.write('wrote docs/images/pre-chat.png, widget.png and console.png\n');

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AgentClient } from '@switchboard/agent-sdk';
 import { DEMO } from '@switchboard/server';
 import { launchBrowser } from './support/browser.js';
+import { setPreChat } from './support/site-settings.js';
 import { agentClient } from './support/clients.js';
 import { startServer, type TestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
@@ -140,6 +141,33 @@ describe('the widget with agents', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  it('has no serious violations in the pre-chat form, with its errors shown, in either theme', async () => {
+    await setPreChat(server.url, {
+      fields: [
+        { name: 'name', label: 'Name', required: true },
+        { name: 'email', label: 'Email', type: 'email', required: true },
+        { name: 'phone', label: 'Phone', type: 'tel' },
+      ],
+      consent: { text: 'I agree to the privacy policy.', url: 'https://example.com/privacy' },
+    });
+    try {
+      for (const theme of [undefined, 'dark'] as const) {
+        const { page, errors } = await openPage(server, theme);
+        await chat(page).launcher.click();
+        const start = page.locator('switchboard-chat [part~="pre-chat-submit"]');
+        await start.waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await start.click();
+        await page.locator('switchboard-chat [part~="pre-chat-error"]').first().waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(errors).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      await setPreChat(server.url, null);
+    }
+  });
 
   it('starts a new conversation once the last one was resolved', async () => {
     const { page, errors } = await openPage(server);

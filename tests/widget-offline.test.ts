@@ -62,6 +62,8 @@ describe('the widget offline', () => {
     await ui.input.fill('Are you there?');
     await ui.send.click();
     const conversationId = await conversationWith(agent, 'Are you there?');
+    // Acknowledged on the visitor's side too (the agent may hear of it before the ack is back).
+    await expect.poll(() => ui.messages.allInnerTexts()).toEqual(['Are you there?']);
 
     proxy.cut();
     await expect.poll(() => notice.isVisible()).toBe(true);

@@ -12,6 +12,7 @@ import type {
   ConversationListQuery,
   ConversationPage,
   Message,
+  PreChatResult,
   Priority,
   PublicAgentProfile,
   PublicSite,
@@ -194,8 +195,41 @@ export interface VisitorClient
    * conversation, or none, it does what `startConversation` does.
    */
   startNewConversation(): Promise<Conversation>;
-  /** Queues the text in the outbox and resolves with the stored message once acknowledged. */
+  /**
+   * Queues the text in the outbox and resolves with the stored message once acknowledged. While
+   * the site's pre-chat form is due (`preChatPending(state.site?.preChat, state.contact)`), a
+   * message that would start a conversation fails with `pre_chat_required`: send the form first.
+   */
   sendMessage(text: string): Promise<Message>;
+  /**
+   * Reads the site as its visitors see it (name, availability, pre-chat form) into `state.site`,
+   * without a session: nothing is created on the server and nothing is stored in the browser, so
+   * an app may call it as soon as the visitor opens the chat. Resolves with the site; once
+   * `state.site` is set (by this or by a session), with that.
+   */
+  loadSite(): Promise<PublicSite>;
+  /**
+   * Sends the site's pre-chat form (`state.site.preChat`), connecting and creating the session
+   * first (it counts as the visitor's first interaction). In one server transaction the contact
+   * takes the answers (`name`, `email`, `phone` its fields, the rest its attributes) and the
+   * consent, and with a `message` the conversation starts with it as the visitor's first message.
+   * Resolves with the filled-in contact and the conversation and message (null without a
+   * message), which are also applied to the state.
+   *
+   * Like `submitOfflineForm` it is one request, not queued: it rejects with `invalid_payload` at
+   * once, with `issues` naming `fields.<name>`, `consent` or `message`, for answers the server
+   * would refuse (`checkPreChat`), `conflict` when the site has no form, and `network` or
+   * `timeout` when the server cannot be reached. The same answers again (a retry) reuse the first
+   * attempt's `clientMessageId`, so nothing is stored twice.
+   */
+  submitPreChat(form: {
+    /** Answers by field name; blank ones are left out. */
+    fields: Readonly<Record<string, string>>;
+    /** Whether the visitor ticked the consent box. @default false */
+    consent?: boolean;
+    /** The first message, when the form asks for it (`askForMessage`). */
+    message?: string;
+  }): Promise<PreChatResult>;
   /**
    * Sends the offline form (a message's `form` of kind `offline`, shown when nobody can answer)
    * for the current conversation, connecting and starting one when needed. The server stores

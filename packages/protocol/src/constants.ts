@@ -55,6 +55,8 @@ export const TIMELINE_EVENT_TYPES = [
   'offline_form_submitted',
   /** The visitor rated the resolved conversation (CSAT); `data` has the score and comment. */
   'rated',
+  /** The visitor's pre-chat form started the conversation; `data` has the answers and consent. */
+  'pre_chat_submitted',
 ] as const;
 
 /**
@@ -75,6 +77,13 @@ export const BOT_KINDS = ['rules', 'webhook', 'sdk'] as const;
 /** What happens when a visitor needs a human and none is available. */
 export const NO_AGENT_MODES = ['queue', 'offline_form'] as const;
 
+/** How a form field is drawn and checked: `tel` is a phone number, `textarea` several lines. */
+export const FORM_FIELD_TYPES = ['text', 'email', 'tel', 'textarea'] as const;
+
+/** The pre-chat form: at most this many fields, and a consent text of at most this many characters. */
+export const MAX_PRE_CHAT_FIELDS = 10;
+export const MAX_CONSENT_TEXT = 300;
+
 /** The offline form's fields; `offline_form:submit` carries exactly these. */
 export const DEFAULT_OFFLINE_FIELDS = [
   { name: 'name', label: 'Name', type: 'text', required: false },
@@ -83,6 +92,6 @@ export const DEFAULT_OFFLINE_FIELDS = [
 ] as const satisfies readonly {
   name: string;
   label: string;
-  type: 'text' | 'email' | 'textarea';
+  type: (typeof FORM_FIELD_TYPES)[number];
   required: boolean;
 }[];

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'already_assigned',
   /** A bot spoke while a human owns the conversation; it may speak again after a hand-back. */
   'bot_muted',
+  /** The site asks visitors for its pre-chat form (`pre_chat:submit`) before a conversation starts. */
+  'pre_chat_required',
   'rate_limited',
   'payload_too_large',
   'internal',
@@ -38,6 +40,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conversation_closed: 409,
   already_assigned: 409,
   bot_muted: 409,
+  pre_chat_required: 409,
   rate_limited: 429,
   payload_too_large: 413,
   internal: 500,

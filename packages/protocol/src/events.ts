@@ -10,6 +10,7 @@ import type {
 import type { Contact } from './schemas/contact.js';
 import type { Conversation, Handoff } from './schemas/conversation.js';
 import type { CsatSubmission } from './schemas/csat.js';
+import type { PreChatResult, PreChatSubmission } from './schemas/pre-chat.js';
 import type { Message } from './schemas/message.js';
 import type {
   AgentSendMessagePayload,
@@ -47,9 +48,19 @@ export interface SocketAuth {
 // Client → server events are imperative (`resource:verb`); server → client are past tense.
 
 export interface VisitorClientToServerEvents {
+  /**
+   * `pre_chat_required` instead of a new conversation while the site's pre-chat form is due for
+   * this visitor (see `preChatPending`); an open conversation is always returned.
+   */
   'conversation:start': (payload: ConversationStartPayload, ack: AckCallback<Conversation>) => void;
   'conversation:join': (payload: ConversationRef, ack: AckCallback<Conversation>) => void;
   'message:send': (payload: SendMessagePayload, ack: AckCallback<Message>) => void;
+  /**
+   * The site's pre-chat form, in one transaction: the contact takes the answers (and the consent),
+   * and with a first message the conversation starts with it. A retry with the same
+   * `clientMessageId` acks the same result and stores nothing twice.
+   */
+  'pre_chat:submit': (payload: PreChatSubmission, ack: AckCallback<PreChatResult>) => void;
   /** The offline form: stored as the visitor's message; the conversation waits for an agent. */
   'offline_form:submit': (payload: OfflineFormSubmission, ack: AckCallback<Message>) => void;
   /**

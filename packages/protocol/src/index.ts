@@ -24,14 +24,17 @@ export {
   AUTHOR_KINDS,
   BOT_KINDS,
   DEFAULT_OFFLINE_FIELDS,
+  FORM_FIELD_TYPES,
   HANDOFF_REASONS,
   NO_AGENT_MODES,
   CHANNELS,
   CONVERSATION_STATUSES,
   IDENTITY_VERIFICATION_MODES,
+  MAX_CONSENT_TEXT,
   MAX_CSAT_COMMENT,
   MAX_CSAT_SCORE,
   MAX_MESSAGE_TEXT,
+  MAX_PRE_CHAT_FIELDS,
   MESSAGE_KINDS,
   OPEN_STATUSES,
   PRIORITIES,
@@ -43,7 +46,22 @@ export {
 } from './constants.js';
 export type { Attributes, Channel, Priority } from './schemas/common.js';
 export type { Site, PublicSite, IdentityVerification } from './schemas/site.js';
-export type { Contact } from './schemas/contact.js';
+export type { ConsentRecord, Contact, ContactPreChat } from './schemas/contact.js';
+export type {
+  PreChatConsent,
+  PreChatResult,
+  PreChatSettings,
+  PreChatSettingsInput,
+  PreChatSubmission,
+} from './schemas/pre-chat.js';
+export {
+  checkPreChat,
+  PRE_CHAT_CONTACT_FIELDS,
+  PRE_CHAT_PROBLEM_TEXT,
+  preChatPending,
+  preChatValueLimit,
+} from './pre-chat.js';
+export type { PreChatAnswers, PreChatContact, PreChatIssue, PreChatProblem } from './pre-chat.js';
 export type {
   Agent,
   AgentPresence,

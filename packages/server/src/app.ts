@@ -28,6 +28,7 @@ import { BOT_REPLY_TIMER, createHandoffService, type HandoffService } from './se
 import { createNoAgentPolicy } from './services/no-agent.js';
 import { createNotifier } from './services/notifier.js';
 import { createOfflineForms } from './services/offline-form.js';
+import { createPreChatService } from './services/pre-chat.js';
 import { seedDemo } from './services/demo-seed.js';
 import { createLifecycleService, type LifecycleService } from './services/lifecycle.js';
 import { createRoutingService, type RoutingService } from './services/routing.js';
@@ -134,19 +135,14 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
   });
   const stopBots = botRunner.start();
   let publicUrl: string | null = config.publicUrl;
-  const offlineForms = createOfflineForms({
-    store,
-    bus,
-    conversations,
-    handoff,
-    notifier: createNotifier({
-      mailer: config.mail ? createSmtpMailer(config.mail.smtpUrl, config.mail.from) : null,
-      logger,
-      publicUrl: () => publicUrl,
-      webhookBackoff: deps.webhookBackoff,
-    }),
+  const notifier = createNotifier({
+    mailer: config.mail ? createSmtpMailer(config.mail.smtpUrl, config.mail.from) : null,
     logger,
+    publicUrl: () => publicUrl,
+    webhookBackoff: deps.webhookBackoff,
   });
+  const offlineForms = createOfflineForms({ store, bus, conversations, handoff, notifier, logger });
+  const preChat = createPreChatService({ store, bus, routing, noAgent, autoResolve, notifier, logger, now });
   const timers = startTimerScheduler({
     store,
     logger,
@@ -181,6 +177,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     lifecycle,
     handoff,
     offlineForms,
+    preChat,
     botRunner,
     botHub,
     routing,

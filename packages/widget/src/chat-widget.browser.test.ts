@@ -232,7 +232,8 @@ describe.skipIf(!built)('the script-tag widget in Chromium', () => {
     await page.locator('[part~="launcher"]').click();
     await page.locator('[part~="panel"]').waitFor({ state: 'visible' });
     expect(await seenEvents(page)).toEqual(['switchboard-open']);
-    expect(errors).toEqual([]);
+    // Opening reads the site's public settings, which no Switchboard server answers here.
+    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
     await context.close();
   });
 
@@ -249,7 +250,8 @@ describe.skipIf(!built)('the script-tag widget in Chromium', () => {
     await page.locator('[part~="close-button"]').click();
     await page.locator('[part~="panel"]').waitFor({ state: 'hidden' });
     expect(await focusedPart(page)).toBe('launcher');
-    expect(errors).toEqual([]);
+    // Opening asked the named server for the site's settings; nobody listens there.
+    expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
     await context.close();
   });
 });

@@ -71,6 +71,9 @@ export function fakeVisitorClient(
     startConversation: notFaked('startConversation'),
     startNewConversation: notFaked('startNewConversation'),
     submitOfflineForm: notFaked('submitOfflineForm'),
+    submitPreChat: notFaked('submitPreChat'),
+    // A site without a pre-chat form unless the test's state says otherwise.
+    loadSite: () => Promise.resolve(store.getSnapshot().site ?? site()),
     rate: notFaked('rate'),
     identify: notFaked('identify'),
     retryMessage: notFaked('retryMessage'),
@@ -148,5 +151,10 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
 
 /** The site as the server describes it to visitors; `open: false` is outside business hours. */
 export function site(open = true): PublicSite {
-  return { id: 'site1', name: 'Acme', availability: { open, afterHoursMode: open ? null : 'offline_form' } };
+  return {
+    id: 'site1',
+    name: 'Acme',
+    availability: { open, afterHoursMode: open ? null : 'offline_form' },
+    preChat: null,
+  };
 }

@@ -9,6 +9,7 @@ import { Disposer, watch } from '../lib/watch.js';
 import { composer } from './composer.js';
 import { csatPanel } from './csat-panel.js';
 import { handoffPanel } from './handoff-panel.js';
+import { preChatPanel } from './pre-chat-panel.js';
 import { messageItem, pendingItem, updatePendingItem, type PendingActions } from './message-item.js';
 import { threadActions } from './thread-actions.js';
 
@@ -46,6 +47,7 @@ export function threadView(
   const actions = threadActions(client, { onIntervened: (id) => options.onIntervened(id) });
   const handoff = handoffPanel(client);
   const csat = csatPanel();
+  const preChat = preChatPanel(client);
   const header = h('header', { className: 'thread-header' }, title, status, meta, actions.bar);
   const transferText = h('span', { className: 'transfer-notice-text' });
   const dismissNotice = h('button', {
@@ -104,6 +106,7 @@ export function threadView(
     actions.panel,
     transferNotice,
     handoff.element,
+    preChat.element,
     csat.element,
     scroller,
     writer.element,
@@ -146,6 +149,7 @@ export function threadView(
   function renderHeader(conversation: Conversation | undefined): void {
     actions.show(conversation);
     handoff.show(conversation);
+    preChat.show(conversation);
     csat.show(conversation);
     writer.setNotesOnly(conversation?.status === 'bot');
     if (conversation === undefined) return;
@@ -351,6 +355,7 @@ export function threadView(
       document.removeEventListener('visibilitychange', markRead);
       actions.dispose();
       handoff.dispose();
+      preChat.dispose();
       resizes.disconnect();
     },
   };

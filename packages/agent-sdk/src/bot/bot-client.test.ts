@@ -61,6 +61,7 @@ const contact: Contact = {
   phone: null,
   avatarUrl: null,
   attributes: {},
+  preChat: null,
   createdAt: '2025-01-01T00:00:00.000Z',
 };
 

@@ -10,6 +10,7 @@ import type {
   ConversationListQuery,
   ConversationPage,
   MessagePage,
+  PublicSite,
   Queue,
   TimelineEvent,
   VisitorSession,
@@ -83,5 +84,14 @@ export function fetchContact(http: HttpClient, conversationId: string): Promise<
   return http.request({
     method: 'GET',
     path: `/v1/conversations/${encodeURIComponent(conversationId)}/contact`,
+  });
+}
+
+/** The site as a visitor sees it, before any session: nothing is created, nothing needs a token. */
+export function fetchPublicSite(http: HttpClient, siteKey: string): Promise<PublicSite> {
+  return http.request({
+    method: 'GET',
+    path: `/v1/sites/by-key/${encodeURIComponent(siteKey)}/public`,
+    authenticated: false,
   });
 }

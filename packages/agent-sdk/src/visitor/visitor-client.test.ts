@@ -50,7 +50,12 @@ const fetch: typeof globalThis.fetch = (input) => {
     const session: VisitorSession = {
       token: 'token',
       expiresAt: '2099-01-01T00:00:00.000Z',
-      site: { id: 'site_1', name: 'Test site', availability: { open: true, afterHoursMode: null } },
+      site: {
+        id: 'site_1',
+        name: 'Test site',
+        availability: { open: true, afterHoursMode: null },
+        preChat: null,
+      },
       contact: {
         id: CONTACT_ID,
         siteId: 'site_1',
@@ -60,6 +65,7 @@ const fetch: typeof globalThis.fetch = (input) => {
         phone: null,
         avatarUrl: null,
         attributes: {},
+        preChat: null,
         createdAt: '2025-01-01T00:00:00.000Z',
       },
       resume: RESUME,

@@ -7,7 +7,7 @@ import {
 import { SwitchboardError } from '../errors.js';
 import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
-import { fetchConversations } from '../core/api.js';
+import { fetchConversations, fetchPublicSite } from '../core/api.js';
 import { createConnectionCore } from '../core/connection.js';
 import { isOpen } from '../core/conversations.js';
 import { createEventHub } from '../core/emitter.js';
@@ -18,6 +18,7 @@ import { createDelays, singleFlight } from '../core/tasks.js';
 import { validateMessageText } from '../core/validate.js';
 import { createVisitorSessionStorage } from './session-storage.js';
 import { createOfflineFormSubmitter } from './offline-form.js';
+import { createPreChatSubmitter } from './pre-chat.js';
 import { createRater } from './rating.js';
 import { createVisitorConversation } from './visitor-conversation.js';
 import { createVisitorIdentity } from './visitor-identity.js';
@@ -202,6 +203,32 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     },
   });
 
+  // Read without a session, and kept: a session brings the same site along and replaces it.
+  const loadSite = singleFlight(async () => {
+    const held = store.getSnapshot().site;
+    if (held) return held;
+    const site = await fetchPublicSite(core.http, options.siteKey);
+    if (!store.getSnapshot().site) store.setState({ site });
+    return store.getSnapshot().site ?? site;
+  });
+
+  const submitPreChat = createPreChatSubmitter({
+    settings: async () => (await loadSite()).preChat,
+    connect: async () => {
+      interact();
+      await activate();
+    },
+    request: (payload) => core.transport.request('pre_chat:submit', payload),
+    onSubmitted: async ({ contact, conversation: started, message }) => {
+      store.setState({ contact });
+      if (!started || !message) return;
+      conversation.adopt(started);
+      conversation.apply(started.id, [message], 'live');
+      // The bot or an agent may have answered before this socket joined the conversation's room.
+      if (!conversation.loaded) await conversation.loadLatest(started.id).catch(status.report);
+    },
+  });
+
   const rate = createRater({
     conversation: async () => {
       // Connected and synced first: the join may find the conversation gone.
@@ -328,6 +355,10 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     },
 
     submitOfflineForm,
+
+    loadSite,
+
+    submitPreChat,
 
     identify,
 

@@ -49,6 +49,7 @@ const contact = (id: string, overrides: Partial<Contact> = {}): Contact => ({
   phone: null,
   avatarUrl: null,
   attributes: {},
+  preChat: null,
   createdAt: '2025-01-01T00:00:00.000Z',
   ...overrides,
 });
@@ -56,7 +57,12 @@ const contact = (id: string, overrides: Partial<Contact> = {}): Contact => ({
 const sessionFor = (contactId: string, secret: string, overrides: Partial<Contact> = {}): VisitorSession => ({
   token: `token-${contactId}`,
   expiresAt: '2099-01-01T00:00:00.000Z',
-  site: { id: 'site_1', name: 'Test site', availability: { open: true, afterHoursMode: null } },
+  site: {
+    id: 'site_1',
+    name: 'Test site',
+    availability: { open: true, afterHoursMode: null },
+    preChat: null,
+  },
   contact: contact(contactId, overrides),
   resume: { contactId, secret },
 });

@@ -1,6 +1,7 @@
 export { Attributes, Channel, ClientMessageId, Id, Priority, Seq, Timestamp } from './common.js';
 export { IdentityVerification, PublicSite, Site } from './site.js';
-export { Contact } from './contact.js';
+export { ConsentRecord, Contact, ContactPreChat } from './contact.js';
+export { PreChatConsent, PreChatResult, PreChatSettings, PreChatSubmission } from './pre-chat.js';
 export {
   Agent,
   AgentPresence,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUTHOR_KINDS, MAX_MESSAGE_TEXT, MESSAGE_KINDS } from '../constants.js';
+import { AUTHOR_KINDS, FORM_FIELD_TYPES, MAX_MESSAGE_TEXT, MESSAGE_KINDS } from '../constants.js';
 import { ClientMessageId, Id, Seq, Timestamp } from './common.js';
 
 export const AuthorKind = z.enum(AUTHOR_KINDS);
@@ -22,7 +22,10 @@ export const QuickReply = z.strictObject({
 });
 export type QuickReply = z.infer<typeof QuickReply>;
 
-/** A contact field a bot or the offline form asks for. `name` and `email` fill the contact; others become attributes. */
+/**
+ * A contact field a bot, the offline form or the pre-chat form asks for. `name`, `email` (and,
+ * in the pre-chat form, `phone`) fill the contact; others become attributes.
+ */
 export const FieldName = z
   .string()
   .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, 'must be a letter then letters, digits or _ (max 40)');
@@ -30,7 +33,7 @@ export const FieldName = z
 export const FormField = z.strictObject({
   name: FieldName,
   label: z.string().trim().min(1).max(80),
-  type: z.enum(['text', 'email', 'textarea']).default('text'),
+  type: z.enum(FORM_FIELD_TYPES).default('text'),
   required: z.boolean().default(false),
 });
 export type FormField = z.infer<typeof FormField>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IDENTITY_VERIFICATION_MODES } from '../constants.js';
 import { Availability } from './business-hours.js';
 import { Id, Timestamp } from './common.js';
+import { PreChatSettings } from './pre-chat.js';
 
 /** Whether the server checks `identifierHash` on visitor identities. */
 export const IdentityVerification = z.enum(IDENTITY_VERIFICATION_MODES);
@@ -21,5 +22,7 @@ export type Site = z.infer<typeof Site>;
 export const PublicSite = Site.pick({ id: true, name: true }).extend({
   /** Whether agents are in now; absent business hours mean always open. */
   availability: Availability,
+  /** The form a visitor fills in before their first conversation; null when the site has none (or it is off). */
+  preChat: PreChatSettings.nullable(),
 });
 export type PublicSite = z.infer<typeof PublicSite>;

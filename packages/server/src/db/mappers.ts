@@ -27,6 +27,7 @@ export function toSite(row: SiteRow): SiteRecord {
     botTokenHash: row.botTokenHash,
     signingSecret: row.signingSecret,
     noAgent: row.noAgent,
+    preChat: row.preChat,
     createdAt: iso(row.createdAt),
   };
 }
@@ -42,6 +43,7 @@ export function toContact(row: ContactRow): ContactRecord {
     avatarUrl: row.avatarUrl,
     attributes: row.attributes,
     resumeSecretHash: row.resumeSecretHash,
+    preChat: row.preChat,
     createdAt: iso(row.createdAt),
   };
 }

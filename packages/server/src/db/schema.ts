@@ -6,9 +6,11 @@ import type {
   AgentRole,
   BotConfig,
   Card,
+  ContactPreChat,
   Handoff,
   MessageForm,
   NoAgentSettings,
+  PreChatSettings,
   QuickReply,
   AgentStatus,
   AuthorKind,
@@ -42,6 +44,8 @@ export const sites = sqliteTable('sites', {
   signingSecret: text('signing_secret').notNull().default(''),
   /** Null: the defaults of NoAgentSettings. */
   noAgent: text('no_agent', { mode: 'json' }).$type<NoAgentSettings>(),
+  /** Null: no pre-chat form. */
+  preChat: text('pre_chat', { mode: 'json' }).$type<PreChatSettings>(),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -62,6 +66,8 @@ export const contacts = sqliteTable(
       .notNull(),
     /** SHA-256 of the visitor's resume secret; the secret itself lives only in their browser. */
     resumeSecretHash: text('resume_secret_hash'),
+    /** The visitor's latest pre-chat form: answers and consent as given (null: never sent). */
+    preChat: text('pre_chat', { mode: 'json' }).$type<ContactPreChat>(),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [

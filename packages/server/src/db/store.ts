@@ -5,9 +5,11 @@ import type {
   Attributes,
   BotConfig,
   Card,
+  ContactPreChat,
   Handoff,
   MessageForm,
   NoAgentSettings,
+  PreChatSettings,
   QuickReply,
   AgentRole,
   AuthorKind,
@@ -38,6 +40,7 @@ export interface SiteRecord extends Site {
   botTokenHash: string | null;
   signingSecret: string;
   noAgent: NoAgentSettings | null;
+  preChat: PreChatSettings | null;
 }
 
 export interface ContactRecord extends Contact {
@@ -62,6 +65,36 @@ export interface IdentifyContact {
   resumeSecretHash: string;
   /** The contact whose resume credential the visitor proved they hold, if any. */
   current: string | null;
+}
+
+/**
+ * A pre-chat form submission, written in one transaction (see `Store['preChat']`): the contact
+ * takes `profile` and `record`; with `start`, the contact's open web conversation (created with
+ * `status` and `queueId` when there is none) takes the first message and a timeline event.
+ */
+export interface PreChatWrite {
+  contactId: string;
+  siteId: string;
+  profile: ContactProfile;
+  record: ContactPreChat;
+  start: {
+    status: ConversationStatus;
+    queueId: string | null;
+    clientMessageId: string;
+    text: string;
+    /** The timeline event's data: what the visitor answered. */
+    event: Record<string, string | number | boolean | null>;
+  } | null;
+}
+
+export interface PreChatWritten {
+  contact: ContactRecord;
+  conversation: Conversation | null;
+  message: Message | null;
+  /** The conversation was created by this submission. */
+  created: boolean;
+  /** The first message was already stored (a retry): nothing was written. */
+  duplicate: boolean;
 }
 
 export interface AgentRecord extends Agent {
@@ -196,6 +229,7 @@ export interface Store {
         bot?: BotConfig | null;
         botTokenHash?: string | null;
         noAgent?: NoAgentSettings | null;
+        preChat?: PreChatSettings | null;
         identityVerification?: IdentityVerification;
       },
     ): Promise<SiteRecord | null>;
@@ -219,6 +253,14 @@ export interface Store {
      * (whose credential the visitor already holds). `secretReplaced` says which happened.
      */
     identify(input: IdentifyContact): Promise<{ contact: ContactRecord; secretReplaced: boolean }>;
+  };
+  preChat: {
+    /**
+     * Stores a pre-chat submission all at once or not at all (DESIGN.md: never a half-written
+     * row). A retry (the first message's clientMessageId is already in the open conversation)
+     * writes nothing and returns what was stored; the id used by another author is `conflict`.
+     */
+    submit(write: PreChatWrite): Promise<PreChatWritten>;
   };
   agents: {
     create(agent: NewAgent): Promise<AgentRecord>;

@@ -16,6 +16,7 @@ import { errorResponse } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { queueRoutes } from './routes/queues.js';
+import { publicSiteRoutes } from './routes/public-site.js';
 import { siteRoutes } from './routes/sites.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -57,6 +58,7 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/v1', sessionRoutes(deps.sessions, deps.sessionLimiter));
   app.route('/v1', agentRoutes(deps.sessions, deps.store, deps.agents));
   app.route('/v1/queues', queueRoutes(deps.sessions, deps.store, deps.routing));
+  app.route('/v1/sites', publicSiteRoutes(deps.sessions, deps.sessionLimiter));
   app.route('/v1/sites', siteRoutes(deps.sessions, deps.store, deps.botHub));
   app.route(
     '/v1/conversations',

@@ -11,6 +11,7 @@ import type { ConversationService } from '../services/conversations.js';
 import type { CsatService } from '../services/csat.js';
 import type { HandoffService } from '../services/handoff.js';
 import type { OfflineForms } from '../services/offline-form.js';
+import type { PreChatService } from '../services/pre-chat.js';
 import type { LifecycleService } from '../services/lifecycle.js';
 import type { RoutingService } from '../services/routing.js';
 import type { SessionService } from '../services/sessions.js';
@@ -30,6 +31,7 @@ export interface GatewayDeps {
   lifecycle: LifecycleService;
   handoff: HandoffService;
   offlineForms: OfflineForms;
+  preChat: PreChatService;
   botRunner: BotRunner;
   botHub: SdkBotHub;
   routing: RoutingService;

@@ -4,6 +4,7 @@ import {
   ConversationStartPayload,
   CsatSubmission,
   OfflineFormSubmission,
+  PreChatSubmission,
   ReadPayload,
   SendMessagePayload,
   TypingPayload,
@@ -15,6 +16,7 @@ import type { AgentService } from '../services/agents.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { CsatService } from '../services/csat.js';
 import type { OfflineForms } from '../services/offline-form.js';
+import type { PreChatService } from '../services/pre-chat.js';
 import type { RoutingService } from '../services/routing.js';
 import type { SessionService } from '../services/sessions.js';
 import type { SignalService } from '../services/signals.js';
@@ -31,6 +33,7 @@ export interface VisitorNamespaceDeps {
   agents: AgentService;
   csat: CsatService;
   offlineForms: OfflineForms;
+  preChat: PreChatService;
   routing: RoutingService;
   visitors: VisitorPresence;
   signals: SignalService;
@@ -48,6 +51,7 @@ export function setUpVisitorNamespace(
     agents,
     csat,
     offlineForms,
+    preChat,
     routing,
     visitors,
     signals,
@@ -95,6 +99,20 @@ export function setUpVisitorNamespace(
     socket.on(
       'message:send',
       handle(SendMessagePayload, (payload) => conversations.send(viewer, payload), options),
+    );
+    socket.on(
+      'pre_chat:submit',
+      handle(
+        PreChatSubmission,
+        async (payload) => {
+          const result = await preChat.submit(viewer, payload);
+          // A conversation the form started is this socket's now, as after conversation:start.
+          return result.conversation
+            ? { ...result, conversation: await joined(result.conversation) }
+            : result;
+        },
+        options,
+      ),
     );
     socket.on(
       'offline_form:submit',

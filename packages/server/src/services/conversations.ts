@@ -8,7 +8,7 @@ import type {
   MessagePage,
   SendMessagePayload,
 } from '@switchboard/protocol';
-import { OPEN_STATUSES } from '@switchboard/protocol';
+import { OPEN_STATUSES, preChatPending } from '@switchboard/protocol';
 import type { Store } from '../db/store.js';
 import type { EventBus } from '../domain/events.js';
 import { AppError } from '../lib/app-error.js';
@@ -54,6 +54,12 @@ export function createConversationService({
     return conversation;
   }
 
+  async function hasOpenConversation(contactId: string): Promise<boolean> {
+    // Only asked while the form is due, which is before a visitor's first conversation: few rows.
+    const { items } = await store.conversations.list({ contactId, limit: 20 });
+    return items.some((conversation) => conversation.channel === 'web' && isOpen(conversation.status));
+  }
+
   return {
     get,
 
@@ -61,10 +67,20 @@ export function createConversationService({
       if (viewer.kind !== 'visitor') throw new AppError('forbidden', 'Only visitors start web conversations');
       // With a bot the conversation starts with it (the default queue is where a handoff goes);
       // without one it waits in the default queue for an agent.
-      const [site, queue] = await Promise.all([
+      const [site, queue, contact] = await Promise.all([
         store.sites.byId(viewer.siteId),
         store.queues.defaultForSite(viewer.siteId),
+        store.contacts.byId(viewer.contactId),
       ]);
+      // A site's pre-chat form comes before a visitor's first conversation (the form itself starts
+      // it, with pre_chat:submit); a conversation already open, e.g. from before the form was
+      // switched on, carries on.
+      if (preChatPending(site?.preChat ?? null, contact) && !(await hasOpenConversation(viewer.contactId))) {
+        throw new AppError(
+          'pre_chat_required',
+          'Fill in the pre-chat form (pre_chat:submit) to start a conversation',
+        );
+      }
       const { conversation, created } = await store.conversations.openOrCreate({
         siteId: viewer.siteId,
         contactId: viewer.contactId,

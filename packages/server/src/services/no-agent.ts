@@ -6,9 +6,15 @@ import type { EventBus } from '../domain/events.js';
 export interface NoAgentPolicy {
   /**
    * A conversation just entered the queue. When nobody can answer (closed, or no member of the
-   * queue online) the visitor is told so: with the wait shown, or with the offline form.
+   * queue online) the visitor is told so: with the wait shown, or with the offline form. With
+   * `answered` (the pre-chat form already gave an email and the first message) the form would
+   * ask again for what the team has, so the message goes without it. Resolves with the mode the
+   * visitor was told in, or null when someone can answer.
    */
-  tellIfUnavailable(conversation: Conversation): Promise<void>;
+  tellIfUnavailable(
+    conversation: Conversation,
+    options?: { answered?: boolean },
+  ): Promise<NoAgentSettings['mode'] | null>;
 }
 
 const DEFAULTS: NoAgentSettings = {
@@ -39,13 +45,13 @@ export function createNoAgentPolicy({
   }
 
   return {
-    async tellIfUnavailable(conversation) {
+    async tellIfUnavailable(conversation, { answered = false } = {}) {
       const site = await store.sites.byId(conversation.siteId);
-      if (!site) return;
+      if (!site) return null;
       const hours = isOpen(site.businessHours, now()) ? null : site.businessHours;
       // Outside business hours visitors are always told; when merely nobody is online, only if
       // the site chose what to say (a queue that fills up before 9:00 is normal otherwise).
-      if (!hours && (!site.noAgent || (await anyoneOnline(conversation.queueId)))) return;
+      if (!hours && (!site.noAgent || (await anyoneOnline(conversation.queueId)))) return null;
       const mode = hours ? hours.afterHours.mode : noAgentSettings(site).mode;
       const text = hours ? hours.afterHours.message : noAgentSettings(site).message;
       const { message, conversation: updated } = await store.messages.append({
@@ -57,11 +63,12 @@ export function createNoAgentPolicy({
         text,
         // The widget draws the form under the message; its submission is `offline_form:submit`.
         form:
-          mode === 'offline_form'
+          mode === 'offline_form' && !answered
             ? { kind: 'offline', fields: DEFAULT_OFFLINE_FIELDS.map((f) => ({ ...f })) }
             : null,
       });
       bus.publish('message.created', { message, conversation: updated });
+      return mode;
     },
   };
 }

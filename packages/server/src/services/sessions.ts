@@ -1,5 +1,6 @@
 import type {
   AgentSession,
+  PublicSite,
   VisitorResume,
   VisitorSession,
   VisitorSessionRequest,
@@ -7,11 +8,11 @@ import type {
 import type { Config } from '../config.js';
 import { publicAgent, publicContact } from '../db/mappers.js';
 import type { ContactProfile, ContactRecord, Store } from '../db/store.js';
-import { availability } from '../domain/business-hours.js';
 import { AppError } from '../lib/app-error.js';
 import { randomSecret, safeEqual, sha256, verifyPassword } from '../lib/secrets.js';
 import type { TokenSigner } from '../lib/tokens.js';
 import { checkIdentity } from './identity.js';
+import { publicSite } from './public-site.js';
 import type { Viewer } from './viewer.js';
 
 export interface SessionService {
@@ -20,6 +21,11 @@ export interface SessionService {
    * is checked against the site's `identityVerification` (see `VisitorIdentity` in the protocol).
    */
   createVisitorSession(request: VisitorSessionRequest, origin: string | undefined): Promise<VisitorSession>;
+  /**
+   * The site as a visitor sees it (name, availability, pre-chat form), before any session: the
+   * widget reads it when the chat opens. The same origin check as sessions.
+   */
+  publicSite(siteKey: string, origin: string | undefined): Promise<PublicSite>;
   loginAgent(email: string, password: string): Promise<AgentSession>;
   /** Resolves a bearer token, or throws `unauthorized`. */
   authenticate(token: string | undefined): Promise<Viewer>;
@@ -124,13 +130,22 @@ export function createSessionService({ store, tokens, config, now }: Deps): Sess
     return { kind: 'bot', siteId: site.id };
   }
 
+  async function siteFor(siteKey: string, origin: string | undefined) {
+    const site = await store.sites.byKey(siteKey);
+    if (!site) throw new AppError('not_found', 'Unknown site key');
+    if (!allowed(site.allowedOrigins, origin)) {
+      throw new AppError('origin_not_allowed', `Origin ${origin ?? ''} is not allowed for this site`);
+    }
+    return site;
+  }
+
   return {
+    async publicSite(siteKey, origin) {
+      return publicSite(await siteFor(siteKey, origin), now());
+    },
+
     async createVisitorSession({ siteKey, resume, identity }, origin) {
-      const site = await store.sites.byKey(siteKey);
-      if (!site) throw new AppError('not_found', 'Unknown site key');
-      if (!allowed(site.allowedOrigins, origin)) {
-        throw new AppError('origin_not_allowed', `Origin ${origin ?? ''} is not allowed for this site`);
-      }
+      const site = await siteFor(siteKey, origin);
       const check = checkIdentity(site.identityVerification, site.identitySecret, identity);
       if (check.status === 'refused') throw identityRefused(check.reason);
       const { contact, secret } =
@@ -141,7 +156,7 @@ export function createSessionService({ store, tokens, config, now }: Deps): Sess
       return {
         token: tokens.sign({ kind: 'visitor', contactId: contact.id, siteId: site.id, exp }),
         expiresAt: new Date(exp * 1000).toISOString(),
-        site: { id: site.id, name: site.name, availability: availability(site.businessHours, now()) },
+        site: publicSite(site, now()),
         contact: publicContact(contact),
         resume: { contactId: contact.id, secret },
       };

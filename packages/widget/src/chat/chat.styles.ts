@@ -7,6 +7,7 @@ import { headerStyles } from '../header/header.styles.js';
 import { launcherCss } from '../launcher/launcher.styles.js';
 import { messageListStyles } from '../message-list/message-list.styles.js';
 import { offlineFormStyles } from '../offline-form/offline-form.styles.js';
+import { preChatStyles } from '../pre-chat/pre-chat.styles.js';
 import { quickRepliesStyles } from '../quick-replies/quick-replies.styles.js';
 import { themeCss } from '../theme/theme.styles.js';
 
@@ -133,6 +134,7 @@ export const chatStyles = [
   cardsStyles,
   inChatFormStyles,
   offlineFormStyles,
+  preChatStyles,
   csatStyles,
   headerStyles,
   composerStyles,

@@ -25,6 +25,8 @@ import { ownReceipt } from '../message-list/own-receipt.js';
 import { renderTypingIndicator } from '../message-list/typing-indicator.js';
 import { renderOfflineForm } from '../offline-form/offline-form.js';
 import { OfflineFormController } from '../offline-form/offline-form-controller.js';
+import { PreChatController } from '../pre-chat/pre-chat-controller.js';
+import { renderPreChat } from '../pre-chat/pre-chat-form.js';
 import { currentQuickReplies } from '../quick-replies/current-quick-replies.js';
 import { renderQuickReplies } from '../quick-replies/quick-replies.js';
 import { createWebStorage } from '../storage/web-storage.js';
@@ -52,8 +54,9 @@ const LOAD_OLDER_SLACK_PX = 64;
  * reach the light theme. On screens at most 480px wide the open panel covers the viewport.
  *
  * @summary A launcher button and chat panel through which a site's visitors talk to its bot and
- * agents in real time. The conversation survives reloads; nothing is stored in the browser and no
- * request is made before the visitor first sends a message.
+ * agents in real time. The conversation survives reloads. No request is made before the visitor
+ * opens the chat (which reads the site's public settings: its pre-chat form, whether the team is
+ * in), and nothing is stored in the browser before they send a message or the pre-chat form.
  *
  * @attr {string} site-key - The site's public key (`pk_…`).
  * @attr {string} server-url - Where the Switchboard server listens, e.g. `https://chat.example.com`.
@@ -138,6 +141,19 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart card-subtitle - The line under a card's title.
  * @csspart card-price - A card's price, as the bot wrote it.
  * @csspart card-link - Opens the card's page in a new tab.
+ * @csspart pre-chat - The site's pre-chat form, shown before the visitor's first conversation
+ * while the composer waits: its fields, the first message and a consent box, as the site set them.
+ * @csspart pre-chat-intro - The site's line above the pre-chat form's fields.
+ * @csspart pre-chat-field - A label, its field and its error.
+ * @csspart pre-chat-label - A field's label (and the consent box's text).
+ * @csspart pre-chat-required - The mark after the label of a required field.
+ * @csspart pre-chat-input - A text field of the pre-chat form.
+ * @csspart pre-chat-error - Why a field (or the consent box) was refused; the field points to it.
+ * @csspart pre-chat-consent - The consent box with its text and the privacy-policy link.
+ * @csspart pre-chat-consent-checkbox - The consent box itself.
+ * @csspart pre-chat-consent-link - The site's privacy policy (https only), opened in a new tab.
+ * @csspart pre-chat-status - The note that the chat could not be started (an alert).
+ * @csspart pre-chat-submit - Starts the chat (a retry after a failure), disabled while sending.
  * @csspart offline-form - The form offered when nobody can answer: name, email and message.
  * @csspart offline-form-field - A label, its field and its error.
  * @csspart offline-form-label - A field's label.
@@ -230,6 +246,13 @@ export class SwitchboardChat extends LitElement {
   protected readonly offlineForm = new OfflineFormController(this, this.visitor, () =>
     this.composerInput()?.focus(),
   );
+
+  // Once sent, the form and its focused button are gone: carry on in the composer.
+  protected readonly preChat = new PreChatController(this, this.visitor, {
+    isOpen: () => this.open,
+    user: () => this.integrator.identity,
+    onSent: () => this.composerInput()?.focus(),
+  });
 
   // Once rated, the prompt and its focused button are gone: carry on in the composer.
   protected readonly csat = new CsatController(this, this.visitor, () => this.composerInput()?.focus());
@@ -356,7 +379,7 @@ export class SwitchboardChat extends LitElement {
     else if (list && this.open && (this.pinnedToBottom || opened)) list.scrollTop = list.scrollHeight;
     if (!opened) return;
     if (this.open) {
-      this.composerInput()?.focus();
+      (this.preChat.firstField() ?? this.composerInput())?.focus();
       this.dispatchEvent(new SwitchboardOpenEvent());
     } else {
       this.dispatchEvent(new SwitchboardCloseEvent());
@@ -371,6 +394,7 @@ export class SwitchboardChat extends LitElement {
     const title = this.heading || state.site?.name || strings.title;
     const serverUrl = absoluteUrl(this.serverUrl);
     const quickReplies = currentQuickReplies(state.messages, state.pending, state.conversation?.status);
+    const preChat = this.preChat.shown();
     const form = this.offlineForm.shown();
     const csat = this.csat.shown();
     return html`<div
@@ -414,6 +438,15 @@ export class SwitchboardChat extends LitElement {
           onDiscard: (key) => this.visitor.discard(key),
           receipt: ownReceipt(state.messages, state.readByAgentSeq),
           footer: [
+            preChat
+              ? renderPreChat({
+                  ...preChat,
+                  text: strings,
+                  onInput: this.onPreChatInput,
+                  onConsent: this.onPreChatConsent,
+                  onSubmit: this.onPreChatSubmit,
+                })
+              : nothing,
             renderTypingIndicator(state.agentTyping, strings),
             quickReplies
               ? renderQuickReplies({
@@ -451,7 +484,8 @@ export class SwitchboardChat extends LitElement {
         })}
         ${renderComposer({
           value: this.draft,
-          disabled: !configured,
+          // The pre-chat form comes first: it starts the conversation.
+          disabled: !configured || preChat !== null,
           text: strings,
           onInput: this.onInput,
           onKeydown: this.onComposerKeydown,
@@ -605,6 +639,19 @@ export class SwitchboardChat extends LitElement {
   private onFormSubmit(event: SubmitEvent): void {
     event.preventDefault();
     void this.offlineForm.submit();
+  }
+
+  private onPreChatInput(event: Event): void {
+    this.preChat.input(event);
+  }
+
+  private onPreChatConsent(event: Event): void {
+    this.preChat.consent(event);
+  }
+
+  private onPreChatSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.preChat.submit();
   }
 
   private onNewConversation(): void {

@@ -1,11 +1,13 @@
 import { css } from 'lit';
 
 /**
- * What the forms drawn inside the conversation share — the offline form and the rating prompt:
+ * What the forms drawn inside the conversation share — the pre-chat form, the offline form and
+ * the rating prompt:
  * the bordered box, labels, text fields, errors, the send button and the thanks that replaces
  * the form. Each form's own file keeps only what is particular to it.
  */
 export const inChatFormStyles = css`
+  [part~='pre-chat'],
   [part~='offline-form'],
   [part~='csat'] {
     display: flex;
@@ -15,11 +17,13 @@ export const inChatFormStyles = css`
     border: 1px solid var(--switchboard-border, #e5e7eb);
     border-radius: var(--switchboard-bubble-radius, 16px);
   }
+  [part~='pre-chat-label'],
   [part~='offline-form-label'],
   [part~='csat-comment-label'] {
     font-size: 13px;
     font-weight: 600;
   }
+  [part~='pre-chat-input'],
   [part~='offline-form-input'],
   [part~='csat-comment'] {
     box-sizing: border-box;
@@ -32,12 +36,15 @@ export const inChatFormStyles = css`
     font: inherit;
     resize: vertical;
   }
+  [part~='pre-chat-input']:focus-visible,
   [part~='offline-form-input']:focus-visible,
   [part~='csat-comment']:focus-visible {
     outline: 2px solid var(--switchboard-accent, #4f46e5);
     outline-offset: 0;
     border-color: transparent;
   }
+  [part~='pre-chat-error'],
+  [part~='pre-chat-status'],
   [part~='offline-form-error'],
   [part~='offline-form-status'],
   [part~='csat-error'] {
@@ -45,6 +52,7 @@ export const inChatFormStyles = css`
     font-size: 12px;
     color: var(--switchboard-danger, #dc2626);
   }
+  [part~='pre-chat-submit'],
   [part~='offline-form-submit'],
   [part~='csat-submit'] {
     align-self: flex-end;
@@ -57,11 +65,13 @@ export const inChatFormStyles = css`
     font-weight: 600;
     cursor: pointer;
   }
+  [part~='pre-chat-submit']:disabled,
   [part~='offline-form-submit']:disabled,
   [part~='csat-submit']:disabled {
     opacity: 0.4;
     cursor: default;
   }
+  [part~='pre-chat-submit']:focus-visible,
   [part~='offline-form-submit']:focus-visible,
   [part~='csat-submit']:focus-visible {
     outline: 3px solid var(--switchboard-accent, #4f46e5);

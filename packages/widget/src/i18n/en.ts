@@ -57,6 +57,16 @@ export const en = {
   fieldRequired: 'Please fill this in.',
   fieldEmail: 'Please enter a valid email address.',
   fieldInvalid: 'Please check this.',
+  fieldPhone: 'Please enter a valid phone number.',
+  fieldTooLong: 'This is too long.',
+  /** Labels the pre-chat form, shown before the visitor's first conversation. */
+  preChatTitle: 'Before we start',
+  preChatMessage: 'How can we help?',
+  preChatSubmit: 'Start chat',
+  /** The link after the site's consent text. */
+  preChatPolicy: 'Privacy policy',
+  consentRequired: 'Please tick this box to continue.',
+  preChatFailed: 'The chat could not be started. Please try again.',
   csatTitle: 'How would you rate this conversation?',
   /** `{score}` and `{max}` are filled in. */
   csatScore: '{score} of {max}',

@@ -56,6 +56,8 @@ function fakeClient(overrides: Partial<VisitorClient> = {}) {
     startNewConversation: vi.fn(),
     sendMessage: vi.fn(),
     submitOfflineForm: vi.fn(),
+    loadSite: vi.fn(),
+    submitPreChat: vi.fn(),
     rate: vi.fn(),
     identify: vi.fn(),
     loadOlder: vi.fn(() => Promise.resolve(false)),

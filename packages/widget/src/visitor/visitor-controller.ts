@@ -1,5 +1,5 @@
 import { INITIAL_VISITOR_STATE, type VisitorClient, type VisitorState } from '@switchboard/agent-sdk';
-import type { Conversation, Message } from '@switchboard/protocol';
+import type { Conversation, Message, PreChatResult, PublicSite } from '@switchboard/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** The state shown before a client exists (no site key or server URL yet). */
@@ -65,6 +65,24 @@ export class VisitorController implements ReactiveController {
   submitOfflineForm(answers: Parameters<VisitorClient['submitOfflineForm']>[0]): Promise<Message> {
     if (!this.current) return Promise.reject(new Error('The chat is not configured'));
     return this.current.submitOfflineForm(answers);
+  }
+
+  /**
+   * Reads the site (its pre-chat form, whether the team is in) without a session; resolves null
+   * when that fails (the chat then works as if the site had no form: the server still asks).
+   */
+  async loadSite(): Promise<PublicSite | null> {
+    try {
+      return (await this.current?.loadSite()) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Sends the pre-chat form. Rejects, like `submitOfflineForm`, so the form can say why. */
+  submitPreChat(answers: Parameters<VisitorClient['submitPreChat']>[0]): Promise<PreChatResult> {
+    if (!this.current) return Promise.reject(new Error('The chat is not configured'));
+    return this.current.submitPreChat(answers);
   }
 
   /** Rates the resolved conversation (CSAT). Rejects, like `submitOfflineForm`, so the prompt can say so. */

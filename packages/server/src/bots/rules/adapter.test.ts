@@ -46,6 +46,7 @@ const contact: Contact = {
   phone: null,
   avatarUrl: null,
   attributes: {},
+  preChat: null,
   createdAt: NOW,
 };
 

@@ -55,6 +55,7 @@ const contact: Contact = {
   phone: null,
   avatarUrl: null,
   attributes: {},
+  preChat: null,
   createdAt: AT,
 };
 

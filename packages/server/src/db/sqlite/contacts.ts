@@ -13,7 +13,7 @@ type ProfileColumns = Pick<
 const BLANK: ProfileColumns = { name: null, email: null, phone: null, avatarUrl: null, attributes: {} };
 
 /** The columns a profile sets: given fields replace, attributes merge over the current ones. */
-function merged(current: ProfileColumns, { attributes, ...fields }: ContactProfile): ProfileColumns {
+export function merged(current: ProfileColumns, { attributes, ...fields }: ContactProfile): ProfileColumns {
   return {
     name: fields.name ?? current.name,
     email: fields.email ?? current.email,

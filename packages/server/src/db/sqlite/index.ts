@@ -4,6 +4,7 @@ import { sqliteContacts } from './contacts.js';
 import { sqliteConversations } from './conversations.js';
 import { sqliteMessages } from './messages.js';
 import { openSqlite } from './open.js';
+import { sqlitePreChat } from './pre-chat.js';
 import { sqliteQueues } from './queues.js';
 import { sqliteSites } from './sites.js';
 import { sqliteTimeline } from './timeline.js';
@@ -15,6 +16,7 @@ export function createSqliteStore(path: string, now: () => number = Date.now): S
   return {
     sites: sqliteSites(db, now),
     contacts: sqliteContacts(db, now),
+    preChat: sqlitePreChat(db, immediate, now),
     agents: sqliteAgents(db, now),
     conversations: sqliteConversations(db, immediate, now),
     queues: sqliteQueues(db, immediate, now),

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { SiteBot } from '@switchboard/protocol';
-import { BotConfig, BusinessHours, NoAgentSettings } from '@switchboard/protocol/schemas';
+import { BotConfig, BusinessHours, NoAgentSettings, PreChatSettings } from '@switchboard/protocol/schemas';
 import type { SdkBotHub } from '../../bots/sdk/hub.js';
 import type { SiteRecord, Store } from '../../db/store.js';
 import { AppError } from '../../lib/app-error.js';
@@ -26,7 +26,8 @@ const siteBot = (site: SiteRecord): SiteBot => ({
 /**
  * Agents: `GET /v1/sites`. Admins: `PUT /:id/business-hours` (hours, or `null` for always open),
  * `GET|PUT /:id/bot` (a bot config, or `null` for none), `POST /:id/bot/token` (a new bot token,
- * shown once), `PUT /:id/no-agent` (what happens when nobody can answer).
+ * shown once), `PUT /:id/no-agent` (what happens when nobody can answer), `PUT /:id/pre-chat`
+ * (the form visitors fill in before their first conversation, or `null` for none).
  */
 export function siteRoutes(sessions: SessionService, store: Store, bots: SdkBotHub) {
   return new Hono<HttpEnv>()
@@ -57,6 +58,12 @@ export function siteRoutes(sessions: SessionService, store: Store, bots: SdkBotH
     .put('/:id/no-agent', requireAdmin(sessions, store), async (c) => {
       const noAgent = await jsonBody(c, NoAgentSettings.nullable());
       const site = await store.sites.update(c.req.param('id'), { noAgent });
+      if (!site) throw new AppError('not_found', 'Site not found');
+      return c.json(forAgents(site));
+    })
+    .put('/:id/pre-chat', requireAdmin(sessions, store), async (c) => {
+      const preChat = await jsonBody(c, PreChatSettings.nullable());
+      const site = await store.sites.update(c.req.param('id'), { preChat });
       if (!site) throw new AppError('not_found', 'Site not found');
       return c.json(forAgents(site));
     });
