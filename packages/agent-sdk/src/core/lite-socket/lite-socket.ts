@@ -154,12 +154,11 @@ export function createLiteSocket(
         closeWebSocket();
         closed('io server disconnect');
         return;
-      default: {
-        // CONNECT_ERROR: a middleware refused the handshake; the transport decides what next.
+      case CONNECT_ERROR:
+        // A middleware refused the handshake; whether to try again is the transport's call.
         active = false;
         closeWebSocket();
         fire('connect_error', Object.assign(new Error(String(data.message)), { data: data.data }));
-      }
     }
   };
 
