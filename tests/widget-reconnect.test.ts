@@ -2,6 +2,7 @@
 // speaks socket.io over a plain WebSocket (the SDK's lite socket, not socket.io-client): it must
 // reconnect when the connection drops under it, recover what it missed, notice the browser going
 // offline, and never fall back to long-polling.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { dropTransports, visitorSockets } from './support/faults.js';
@@ -89,5 +90,15 @@ describe('the widget’s connection', () => {
     await page.waitForTimeout(300);
     expect(copiesAtAgent(conversationId, 'Written in the tunnel')).toBe(1);
     expect(errors).toEqual([]);
+  });
+
+  it('is not socket.io-client: the script-tag build carries no engine.io transports', () => {
+    const chunks = new URL('../packages/widget/dist/cdn/chunks/', import.meta.url);
+    const code = readdirSync(chunks)
+      .map((name) => readFileSync(new URL(name, chunks), 'utf8'))
+      .join('\n');
+    expect(code).toContain('transport=websocket');
+    // engine.io-client names its transports in strings that minifiers keep.
+    expect(code).not.toMatch(/polling|webtransport/);
   });
 });

@@ -43,6 +43,7 @@ export function createLiteSocket(
     maxDelayMs: options.reconnectionDelayMax,
     randomizationFactor: options.randomizationFactor,
   };
+  // Copied on write, so that a listener added or removed while its event fires disturbs nobody.
   const listeners = new Map<string, Listener[]>();
   const acks = new Map<number, Listener>();
   /** The current connection attempt or connection; stale sockets' events are ignored. */
@@ -67,7 +68,17 @@ export function createLiteSocket(
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const fire = (event: string, ...args: unknown[]): void => {
-    for (const listener of listeners.get(event) ?? []) listener(...args);
+    for (const listener of listeners.get(event) ?? []) {
+      try {
+        listener(...args);
+      } catch (error) {
+        // A throwing listener must not cut the socket's own bookkeeping short (the rest of the
+        // replay, the `connect` after it); socket.io-client gets the same from its nextTick.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   };
 
   const send = (packet: Omit<SocketPacket, 'nsp'>): void => {
@@ -86,6 +97,7 @@ export function createLiteSocket(
     clearTimeout(attemptTimer);
     clearTimeout(heartbeatTimer);
     globalThis.removeEventListener?.('offline', onOffline);
+    missed = [];
     const current = ws;
     ws = undefined;
     current?.close();
@@ -233,7 +245,6 @@ export function createLiteSocket(
     },
 
     off(event, listener) {
-      // A new array, so that removing a listener while the event is being fired skips nobody.
       const list = listeners.get(event) ?? [];
       const index = list.indexOf(listener as Listener);
       if (index >= 0) listeners.set(event, [...list.slice(0, index), ...list.slice(index + 1)]);
