@@ -1,5 +1,5 @@
-import { isErrorCode, type AckData, type PayloadOf, type SocketAuth } from '@switchboard/protocol';
-import { SwitchboardError } from '../errors.js';
+import type { AckData, PayloadOf, SocketAuth } from '@switchboard/protocol';
+import { errorFromPayload, SwitchboardError } from '../errors.js';
 import type { ConnectionState } from '../types.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { normalizeServerUrl } from './http.js';
@@ -55,31 +55,15 @@ interface ConnectError extends Error {
   data?: unknown;
 }
 
-function rejectionFrom(error: ConnectError): SwitchboardError | null {
-  const data = error.data;
-  if (typeof data !== 'object' || data === null) return null;
-  const { code, message } = data as Record<string, unknown>;
-  if (!isErrorCode(code)) return null;
-  return new SwitchboardError(code, typeof message === 'string' ? message : error.message);
-}
-
 function errorFromAck(ack: unknown): SwitchboardError | null {
   if (typeof ack !== 'object' || ack === null || !('ok' in ack)) {
     return new SwitchboardError('internal', 'The server sent a malformed acknowledgement');
   }
   if (ack.ok === true) return null;
-  const error = (ack as { error?: unknown }).error;
-  if (typeof error === 'object' && error !== null) {
-    const { code, message, issues } = error as Record<string, unknown>;
-    if (isErrorCode(code)) {
-      return new SwitchboardError(
-        code,
-        typeof message === 'string' ? message : code,
-        Array.isArray(issues) ? (issues as SwitchboardError['issues']) : undefined,
-      );
-    }
-  }
-  return new SwitchboardError('internal', 'The server sent a malformed error acknowledgement');
+  return (
+    errorFromPayload((ack as { error?: unknown }).error) ??
+    new SwitchboardError('internal', 'The server sent a malformed error acknowledgement')
+  );
 }
 
 export function createTransport<Listen, Emit>(options: TransportOptions): Transport<Listen, Emit> {
@@ -188,7 +172,8 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
       setState(everConnected ? 'reconnecting' : 'connecting');
       return;
     }
-    const refusal = rejectionFrom(error) ?? new SwitchboardError('unauthorized', error.message);
+    const refusal =
+      errorFromPayload(error.data, error.message) ?? new SwitchboardError('unauthorized', error.message);
     void handleRefusal(refusal);
   });
 
