@@ -32,12 +32,20 @@ export interface LiteSocketOptions extends SocketOptions {
 
 type Listener = (...args: unknown[]) => void;
 
+/** The page around the socket, where there is one: Node has no location and no `offline` event. */
+interface Page {
+  location?: { href: string };
+  addEventListener?(type: 'offline', listener: () => void): void;
+  removeEventListener?(type: 'offline', listener: () => void): void;
+}
+const page = globalThis as unknown as Page;
+
 export function createLiteSocket(
   serverUrl: string,
   namespace: string,
   options: LiteSocketOptions,
 ): LooseSocket {
-  const url = engineUrl(serverUrl, globalThis.location?.href);
+  const url = engineUrl(serverUrl, page.location?.href);
   const backoff = {
     minDelayMs: options.reconnectionDelay,
     maxDelayMs: options.reconnectionDelayMax,
@@ -96,7 +104,7 @@ export function createLiteSocket(
   const closeWebSocket = (): void => {
     clearTimeout(attemptTimer);
     clearTimeout(heartbeatTimer);
-    globalThis.removeEventListener?.('offline', onOffline);
+    page.removeEventListener?.('offline', onOffline);
     missed = [];
     const current = ws;
     ws = undefined;
@@ -205,7 +213,7 @@ export function createLiteSocket(
     ws = socket;
     deadline = Infinity;
     attemptTimer = setTimeout(() => lost('timeout'), options.timeoutMs);
-    globalThis.addEventListener?.('offline', onOffline);
+    page.addEventListener?.('offline', onOffline);
     socket.onmessage = (event) => {
       if (socket === ws) receive(event.data);
     };
