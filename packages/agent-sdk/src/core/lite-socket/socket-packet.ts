@@ -47,7 +47,8 @@ export function decodeSocketPacket(text: string): SocketPacket | null {
   return isValid(packet) ? packet : null;
 }
 
-// The same checks as socket.io-parser's, so a packet we accept is one socket.io-client would.
+// socket.io-parser's checks, so a packet we accept is one socket.io-client would (it also takes
+// numbers as event names, which Switchboard never sends).
 function isValid({ type, id, data }: SocketPacket): boolean {
   switch (type) {
     case CONNECT:
