@@ -27,7 +27,8 @@ function policy(extra: { script?: string; style?: string } = {}): string {
     `script-src 'self'${extra.script ?? ''}`,
     `style-src 'self'${extra.style ?? ''}`,
     `connect-src 'self' ${switchboard.origin} ws://${switchboard.host}`,
-    "img-src 'self' data:",
+    // Agents' pictures (and attachments) come from the Switchboard server.
+    `img-src 'self' data: ${switchboard.origin}`,
   ].join('; ');
 }
 

@@ -50,6 +50,10 @@ async function open(locale: string, path = '/'): Promise<{ page: Page; errors: s
 
 /** Serves `html` at `path` on the server's origin, so the page loads the real widget. */
 async function routePage(page: Page, path: string, html: string): Promise<void> {
+  // A page fulfilled by the router has no address, so Chromium counts it as public and its
+  // Local Network Access checks refuse its WebSocket to the loopback server (a real page and its
+  // server share an address). socket.io-client hid this by falling back to long-polling.
+  await page.context().grantPermissions(['local-network-access']);
   await page.route(`${server.url}${path}`, (route) =>
     route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
   );

@@ -1,4 +1,4 @@
 import { libraryBuild } from '../../rollup.config.mjs';
 import pkg from './package.json' with { type: 'json' };
 
-export default libraryBuild({ input: 'src/index.ts', pkg });
+export default libraryBuild({ input: { index: 'src/index.ts', 'visitor-lite': 'src/visitor-lite.ts' }, pkg });

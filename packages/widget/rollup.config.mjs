@@ -31,8 +31,8 @@ function withPlugin(config, plugin) {
 }
 
 export default [
-  // npm: one module per file with declarations; lit, socket.io-client and the workspace
-  // packages stay imports for the consumer's bundler.
+  // npm: one module per file with declarations; lit and the workspace packages stay imports for
+  // the consumer's bundler.
   libraryBuild({ input: { index: 'src/index.ts', define: 'src/define.ts' }, pkg }),
   // Script tag: loader.js plus the lazily imported chunk that bundles everything else.
   withPlugin(

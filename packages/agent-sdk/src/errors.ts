@@ -1,4 +1,4 @@
-import type { ErrorCode, ProtocolError } from '@switchboard/protocol';
+import { isErrorCode, type ErrorCode, type ProtocolError } from '@switchboard/protocol';
 
 /** Every failure the SDK reports: a protocol error code plus a human-readable message. */
 export class SwitchboardError extends Error {
@@ -25,4 +25,20 @@ export class SwitchboardError extends Error {
       this.code === 'rate_limited'
     );
   }
+}
+
+/**
+ * The error a server payload describes, `{ code, message?, issues? }` (an HTTP error body's
+ * `error`, an error ack's `error`, a refused handshake's `data`); `null` if it names no known code.
+ * @param fallbackMessage The message when the payload has none. @default the code
+ */
+export function errorFromPayload(payload: unknown, fallbackMessage?: string): SwitchboardError | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const { code, message, issues } = payload as Record<string, unknown>;
+  if (!isErrorCode(code)) return null;
+  return new SwitchboardError(
+    code,
+    typeof message === 'string' ? message : (fallbackMessage ?? code),
+    Array.isArray(issues) ? (issues as ProtocolError['issues']) : undefined,
+  );
 }

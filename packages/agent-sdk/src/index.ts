@@ -1,8 +1,13 @@
 // The public entry. Names are re-exported one by one so the API surface is a deliberate list.
 export { createAgentClient } from './agent/agent-client.js';
-export { createVisitorClient, INITIAL_VISITOR_STATE } from './visitor/visitor-client.js';
+export { createVisitorClient } from './visitor/create-visitor-client.js';
+export { INITIAL_VISITOR_STATE } from './visitor/visitor-client.js';
 export { createBotClient } from './bot/bot-client.js';
 export { SwitchboardError } from './errors.js';
+export { socketIoConnector } from './core/socket-io-connector.js';
+export { liteConnector } from './core/lite-socket/index.js';
+export type { LiteConnectorOptions } from './core/lite-socket/index.js';
+export type { LooseSocket, SocketConnector, SocketOptions } from './core/socket.js';
 export { backoffDelay } from './core/backoff.js';
 export type { BackoffOptions } from './core/backoff.js';
 export { createStore } from './core/store.js';

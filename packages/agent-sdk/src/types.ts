@@ -27,6 +27,7 @@ import type {
   VisitorTypingEvent,
 } from '@switchboard/protocol';
 import type { SwitchboardError } from './errors.js';
+import type { SocketConnector } from './core/socket.js';
 
 /** `idle` before connect(); `reconnecting` after a drop while retries are scheduled. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
@@ -69,6 +70,14 @@ export interface BaseClientOptions {
   ackTimeoutMs?: number;
   /** How long to wait for an HTTP response before failing with `timeout`. @default 15000 */
   requestTimeoutMs?: number;
+  /**
+   * Makes the client's socket: `socketIoConnector()` (socket.io-client: WebSocket, falling back to
+   * HTTP long-polling) or `liteConnector()` (WebSocket only, much smaller; needs a WebSocket
+   * constructor, which Node 20 lacks).
+   * @default socketIoConnector(); liteConnector() for `createVisitorClient` from
+   * `@switchboard/agent-sdk/visitor-lite`
+   */
+  connector?: SocketConnector;
 }
 
 /**

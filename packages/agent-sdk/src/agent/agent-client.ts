@@ -19,6 +19,7 @@ import {
   fetchTimeline,
 } from '../core/api.js';
 import { createConnectionCore } from '../core/connection.js';
+import { socketIoConnector } from '../core/socket-io-connector.js';
 import { createEventHub } from '../core/emitter.js';
 import { createMessageSync, type MessageSource } from '../core/message-sync.js';
 import { toSwitchboardError } from '../core/error-utils.js';
@@ -82,6 +83,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   const core = createConnectionCore<AgentServerToClientEvents, AgentClientToServerEvents>({
     client: options,
     namespace: AGENT_NAMESPACE,
+    connect: options.connector ?? socketIoConnector(),
     getToken: () => token,
     // An expired token is renewed by logging in again; a token given by the app cannot be.
     refreshAuth: async () => {

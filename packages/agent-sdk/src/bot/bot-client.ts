@@ -10,6 +10,7 @@ import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../cor
 import { DEFAULT_ACK_TIMEOUT_MS } from '../core/connection.js';
 import { createEventHub } from '../core/emitter.js';
 import { createDelays } from '../core/tasks.js';
+import { socketIoConnector } from '../core/socket-io-connector.js';
 import { createTransport } from '../core/transport.js';
 import { validateMessageText } from '../core/validate.js';
 import { createTurnContext, type BotRequests } from './bot-turn.js';
@@ -68,7 +69,7 @@ export function createBotClient(options: BotClientOptions): BotClient {
       delays.cancelAll();
       hub.emit('error', error);
     },
-    managerOptions: options.socketOptions,
+    connect: socketIoConnector(options.socketOptions),
   });
 
   /** Resolves once connected, disconnected for good, or after `ms`, whichever comes first. */

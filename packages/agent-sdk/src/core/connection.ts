@@ -8,6 +8,7 @@ import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from './back
 import { createHttpClient, type HttpClient } from './http.js';
 import { toSwitchboardError } from './error-utils.js';
 import { createOutbox, type Outbox } from './outbox.js';
+import type { SocketConnector } from './socket.js';
 import { createDelays } from './tasks.js';
 import { createTransport, type Transport } from './transport.js';
 
@@ -20,6 +21,8 @@ export interface ConnectionCoreOptions<Listen, Emit> {
   client: BaseClientOptions;
   /** `/visitor` or `/agent`. */
   namespace: string;
+  /** Makes the socket. */
+  connect: SocketConnector;
   /** The current bearer token, read on every HTTP call and every socket handshake. */
   getToken: () => string | null;
   /** Gets a fresh token after a 401 or a refused handshake; resolves whether to try again. */
@@ -78,6 +81,7 @@ export function createConnectionCore<Listen, Emit>(
   const transport: Transport<Listen, Emit> = createTransport<Listen, Emit>({
     serverUrl: client.serverUrl,
     namespace: options.namespace,
+    connect: options.connect,
     getToken: options.getToken,
     reconnection: backoff,
     ackTimeoutMs: client.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS,

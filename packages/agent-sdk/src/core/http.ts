@@ -1,5 +1,5 @@
-import { isErrorCode, type ErrorCode, type ProtocolError } from '@switchboard/protocol';
-import { SwitchboardError } from '../errors.js';
+import type { ErrorCode } from '@switchboard/protocol';
+import { errorFromPayload, SwitchboardError } from '../errors.js';
 
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -69,12 +69,6 @@ function codeForStatus(status: number): ErrorCode {
   }
 }
 
-function isProtocolError(value: unknown): value is ProtocolError {
-  if (typeof value !== 'object' || value === null) return false;
-  const { code, message } = value as Record<string, unknown>;
-  return isErrorCode(code) && typeof message === 'string';
-}
-
 async function errorFromResponse(response: Response): Promise<SwitchboardError> {
   let body: unknown = null;
   try {
@@ -82,12 +76,11 @@ async function errorFromResponse(response: Response): Promise<SwitchboardError> 
   } catch {
     // Not JSON: fall through to a status-derived code.
   }
+  const statusLine = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   const envelope =
     typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
-  if (isProtocolError(envelope)) return SwitchboardError.from(envelope);
-  return new SwitchboardError(
-    codeForStatus(response.status),
-    `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+  return (
+    errorFromPayload(envelope, statusLine) ?? new SwitchboardError(codeForStatus(response.status), statusLine)
   );
 }
 

@@ -1,9 +1,9 @@
-import { isErrorCode, type AckData, type PayloadOf, type SocketAuth } from '@switchboard/protocol';
-import { Manager, type ManagerOptions } from 'socket.io-client';
-import { SwitchboardError } from '../errors.js';
+import type { AckData, PayloadOf, SocketAuth } from '@switchboard/protocol';
+import { errorFromPayload, SwitchboardError } from '../errors.js';
 import type { ConnectionState } from '../types.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { normalizeServerUrl } from './http.js';
+import type { AnyListener, SocketConnector } from './socket.js';
 
 /** How many handshakes in a row the server may refuse before we stop trying. */
 const MAX_CONSECUTIVE_REJECTIONS = 5;
@@ -26,8 +26,8 @@ export interface TransportOptions {
   onRejected: (error: SwitchboardError) => Promise<boolean>;
   /** The transport stopped trying; the state is `disconnected`. */
   onFatal: (error: SwitchboardError) => void;
-  /** Extra socket.io Manager options (e.g. `transports`), mostly for tests. */
-  managerOptions?: Partial<ManagerOptions>;
+  /** Makes the socket: socket.io-client's or the lite one. */
+  connect: SocketConnector;
 }
 
 /** A typed request/response and event surface over one socket.io namespace. */
@@ -51,30 +51,8 @@ export interface Transport<Listen, Emit> {
   signal<Name extends keyof Emit & string>(name: Name, payload: PayloadOf<Emit, Name>): boolean;
 }
 
-// The socket.io Socket's generics cannot be threaded through a generic transport without
-// fighting its conditional types, so we talk to it through this narrow structural view.
-type AnyListener = (...args: never[]) => void;
-interface LooseSocket {
-  readonly connected: boolean;
-  readonly active: boolean;
-  readonly recovered: boolean | undefined;
-  connect(): unknown;
-  disconnect(): unknown;
-  on(event: string, listener: AnyListener): unknown;
-  off(event: string, listener: AnyListener): unknown;
-  emit(event: string, ...args: unknown[]): unknown;
-}
-
 interface ConnectError extends Error {
   data?: unknown;
-}
-
-function rejectionFrom(error: ConnectError): SwitchboardError | null {
-  const data = error.data;
-  if (typeof data !== 'object' || data === null) return null;
-  const { code, message } = data as Record<string, unknown>;
-  if (!isErrorCode(code)) return null;
-  return new SwitchboardError(code, typeof message === 'string' ? message : error.message);
 }
 
 function errorFromAck(ack: unknown): SwitchboardError | null {
@@ -82,32 +60,20 @@ function errorFromAck(ack: unknown): SwitchboardError | null {
     return new SwitchboardError('internal', 'The server sent a malformed acknowledgement');
   }
   if (ack.ok === true) return null;
-  const error = (ack as { error?: unknown }).error;
-  if (typeof error === 'object' && error !== null) {
-    const { code, message, issues } = error as Record<string, unknown>;
-    if (isErrorCode(code)) {
-      return new SwitchboardError(
-        code,
-        typeof message === 'string' ? message : code,
-        Array.isArray(issues) ? (issues as SwitchboardError['issues']) : undefined,
-      );
-    }
-  }
-  return new SwitchboardError('internal', 'The server sent a malformed error acknowledgement');
+  return (
+    errorFromPayload((ack as { error?: unknown }).error) ??
+    new SwitchboardError('internal', 'The server sent a malformed error acknowledgement')
+  );
 }
 
 export function createTransport<Listen, Emit>(options: TransportOptions): Transport<Listen, Emit> {
-  const manager = new Manager(normalizeServerUrl(options.serverUrl), {
-    autoConnect: false,
-    reconnection: true,
+  const socket = options.connect(normalizeServerUrl(options.serverUrl), options.namespace, {
+    auth: (send: (data: SocketAuth) => void): void => send({ token: options.getToken() ?? '' }),
     reconnectionDelay: options.reconnection.minDelayMs,
     reconnectionDelayMax: options.reconnection.maxDelayMs,
     // Jitter so a fleet of clients dropped by one server restart does not stampede it on return.
     randomizationFactor: 0.5,
-    ...options.managerOptions,
   });
-  const auth = (cb: (data: SocketAuth) => void): void => cb({ token: options.getToken() ?? '' });
-  const socket = manager.socket(options.namespace, { auth }) as unknown as LooseSocket;
 
   let state: ConnectionState = 'idle';
   let everConnected = false;
@@ -206,7 +172,8 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
       setState(everConnected ? 'reconnecting' : 'connecting');
       return;
     }
-    const refusal = rejectionFrom(error) ?? new SwitchboardError('unauthorized', error.message);
+    const refusal =
+      errorFromPayload(error.data, error.message) ?? new SwitchboardError('unauthorized', error.message);
     void handleRefusal(refusal);
   });
 

@@ -13,14 +13,16 @@ import type {
   VisitorSession,
 } from '@switchboard/protocol';
 import type { Namespace } from 'socket.io';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SwitchboardError } from '../errors.js';
 import type { VisitorClient } from '../types.js';
 import { conversation, message } from '../testing/factories.js';
 import { MemoryStorage } from '../testing/memory-storage.js';
+import { CONNECTORS } from '../testing/connectors.js';
+import type { SocketConnector } from '../core/socket.js';
 import { startSocketServer } from '../testing/socket-server.js';
 import { waitFor } from '../testing/wait.js';
-import { createVisitorClient } from './visitor-client.js';
+import { createVisitorClient } from './create-visitor-client.js';
 
 const SITE_KEY = 'pk_test_switchboard';
 const CONTACT_ID = 'contact_1';
@@ -29,6 +31,7 @@ const RESUME = { contactId: CONTACT_ID, secret: 'resume-secret-0123456789' };
 let server: Awaited<ReturnType<typeof startSocketServer>>;
 let visitors: Namespace<VisitorClientToServerEvents, VisitorServerToClientEvents>;
 let client: VisitorClient | undefined;
+let connector: SocketConnector;
 
 beforeEach(async () => {
   server = await startSocketServer();
@@ -83,6 +86,7 @@ function visitor(): VisitorClient {
     storage: new MemoryStorage(),
     fetch,
     reconnection: { minDelayMs: 30, maxDelayMs: 150 },
+    connector,
   });
   return client;
 }
@@ -112,88 +116,97 @@ function acceptSends(closed: Set<string>, log: { conversationId: string; clientM
   };
 }
 
-it('carries a message refused with conversation_closed into a new conversation, under the same id', async () => {
-  const first: Conversation = conversation('conv_1', { contactId: CONTACT_ID, status: 'queued' });
-  const second: Conversation = conversation('conv_2', { contactId: CONTACT_ID, status: 'queued' });
-  const starts = [first, second];
-  const closed = new Set<string>();
-  const sends: { conversationId: string; clientMessageId: string }[] = [];
-  visitors.on('connection', (socket) => {
-    socket.on('conversation:start', (_payload, ack) => ack({ ok: true, data: starts[0]! }));
-    socket.on('message:send', acceptSends(closed, sends));
+describe.each(CONNECTORS)('over %s', (_name, connect) => {
+  beforeEach(() => {
+    connector = connect;
   });
 
-  const client = visitor();
-  const updates: string[] = [];
-  client.on('conversation:updated', (c) => updates.push(`${c.id} ${c.status}`));
-  const hi = await client.sendMessage('Hi');
-  expect(hi.conversationId).toBe(first.id);
+  it('carries a message refused with conversation_closed into a new conversation, under the same id', async () => {
+    const first: Conversation = conversation('conv_1', { contactId: CONTACT_ID, status: 'queued' });
+    const second: Conversation = conversation('conv_2', { contactId: CONTACT_ID, status: 'queued' });
+    const starts = [first, second];
+    const closed = new Set<string>();
+    const sends: { conversationId: string; clientMessageId: string }[] = [];
+    visitors.on('connection', (socket) => {
+      socket.on('conversation:start', (_payload, ack) => ack({ ok: true, data: starts[0]! }));
+      socket.on('message:send', acceptSends(closed, sends));
+    });
 
-  // An agent resolves it; the server says so to the room.
-  closed.add(first.id);
-  starts.shift();
-  visitors.emit('conversation:updated', {
-    ...first,
-    status: 'resolved',
-    lastSeq: 1,
-    visitorReadSeq: 0,
-    agentReadSeq: 0,
-    updatedAt: '2025-01-01T00:01:00.000Z',
+    const client = visitor();
+    const updates: string[] = [];
+    client.on('conversation:updated', (c) => updates.push(`${c.id} ${c.status}`));
+    const hi = await client.sendMessage('Hi');
+    expect(hi.conversationId).toBe(first.id);
+
+    // An agent resolves it; the server says so to the room.
+    closed.add(first.id);
+    starts.shift();
+    visitors.emit('conversation:updated', {
+      ...first,
+      status: 'resolved',
+      lastSeq: 1,
+      visitorReadSeq: 0,
+      agentReadSeq: 0,
+      updatedAt: '2025-01-01T00:01:00.000Z',
+    });
+    await waitFor(() => client.getSnapshot().conversation?.status === 'resolved');
+    // The closed conversation stays on screen until the visitor writes again.
+    expect(client.getSnapshot().messages).toEqual([hi]);
+
+    const more = await client.sendMessage('One more thing');
+    expect(more.conversationId).toBe(second.id);
+    // Refused by the closed one, then sent to the new one under the same clientMessageId.
+    expect(sends).toEqual([
+      { conversationId: first.id, clientMessageId: hi.clientMessageId },
+      { conversationId: first.id, clientMessageId: more.clientMessageId },
+      { conversationId: second.id, clientMessageId: more.clientMessageId },
+    ]);
+    expect(client.getSnapshot().conversation?.id).toBe(second.id);
+    expect(client.getSnapshot().messages).toEqual([more]);
+    expect(updates).toEqual([`${first.id} queued`, `${first.id} resolved`, `${second.id} queued`]);
   });
-  await waitFor(() => client.getSnapshot().conversation?.status === 'resolved');
-  // The closed conversation stays on screen until the visitor writes again.
-  expect(client.getSnapshot().messages).toEqual([hi]);
 
-  const more = await client.sendMessage('One more thing');
-  expect(more.conversationId).toBe(second.id);
-  // Refused by the closed one, then sent to the new one under the same clientMessageId.
-  expect(sends).toEqual([
-    { conversationId: first.id, clientMessageId: hi.clientMessageId },
-    { conversationId: first.id, clientMessageId: more.clientMessageId },
-    { conversationId: second.id, clientMessageId: more.clientMessageId },
-  ]);
-  expect(client.getSnapshot().conversation?.id).toBe(second.id);
-  expect(client.getSnapshot().messages).toEqual([more]);
-  expect(updates).toEqual([`${first.id} queued`, `${first.id} resolved`, `${second.id} queued`]);
-});
-
-it('submits the offline form over the socket: ack errors reject as SwitchboardError, a retry reuses the id', async () => {
-  const queued: Conversation = conversation('conv_1', { contactId: CONTACT_ID, status: 'queued' });
-  const submissions: OfflineFormSubmission[] = [];
-  visitors.on('connection', (socket) => {
-    socket.on('conversation:start', (_payload, ack) => ack({ ok: true, data: queued }));
-    socket.on('offline_form:submit', (payload, ack) => {
-      submissions.push(payload);
-      if (submissions.length === 1) {
-        ack({ ok: false, error: { code: 'internal', message: 'The database is busy' } });
-        return;
-      }
-      ack({
-        ok: true,
-        data: message(1, {
-          conversationId: payload.conversationId,
-          clientMessageId: payload.clientMessageId,
-          text: payload.message,
-          authorId: CONTACT_ID,
-        }),
+  it('submits the offline form over the socket: ack errors reject as SwitchboardError, a retry reuses the id', async () => {
+    const queued: Conversation = conversation('conv_1', { contactId: CONTACT_ID, status: 'queued' });
+    const submissions: OfflineFormSubmission[] = [];
+    visitors.on('connection', (socket) => {
+      socket.on('conversation:start', (_payload, ack) => ack({ ok: true, data: queued }));
+      socket.on('offline_form:submit', (payload, ack) => {
+        submissions.push(payload);
+        if (submissions.length === 1) {
+          ack({ ok: false, error: { code: 'internal', message: 'The database is busy' } });
+          return;
+        }
+        ack({
+          ok: true,
+          data: message(1, {
+            conversationId: payload.conversationId,
+            clientMessageId: payload.clientMessageId,
+            text: payload.message,
+            authorId: CONTACT_ID,
+          }),
+        });
       });
     });
-  });
 
-  const client = visitor();
-  const answers = { name: 'Ada', email: 'ada@example.com', message: 'Please email me the invoice' };
-  const failed = await client.submitOfflineForm(answers).catch((error: unknown) => error);
-  expect(failed).toBeInstanceOf(SwitchboardError);
-  expect(failed).toMatchObject({ code: 'internal', message: 'The database is busy', retryable: true });
-  expect(client.getSnapshot().messages).toEqual([]);
+    const client = visitor();
+    const answers = { name: 'Ada', email: 'ada@example.com', message: 'Please email me the invoice' };
+    const failed = await client.submitOfflineForm(answers).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(SwitchboardError);
+    expect(failed).toMatchObject({ code: 'internal', message: 'The database is busy', retryable: true });
+    expect(client.getSnapshot().messages).toEqual([]);
 
-  const stored = await client.submitOfflineForm(answers);
-  expect(submissions.map((s) => s.clientMessageId)).toEqual([stored.clientMessageId, stored.clientMessageId]);
-  expect(submissions[1]).toEqual({
-    conversationId: queued.id,
-    clientMessageId: stored.clientMessageId,
-    ...answers,
+    const stored = await client.submitOfflineForm(answers);
+    expect(submissions.map((s) => s.clientMessageId)).toEqual([
+      stored.clientMessageId,
+      stored.clientMessageId,
+    ]);
+    expect(submissions[1]).toEqual({
+      conversationId: queued.id,
+      clientMessageId: stored.clientMessageId,
+      ...answers,
+    });
+    expect(client.getSnapshot().messages).toEqual([stored]);
+    expect(client.getSnapshot().contact).toMatchObject({ name: 'Ada', email: 'ada@example.com' });
   });
-  expect(client.getSnapshot().messages).toEqual([stored]);
-  expect(client.getSnapshot().contact).toMatchObject({ name: 'Ada', email: 'ada@example.com' });
 });

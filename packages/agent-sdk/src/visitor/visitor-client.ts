@@ -9,6 +9,7 @@ import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorS
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
 import { fetchConversations, fetchPublicSite } from '../core/api.js';
 import { createConnectionCore } from '../core/connection.js';
+import type { SocketConnector } from '../core/socket.js';
 import { isOpen } from '../core/conversations.js';
 import { createEventHub } from '../core/emitter.js';
 import { toSwitchboardError } from '../core/error-utils.js';
@@ -53,10 +54,13 @@ export const INITIAL_VISITOR_STATE: VisitorState = Object.freeze({
 });
 
 /**
- * The visitor side of a chat, for the widget or a custom UI. Nothing touches the server or the
- * storage until the visitor writes (or `connect()` finds a stored session to resume).
+ * The visitor client on sockets from `connector`. The public `createVisitorClient`s pick the
+ * connector, so that the one in `visitor-lite` never pulls socket.io-client into a bundle.
  */
-export function createVisitorClient(options: VisitorClientOptions): VisitorClient {
+export function createVisitorClientCore(
+  options: VisitorClientOptions,
+  connector: SocketConnector,
+): VisitorClient {
   const storage = createVisitorSessionStorage(
     options.storage ?? null,
     options.storageKey ?? 'switchboard:',
@@ -79,6 +83,7 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
   const core = createConnectionCore<VisitorServerToClientEvents, VisitorClientToServerEvents>({
     client: options,
     namespace: VISITOR_NAMESPACE,
+    connect: connector,
     getToken: () => identity.session?.token ?? null,
     refreshAuth: () => refreshSession(),
     resync,

@@ -18,7 +18,7 @@ import { conversation, message } from '../testing/factories.js';
 import { MemoryStorage } from '../testing/memory-storage.js';
 import { startSocketServer } from '../testing/socket-server.js';
 import { waitFor } from '../testing/wait.js';
-import { createVisitorClient } from './visitor-client.js';
+import { createVisitorClient } from './create-visitor-client.js';
 
 const SITE_KEY = 'pk_test_switchboard';
 const ADA = { userId: 'user-42', name: 'Ada', identifierHash: 'a'.repeat(64) };

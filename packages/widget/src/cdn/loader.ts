@@ -1,7 +1,7 @@
 // The script-tag entry:
 //   <script type="module" src="https://chat.example.com/widget/loader.js" data-site-key="pk_…"></script>
 // It stays tiny: it draws a placeholder launcher at once and loads the element (lit, the SDK,
-// socket.io) when the browser is idle, or right away when the visitor clicks.
+// its socket) when the browser is idle, or right away when the visitor clicks.
 import { launcherLabel } from '../launcher/launcher.js';
 import { findLoaderScript, resolveLoaderConfig } from './loader-config.js';
 import { drawPlaceholder } from './placeholder.js';

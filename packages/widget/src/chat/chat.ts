@@ -1,4 +1,8 @@
-import { createVisitorClient, type VisitorClient, type VisitorClientOptions } from '@switchboard/agent-sdk';
+import {
+  createVisitorClient,
+  type VisitorClient,
+  type VisitorClientOptions,
+} from '@switchboard/agent-sdk/visitor-lite';
 import type { Attributes, Message } from '@switchboard/protocol';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { SwitchboardEventHandler, SwitchboardEventName } from '../api/event-map.js';

@@ -1,0 +1,13 @@
+import { socketIoConnector } from '../core/socket-io-connector.js';
+import type { VisitorClient, VisitorClientOptions } from '../types.js';
+import { createVisitorClientCore } from './visitor-client.js';
+
+/**
+ * The visitor side of a chat, for a custom UI. Nothing touches the server or the storage until
+ * the visitor writes (or `connect()` finds a stored session to resume). Its socket comes from
+ * socket.io-client unless `options.connector` says otherwise; for the smaller WebSocket-only
+ * client, import `createVisitorClient` from `@switchboard/agent-sdk/visitor-lite`.
+ */
+export function createVisitorClient(options: VisitorClientOptions): VisitorClient {
+  return createVisitorClientCore(options, options.connector ?? socketIoConnector());
+}
