@@ -30,3 +30,24 @@ describe('agent profiles', () => {
     expect(reloaded.getSnapshot().agents[agent.agentId]).toEqual(profile);
   });
 });
+
+describe('an agent’s own profile', () => {
+  it('is changed from the agent client, and the visitor sees the new name', async () => {
+    const agent = t.agent();
+    await agent.connect();
+    const updated = await agent.updateProfile({ name: 'Ada L.', avatarUrl: null });
+    expect(updated).toMatchObject({ name: 'Ada L.', avatarUrl: null });
+    expect(agent.getSnapshot().agent).toMatchObject({ name: 'Ada L.', avatarUrl: null });
+    await expect(agent.updateProfile({ avatarUrl: 'http://insecure.test/a.png' })).rejects.toMatchObject({
+      code: 'invalid_payload',
+    });
+
+    const visitor = t.visitor();
+    const mine = await visitor.sendMessage('Hi');
+    const me = agent.getSnapshot().agent;
+    if (!me) throw new Error('no agent');
+    await agent.sendMessage(mine.conversationId, 'Hello');
+    await waitFor(() => visitor.getSnapshot().agents[me.id], 'the agent profile');
+    expect(visitor.getSnapshot().agents[me.id]).toEqual({ id: me.id, name: 'Ada L.', avatarUrl: null });
+  });
+});

@@ -22,6 +22,7 @@ import type {
   ResolveReason,
   TimelineEvent,
   TransferPayload,
+  UpdateProfileRequest,
   AgentTypingEvent,
   VisitorIdentity,
   VisitorTypingEvent,
@@ -470,6 +471,11 @@ export interface AgentClient
   setStatus(status: AgentStatus): Promise<AgentPresence>;
   /** Sets how many conversations you own at once (0–100); raising it may bring queued ones in. */
   setCapacity(capacity: number): Promise<AgentPresence>;
+  /**
+   * Changes the name and picture visitors see in the chat's header and over your messages
+   * (`avatarUrl`: https or a path on the server; `null` removes it). `state.agent` follows.
+   */
+  updateProfile(profile: UpdateProfileRequest): Promise<AgentPresence>;
 
   /**
    * Tells the visitor you are typing in a conversation: `true` on every keystroke (throttled

@@ -15,6 +15,7 @@ import {
   fetchConversation,
   fetchConversations,
   fetchCurrentAgent,
+  updateProfile,
   fetchMessages,
   fetchTimeline,
 } from '../core/api.js';
@@ -344,6 +345,12 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     },
 
     ...actions,
+
+    async updateProfile(profile) {
+      const presence = await updateProfile(core.http, profile);
+      directory.applyPresence(presence);
+      return presence;
+    },
 
     setTyping: signals.setTyping,
 

@@ -13,6 +13,7 @@ import type {
   PublicSite,
   Queue,
   TimelineEvent,
+  UpdateProfileRequest,
   VisitorSession,
   VisitorSessionRequest,
 } from '@switchboard/protocol';
@@ -29,6 +30,11 @@ export function createAgentSession(http: HttpClient, body: AgentLoginRequest): P
 
 export function fetchCurrentAgent(http: HttpClient): Promise<Agent> {
   return http.request({ method: 'GET', path: '/v1/agent/me' });
+}
+
+/** `PATCH /v1/agent/me`: the name and picture visitors see. */
+export function updateProfile(http: HttpClient, body: UpdateProfileRequest): Promise<AgentPresence> {
+  return http.request({ method: 'PATCH', path: '/v1/agent/me', body });
 }
 
 export function fetchConversations(

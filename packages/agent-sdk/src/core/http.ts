@@ -4,7 +4,7 @@ import { errorFromPayload, SwitchboardError } from '../errors.js';
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   /** Path below the server URL, e.g. `/v1/conversations`. */
   path: string;
   /** Serialised into the query string; `undefined` and `null` values are left out. */
