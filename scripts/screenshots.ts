@@ -34,6 +34,42 @@ await preChat.screenshot({ path: out('pre-chat.png') });
 await preChat.close();
 await setPreChat(server.url, null);
 
+// The closed launcher, as a page first shows it.
+const closed = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+await closed.goto(server.url);
+await closed.locator('switchboard-chat [part~="launcher"]').waitFor();
+await closed.waitForTimeout(300);
+await closed.screenshot({ path: out('launcher.png') });
+await closed.close();
+
+/** A visitor who asked for a person and got the demo agent's answer, in `theme`, at `width`. */
+async function withAgent(theme: 'light' | 'dark', width: number, height: number, file: string) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(server.url);
+  await page.locator('switchboard-chat').evaluate((chat, value) => chat.setAttribute('theme', value), theme);
+  await page.locator('switchboard-chat [part~="launcher"]').click();
+  const field = page.locator('switchboard-chat [part~="composer-input"]');
+  // The demo bot asks for an email before it hands over; each visitor gives their own.
+  const text = `ada+${theme}${width}@example.com`;
+  await field.fill('Talk to a human');
+  await field.press('Enter');
+  await page.waitForTimeout(300);
+  await field.fill(text);
+  await field.press('Enter');
+  const id = await waitFor(
+    () =>
+      Object.entries(agent.getSnapshot().messages).find(([, list]) => list.some((m) => m.text === text))?.[0],
+    'the visitor message',
+  );
+  await waitFor(() => agent.getSnapshot().conversations[id]?.status === 'active', 'the agent to have it');
+  await agent.sendMessage(id, 'Sorry about that! I’ve sent a new one by *express* — it arrives tomorrow.');
+  await page.locator('switchboard-chat [part~="activity"]').first().waitFor();
+  await page.locator('switchboard-chat img[part~="header-avatar-image"]').waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: out(file) });
+  await page.close();
+}
+
 // The widget: the demo shop's rules bot greets, offers quick replies and answers one.
 const site = await browser.newPage({ viewport: { width: 1100, height: 720 } });
 await site.goto(server.url);
@@ -69,7 +105,11 @@ await console.locator('[data-testid="handoff-fields"]', { hasText: 'ada@example.
 await console.waitForTimeout(300);
 await console.screenshot({ path: out('console.png') });
 
+// Open chats with an agent: dark theme on a desktop, and full screen on a phone.
+await withAgent('dark', 1100, 720, 'widget-dark.png');
+await withAgent('light', 390, 760, 'narrow.png');
+
 agent.disconnect();
 await browser.close();
 await server.close();
-process.stdout.write('wrote docs/images/pre-chat.png, widget.png and console.png\n');
+process.stdout.write('wrote docs/images/{pre-chat,launcher,widget-dark,narrow,widget,console}.png\n');
