@@ -21,6 +21,7 @@ export type {
 export {
   AGENT_ROLES,
   AGENT_STATUSES,
+  ATTACHMENT_KINDS,
   AUTHOR_KINDS,
   BOT_KINDS,
   DEFAULT_OFFLINE_FIELDS,
@@ -30,6 +31,8 @@ export {
   CONVERSATION_STATUSES,
   IDENTITY_VERIFICATION_MODES,
   MAX_CSAT_COMMENT,
+  MAX_ATTACHMENT_NAME,
+  MAX_ATTACHMENTS,
   MAX_CSAT_SCORE,
   MAX_MESSAGE_TEXT,
   MESSAGE_KINDS,
@@ -44,6 +47,7 @@ export {
 export type { Attributes, Channel, Priority } from './schemas/common.js';
 export type { Site, PublicSite, IdentityVerification } from './schemas/site.js';
 export type { Contact } from './schemas/contact.js';
+export type { Attachment, AttachmentKind, UploadLimits, UploadQuery } from './schemas/attachment.js';
 export type { Agent, AgentPresence, AgentRole, AgentStatus, UpdateAgentRequest } from './schemas/agent.js';
 export type {
   CreateQueueRequest,

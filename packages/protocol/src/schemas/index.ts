@@ -1,6 +1,7 @@
 export { Attributes, Channel, ClientMessageId, Id, Priority, Seq, Timestamp } from './common.js';
 export { IdentityVerification, PublicSite, Site } from './site.js';
 export { Contact } from './contact.js';
+export { Attachment, AttachmentIds, AttachmentKind, UploadLimits, UploadQuery } from './attachment.js';
 export { Agent, AgentPresence, AgentRole, AgentStatus, UpdateAgentRequest } from './agent.js';
 export { Conversation, ConversationStatus, Handoff } from './conversation.js';
 export { CsatRating, CsatScore, CsatSubmission } from './csat.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AUTHOR_KINDS, MAX_MESSAGE_TEXT, MESSAGE_KINDS } from '../constants.js';
+import { AUTHOR_KINDS, MAX_ATTACHMENTS, MAX_MESSAGE_TEXT, MESSAGE_KINDS } from '../constants.js';
+import { Attachment } from './attachment.js';
 import { ClientMessageId, Id, Seq, Timestamp } from './common.js';
 
 export const AuthorKind = z.enum(AUTHOR_KINDS);
@@ -103,6 +104,11 @@ export const Message = z.object({
   form: MessageForm.nullable(),
   /** Cards a bot shows under the message; empty for most messages (and for messages stored before cards). */
   cards: z.array(Card).max(MAX_CARDS).default([]),
+  /**
+   * Files sent with the message, in the order they were attached; empty for most messages (and
+   * for messages stored before attachments). A message with attachments may have empty `text`.
+   */
+  attachments: z.array(Attachment).max(MAX_ATTACHMENTS).default([]),
   createdAt: Timestamp,
 });
 export type Message = z.infer<typeof Message>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IDENTITY_VERIFICATION_MODES } from '../constants.js';
+import { UploadLimits } from './attachment.js';
 import { Availability } from './business-hours.js';
 import { Id, Timestamp } from './common.js';
 
@@ -21,5 +22,7 @@ export type Site = z.infer<typeof Site>;
 export const PublicSite = Site.pick({ id: true, name: true }).extend({
   /** Whether agents are in now; absent business hours mean always open. */
   availability: Availability,
+  /** What the visitor may upload, so the widget can refuse a file before sending it. */
+  uploads: UploadLimits,
 });
 export type PublicSite = z.infer<typeof PublicSite>;
