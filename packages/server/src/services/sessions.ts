@@ -1,5 +1,6 @@
 import type {
   AgentSession,
+  UploadLimits,
   VisitorResume,
   VisitorSession,
   VisitorSessionRequest,
@@ -34,6 +35,8 @@ interface Deps {
   tokens: TokenSigner;
   config: Pick<Config, 'visitorTokenTtlSeconds' | 'agentTokenTtlSeconds'>;
   now: () => number;
+  /** Announced to visitors with their site. */
+  uploadLimits: UploadLimits;
 }
 
 const BOT_TOKEN_PREFIX = 'sbb_';
@@ -52,7 +55,7 @@ interface SessionContact {
   secret: string;
 }
 
-export function createSessionService({ store, tokens, config, now }: Deps): SessionService {
+export function createSessionService({ store, tokens, config, now, uploadLimits }: Deps): SessionService {
   const expiry = (ttlSeconds: number) => Math.floor(now() / 1000) + ttlSeconds;
   const allowed = (origins: string[], origin: string | undefined) =>
     origin === undefined || origins.length === 0 || origins.includes(origin);
@@ -141,7 +144,12 @@ export function createSessionService({ store, tokens, config, now }: Deps): Sess
       return {
         token: tokens.sign({ kind: 'visitor', contactId: contact.id, siteId: site.id, exp }),
         expiresAt: new Date(exp * 1000).toISOString(),
-        site: { id: site.id, name: site.name, availability: availability(site.businessHours, now()) },
+        site: {
+          id: site.id,
+          name: site.name,
+          availability: availability(site.businessHours, now()),
+          uploads: uploadLimits,
+        },
         contact: publicContact(contact),
         resume: { contactId: contact.id, secret },
       };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PNG_8x6, PREFIXES } from '../../test-support/files.js';
 import { AppError } from '../app-error.js';
-import { receiveUpload, type ReceiveOptions } from './receive.js';
+import { receiveUpload, UnreadBodyError, type ReceiveOptions } from './receive.js';
 
 let dir: string;
 beforeEach(() => {
@@ -53,7 +53,7 @@ describe('receiveUpload', () => {
       options({ declaredType: 'image/png' }),
     );
     expect(received).toEqual({
-      type: expect.objectContaining({ contentType: 'image/png', kind: 'image' }),
+      type: expect.objectContaining({ contentType: 'image/png', kind: 'image' }) as unknown,
       size: PNG_8x6.length,
       width: 8,
       height: 6,
@@ -72,22 +72,43 @@ describe('receiveUpload', () => {
     expect(readFileSync(join(dir, 'file')).length).toBe(3 * chunk.length);
   });
 
-  it('refuses a file over the limit while it streams, reading no further and leaving nothing behind', async () => {
+  it('refuses a file over the limit while it streams, leaving nothing behind, and reads the rest so the answer arrives', async () => {
     const chunk = new Uint8Array(40 * 1024).fill(0x61);
     const upload = body(chunk, chunk, chunk, chunk, chunk);
-    expect(await refusal(receiveUpload(upload.stream, options({ maxBytes: 100 * 1024 })))).toEqual({
+    const error = await receiveUpload(upload.stream, options({ maxBytes: 100 * 1024 })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).not.toBeInstanceOf(UnreadBodyError);
+    expect(error).toMatchObject({
       code: 'file_too_large',
       message: 'The file is larger than the limit of 100 KB',
     });
-    expect(upload.pulled()).toBe(3);
+    // All five chunks, and the end.
+    expect(upload.pulled()).toBe(6);
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('refuses a file announced too large before reading it', async () => {
+  it('stops reading a refused upload that goes on past the drain limit, so the connection gets closed', async () => {
+    const chunk = new Uint8Array(512 * 1024).fill(0x61);
+    const upload = body(...Array.from({ length: 8 }, () => chunk));
+    const error = await receiveUpload(upload.stream, options({ maxBytes: 1024 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnreadBodyError);
+    expect(error).toMatchObject({ code: 'file_too_large' });
+    expect(upload.pulled()).toBeLessThan(8);
+  });
+
+  it('refuses a file announced too large without storing any of it', async () => {
     const upload = body(PREFIXES.text);
     const error = await refusal(receiveUpload(upload.stream, options({ maxBytes: 10, declaredLength: 11 })));
     expect(error.code).toBe('file_too_large');
-    expect(upload.pulled()).toBe(0);
+    expect(readdirSync(dir)).toEqual([]);
+    const huge = body(PREFIXES.text);
+    const unread = await receiveUpload(huge.stream, options({ maxBytes: 10, declaredLength: 5e9 })).catch(
+      (e: unknown) => e,
+    );
+    expect(unread).toBeInstanceOf(UnreadBodyError);
+    expect(huge.pulled()).toBe(0);
   });
 
   it('accepts a file of exactly the limit', async () => {

@@ -95,6 +95,54 @@ function mismatch(declared: string, candidates: readonly FileType[]): AppError {
   );
 }
 
+/**
+ * A refusal that left part of the body unread: the client is still sending, so the connection
+ * cannot carry another request and should be closed once the answer is out.
+ */
+export class UnreadBodyError extends AppError {
+  constructor(cause: AppError) {
+    super(cause.code, cause.message, cause.issues);
+  }
+}
+
+/** How long a refused upload is read on (and thrown away) so that its client sees the answer. */
+const DRAIN_MS = 10_000;
+
+/**
+ * Reads and drops the rest of a refused upload, up to `limit` bytes. A browser that is still
+ * sending when the answer comes often reports a network error instead of the answer, so a
+ * reasonable excess is read to its end first; beyond that the connection is closed.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), DRAIN_MS)));
+  const read = async (): Promise<boolean> => {
+    for (let left = limit; ;) {
+      const next = await reader.read();
+      if (next.done) return true;
+      left -= next.value.length;
+      if (left < 0) return false;
+    }
+  };
+  try {
+    return await Promise.race([read().catch(() => false), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Reads and drops a request body nobody will use (an upload refused before it was looked at):
+ * resolves false when it was too long to read to its end, and the connection should close.
+ */
+export async function discardBody(body: ReadableStream<Uint8Array> | null, limit: number): Promise<boolean> {
+  if (!body || body.locked) return true;
+  const reader = body.getReader();
+  if (await drain(reader, limit)) return true;
+  await reader.cancel().catch(() => undefined);
+  return false;
+}
+
 /** Streams `body` to `options.path`; throws an `AppError` (and leaves no file) when refused. */
 export async function receiveUpload(
   body: ReadableStream<Uint8Array> | null,
@@ -102,11 +150,28 @@ export async function receiveUpload(
 ): Promise<ReceivedFile> {
   const { maxBytes } = options;
   const declared = normalizeContentType(options.declaredType);
-  checkDeclaredType(declared);
-  if (options.declaredLength !== undefined && options.declaredLength > maxBytes) throw tooLarge(maxBytes);
   if (!body) throw new AppError('invalid_payload', "The request has no body: send the file's bytes");
-
   const reader = body.getReader();
+  // As much again as the limit (at least 1 MiB) is read past a refusal; more closes the connection.
+  const drainLimit = Math.max(maxBytes, 1024 * 1024);
+  const refuse = async (error: AppError): Promise<never> => {
+    if (await drain(reader, drainLimit)) throw error;
+    await reader.cancel().catch(() => undefined);
+    throw new UnreadBodyError(error);
+  };
+  try {
+    checkDeclaredType(declared);
+    if (options.declaredLength !== undefined && options.declaredLength > maxBytes) throw tooLarge(maxBytes);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    // Announced far beyond what would be read anyway: answer without waiting for it.
+    if ((options.declaredLength ?? 0) > drainLimit) {
+      await reader.cancel().catch(() => undefined);
+      throw new UnreadBodyError(error);
+    }
+    return refuse(error);
+  }
+
   const part = `${options.path}.part`;
   let file: FileHandle | undefined;
   try {
@@ -151,7 +216,8 @@ export async function receiveUpload(
   } catch (error) {
     await file?.close().catch(() => undefined);
     await rm(part, { force: true });
-    // Stop reading; the HTTP server drains what is left, so the refusal still reaches the client.
+    // An interrupted upload has nothing left to read; any other refusal may.
+    if (error instanceof AppError && error.code !== 'invalid_payload') return refuse(error);
     await reader.cancel().catch(() => undefined);
     throw error;
   }
