@@ -11,6 +11,7 @@ import type {
   MessagePage,
   Queue,
   TimelineEvent,
+  UploadLimits,
   VisitorSession,
   VisitorSessionRequest,
 } from '@switchboard/protocol';
@@ -76,4 +77,8 @@ export function fetchContact(http: HttpClient, conversationId: string): Promise<
     method: 'GET',
     path: `/v1/conversations/${encodeURIComponent(conversationId)}/contact`,
   });
+}
+
+export function fetchUploadLimits(http: HttpClient): Promise<UploadLimits> {
+  return http.request({ method: 'GET', path: '/v1/uploads/limits' });
 }

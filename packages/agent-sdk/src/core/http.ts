@@ -62,6 +62,8 @@ function codeForStatus(status: number): ErrorCode {
       return 'conflict';
     case 413:
       return 'payload_too_large';
+    case 415:
+      return 'unsupported_file_type';
     case 429:
       return 'rate_limited';
     default:
@@ -75,6 +77,14 @@ function isProtocolError(value: unknown): value is ProtocolError {
   return isErrorCode(code) && typeof message === 'string';
 }
 
+/** The error a failed response's status and (parsed JSON, or null) body describe. */
+export function errorFromBody(status: number, statusText: string, body: unknown): SwitchboardError {
+  const envelope =
+    typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+  if (isProtocolError(envelope)) return SwitchboardError.from(envelope);
+  return new SwitchboardError(codeForStatus(status), `HTTP ${status}${statusText ? ` ${statusText}` : ''}`);
+}
+
 async function errorFromResponse(response: Response): Promise<SwitchboardError> {
   let body: unknown = null;
   try {
@@ -82,13 +92,7 @@ async function errorFromResponse(response: Response): Promise<SwitchboardError> 
   } catch {
     // Not JSON: fall through to a status-derived code.
   }
-  const envelope =
-    typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
-  if (isProtocolError(envelope)) return SwitchboardError.from(envelope);
-  return new SwitchboardError(
-    codeForStatus(response.status),
-    `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
-  );
+  return errorFromBody(response.status, response.statusText, body);
 }
 
 /** JSON over fetch with the server's error envelope turned into `SwitchboardError`s. */

@@ -16,7 +16,7 @@ import type { Namespace } from 'socket.io';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SwitchboardError } from '../errors.js';
 import type { VisitorClient } from '../types.js';
-import { conversation, message } from '../testing/factories.js';
+import { conversation, message, UPLOADS } from '../testing/factories.js';
 import { MemoryStorage } from '../testing/memory-storage.js';
 import { startSocketServer } from '../testing/socket-server.js';
 import { waitFor } from '../testing/wait.js';
@@ -50,7 +50,12 @@ const fetch: typeof globalThis.fetch = (input) => {
     const session: VisitorSession = {
       token: 'token',
       expiresAt: '2099-01-01T00:00:00.000Z',
-      site: { id: 'site_1', name: 'Test site', availability: { open: true, afterHoursMode: null } },
+      site: {
+        id: 'site_1',
+        name: 'Test site',
+        availability: { open: true, afterHoursMode: null },
+        uploads: UPLOADS,
+      },
       contact: {
         id: CONTACT_ID,
         siteId: 'site_1',
@@ -85,7 +90,7 @@ function visitor(): VisitorClient {
 function acceptSends(closed: Set<string>, log: { conversationId: string; clientMessageId: string }[]) {
   let seq = 0;
   return (
-    payload: { conversationId: string; clientMessageId: string; text: string },
+    payload: { conversationId: string; clientMessageId: string; text?: string },
     ack: (ack: Ack<Message>) => void,
   ): void => {
     log.push({ conversationId: payload.conversationId, clientMessageId: payload.clientMessageId });

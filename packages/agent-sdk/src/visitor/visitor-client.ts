@@ -1,5 +1,6 @@
 import {
   VISITOR_NAMESPACE,
+  type Attachment,
   type Conversation,
   type VisitorClientToServerEvents,
   type VisitorServerToClientEvents,
@@ -8,6 +9,7 @@ import { SwitchboardError } from '../errors.js';
 import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
 import { fetchConversations } from '../core/api.js';
+import { createAttachments } from '../core/attachments.js';
 import { createConnectionCore } from '../core/connection.js';
 import { isOpen } from '../core/conversations.js';
 import { createEventHub } from '../core/emitter.js';
@@ -78,7 +80,12 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     refreshAuth: () => refreshSession(),
     resync,
     deliver: async (transport, entry) => {
-      const payload = { clientMessageId: entry.clientMessageId, text: entry.text };
+      const payload = {
+        clientMessageId: entry.clientMessageId,
+        text: entry.text,
+        // Left out when empty: the payload is strict, and older servers know no attachments.
+        ...(entry.attachments.length > 0 && { attachmentIds: entry.attachments.map((file) => file.id) }),
+      };
       const target = await ensureConversation();
       try {
         return await transport.request('message:send', { ...payload, conversationId: target.id });
@@ -180,6 +187,18 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     conversation.adopt(joined);
     await conversation.refresh(id);
   }
+
+  const attachments = createAttachments({
+    client: options,
+    getToken: () => identity.session?.token ?? null,
+    refreshAuth: () => refreshSession(),
+    // Uploading is interacting: it needs a session, and the session tells the site's limits.
+    prepare: async () => {
+      interact();
+      await activate();
+      return store.getSnapshot().site?.uploads ?? null;
+    },
+  });
 
   const submitOfflineForm = createOfflineFormSubmitter({
     conversation: async () => {
@@ -307,14 +326,21 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
       return ensureConversation();
     },
 
-    sendMessage(text) {
-      const invalid = validateMessageText(text);
+    sendMessage(text, { attachmentIds = [] } = {}) {
+      let files: readonly Attachment[];
+      try {
+        files = attachments.resolve(attachmentIds);
+      } catch (error) {
+        return Promise.reject(toSwitchboardError(error));
+      }
+      const invalid = validateMessageText(text, files.length > 0);
       if (invalid) return Promise.reject(invalid);
       interact();
       const sent = core.outbox.enqueue({
         conversationId: store.getSnapshot().conversation?.id ?? null,
         text,
         kind: 'text',
+        attachments: files,
       });
       // Failures surface through the returned promise, `state.error` and 'error' events.
       activate().catch(() => undefined);
@@ -322,6 +348,12 @@ export function createVisitorClient(options: VisitorClientOptions): VisitorClien
     },
 
     submitOfflineForm,
+
+    upload: attachments.upload,
+
+    download: attachments.download,
+
+    attachmentUrl: attachments.attachmentUrl,
 
     identify,
 

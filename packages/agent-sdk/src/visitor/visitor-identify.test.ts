@@ -14,7 +14,7 @@ import type {
 import type { Namespace } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VisitorClient, VisitorClientOptions } from '../types.js';
-import { conversation, message } from '../testing/factories.js';
+import { conversation, message, UPLOADS } from '../testing/factories.js';
 import { MemoryStorage } from '../testing/memory-storage.js';
 import { startSocketServer } from '../testing/socket-server.js';
 import { waitFor } from '../testing/wait.js';
@@ -56,7 +56,12 @@ const contact = (id: string, overrides: Partial<Contact> = {}): Contact => ({
 const sessionFor = (contactId: string, secret: string, overrides: Partial<Contact> = {}): VisitorSession => ({
   token: `token-${contactId}`,
   expiresAt: '2099-01-01T00:00:00.000Z',
-  site: { id: 'site_1', name: 'Test site', availability: { open: true, afterHoursMode: null } },
+  site: {
+    id: 'site_1',
+    name: 'Test site',
+    availability: { open: true, afterHoursMode: null },
+    uploads: UPLOADS,
+  },
   contact: contact(contactId, overrides),
   resume: { contactId, secret },
 });
