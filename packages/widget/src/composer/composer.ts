@@ -1,5 +1,5 @@
 import { MAX_MESSAGE_TEXT } from '@switchboard/protocol';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../i18n/en.js';
 
 /** A paper plane, 24×24. */
@@ -16,12 +16,17 @@ export interface ComposerOptions {
   onSubmit: (event: SubmitEvent) => void;
   /** Focus left the text field (the visitor stopped typing). */
   onBlur?: (event: FocusEvent) => void;
+  /** Drawn before the text field: the attach button. */
+  before?: unknown;
+  /** Whether there is something to send. @default the text is not blank */
+  canSend?: boolean;
 }
 
 /** The text field and send button at the bottom of the panel. */
 export function renderComposer(options: ComposerOptions): TemplateResult {
   const { value, disabled, text } = options;
   return html`<form part="composer" @submit=${options.onSubmit}>
+    ${options.before ?? nothing}
     <textarea
       part="composer-input"
       rows="1"
@@ -38,7 +43,7 @@ export function renderComposer(options: ComposerOptions): TemplateResult {
       part="send-button"
       type="submit"
       aria-label=${text.send}
-      ?disabled=${disabled || value.trim() === ''}
+      ?disabled=${disabled || !(options.canSend ?? value.trim() !== '')}
     >
       <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${sendIconPath}></path></svg>
     </button>

@@ -12,6 +12,7 @@ const site = (open: boolean): Slice['site'] => ({
   id: 's1',
   name: 'Acme',
   availability: { open, afterHoursMode: open ? null : 'offline_form' },
+  uploads: { maxBytes: 1024, maxAttachments: 10, contentTypes: ['image/png'] },
 });
 const state = (overrides: Partial<Slice>): Slice => ({
   conversation: null,

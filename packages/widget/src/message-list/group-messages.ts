@@ -1,5 +1,5 @@
 import type { PendingMessage } from '@switchboard/agent-sdk';
-import type { AuthorKind, Card, Message } from '@switchboard/protocol';
+import type { Attachment, AuthorKind, Card, Message } from '@switchboard/protocol';
 
 /** Where a row sits: the visitor's own on the right, agents and bots on the left, notices centred. */
 export type MessageSide = 'self' | 'other' | 'system';
@@ -17,6 +17,8 @@ export interface MessageRow {
   createdAt: string;
   /** A bot's cards under the message; empty for most. */
   cards: readonly Card[];
+  /** Files sent with the message; empty for most. The text may then be empty. */
+  attachments: readonly Attachment[];
 }
 
 /** Consecutive rows by one author, shown as one block with one author label. */
@@ -69,8 +71,9 @@ export function groupMessages(
         text: message.text,
         status: 'sent',
         createdAt: message.createdAt,
-        // A server from before cards sends none.
+        // A server from before cards (or attachments) sends none.
         cards: message.cards ?? [],
+        attachments: message.attachments ?? [],
       },
     });
   }
@@ -86,6 +89,7 @@ export function groupMessages(
         status: message.error ? 'failed' : 'pending',
         createdAt: message.createdAt,
         cards: [],
+        attachments: message.attachments,
       },
     });
   }
