@@ -13,12 +13,14 @@ export type { BackoffOptions } from './core/backoff.js';
 export { createStore } from './core/store.js';
 export type { Store } from './core/store.js';
 export { hasGapBefore, isGap, lastSeq, mergeMessages, removeDelivered } from './core/message-log.js';
+export { attachmentUrl, checkUpload, formatBytes } from './core/upload.js';
 export type {
   AgentAuth,
   AgentClient,
   AgentClientEvents,
   AgentClientOptions,
   AgentState,
+  AttachmentControls,
   BaseClientOptions,
   ConnectionState,
   ConversationAssignedEvent,
@@ -39,6 +41,7 @@ export type {
   ReconnectionOptions,
   SendOptions,
   TransferTarget,
+  UploadOptions,
   VisitorClient,
   VisitorClientEvents,
   VisitorClientOptions,

@@ -24,6 +24,8 @@ import type {
   TransferPayload,
   UpdateProfileRequest,
   AgentTypingEvent,
+  Attachment,
+  UploadLimits,
   VisitorIdentity,
   VisitorTypingEvent,
 } from '@switchboard/protocol';
@@ -39,10 +41,45 @@ export interface PendingMessage {
   conversationId: string | null;
   text: string;
   kind: 'text' | 'note';
+  /** Uploads sent with the message (from `upload()`), in order; empty for most. */
+  attachments: readonly Attachment[];
   createdAt: string;
   attempts: number;
   /** Set when the last attempt failed for a reason retrying will not fix. */
   error: SwitchboardError | null;
+}
+
+/** How `upload()` sends a file. */
+export interface UploadOptions {
+  /** The file's name. @default the `File`'s name (required for a `Blob` or bytes) */
+  name?: string;
+  /**
+   * What the file is, e.g. `image/png`; the server checks it against the bytes.
+   * @default the `Blob`'s type, else `application/octet-stream` (the server decides from the bytes)
+   */
+  contentType?: string;
+  /**
+   * Called as the bytes go out. In browsers (XMLHttpRequest) it reports real progress; elsewhere it
+   * is called once, when the upload is done. @default undefined
+   */
+  onProgress?: (progress: { loaded: number; total: number }) => void;
+  /** Cancels the upload; it then rejects with `network`. @default undefined */
+  signal?: AbortSignal;
+}
+
+/** Uploading and downloading files, on both clients; like the store's, the methods need no `this`. */
+export interface AttachmentControls {
+  /**
+   * Uploads a file (a `File` from an input, a drop or a paste, any `Blob`, or bytes) and resolves
+   * with its `Attachment`, to send with `sendMessage`'s `attachmentIds`. A file the server's
+   * announced limits refuse (`file_too_large`, `unsupported_file_type`) is rejected before a byte
+   * is sent; the server checks the bytes again and may still refuse it with those codes.
+   */
+  upload(this: void, file: Blob | Uint8Array, options?: UploadOptions): Promise<Attachment>;
+  /** Downloads an attachment's bytes (its URL is its own credential). */
+  download(this: void, attachment: Attachment): Promise<Blob>;
+  /** An attachment's absolute URL, e.g. for an `<img>` or a link. */
+  attachmentUrl(this: void, attachment: Attachment): string;
 }
 
 /** Minimal synchronous key-value storage; `window.localStorage` fits. */
@@ -190,7 +227,11 @@ export interface VisitorClientEvents extends Record<string, unknown> {
 }
 
 export interface VisitorClient
-  extends ReadableStore<VisitorState>, Emitter<VisitorClientEvents>, PendingMessageControls {
+  extends
+    ReadableStore<VisitorState>,
+    Emitter<VisitorClientEvents>,
+    PendingMessageControls,
+    AttachmentControls {
   /**
    * Resumes a stored session (if any), opens the socket and re-syncs. Without a stored session
    * it does nothing until the first `sendMessage`, so page views cost the server nothing.
@@ -206,11 +247,13 @@ export interface VisitorClient
    */
   startNewConversation(): Promise<Conversation>;
   /**
-   * Queues the text in the outbox and resolves with the stored message once acknowledged. While
-   * the site's pre-chat form is due (`preChatPending(state.site?.preChat, state.contact)`), a
-   * message that would start a conversation fails with `pre_chat_required`: send the form first.
+   * Queues the message in the outbox and resolves with the stored message once acknowledged. With
+   * `attachmentIds` (of files this client uploaded) the text may be blank. The site's upload limits
+   * are in `state.site.uploads` once a session exists. While the site's pre-chat form is due
+   * (`preChatPending(state.site?.preChat, state.contact)`), a message that would start a
+   * conversation fails with `pre_chat_required`: send the form first.
    */
-  sendMessage(text: string): Promise<Message>;
+  sendMessage(text: string, options?: { attachmentIds?: readonly string[] }): Promise<Message>;
   /**
    * Reads the site as its visitors see it (name, availability, pre-chat form) into `state.site`,
    * without a session: nothing is created on the server and nothing is stored in the browser, so
@@ -413,6 +456,8 @@ export interface AgentClientEvents extends Record<string, unknown> {
 export interface SendOptions {
   /** `note` is visible to agents only. @default 'text' */
   kind?: 'text' | 'note';
+  /** Files uploaded with this client's `upload()`, sent in this order; the text may then be blank. @default [] */
+  attachmentIds?: readonly string[];
   /** Reuse an id to retry a send made elsewhere (a ULID). @default a freshly minted ULID */
   clientMessageId?: string;
 }
@@ -427,7 +472,7 @@ export interface HistoryOptions {
 }
 
 export interface AgentClient
-  extends ReadableStore<AgentState>, Emitter<AgentClientEvents>, PendingMessageControls {
+  extends ReadableStore<AgentState>, Emitter<AgentClientEvents>, PendingMessageControls, AttachmentControls {
   /**
    * Logs in (when given credentials) or checks the token and learns whose it is, then opens the
    * socket and loads the conversation list. A refused token or login rejects with `unauthorized`.
@@ -496,4 +541,6 @@ export interface AgentClient
   timeline(conversationId: string): Promise<TimelineEvent[]>;
   /** The conversation's contact: name, email and the fields a bot or the offline form collected. */
   contact(conversationId: string): Promise<Contact>;
+  /** What the server accepts as uploads (`GET /v1/uploads/limits`), fetched once and kept. */
+  uploadLimits(): Promise<UploadLimits>;
 }

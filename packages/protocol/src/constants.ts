@@ -22,6 +22,15 @@ export const IDENTITY_VERIFICATION_MODES = ['off', 'optional', 'enforce'] as con
 
 export const MAX_MESSAGE_TEXT = 4000;
 
+/** What an attachment is shown as: an image preview, an audio or video player, or a download link. */
+export const ATTACHMENT_KINDS = ['image', 'audio', 'video', 'file'] as const;
+
+/** The most attachments one message can carry. */
+export const MAX_ATTACHMENTS = 10;
+
+/** The longest attachment name the server keeps (longer names are shortened). */
+export const MAX_ATTACHMENT_NAME = 255;
+
 /** CSAT ratings: a score from 1 to MAX_CSAT_SCORE, and an optional comment of at most MAX_CSAT_COMMENT characters. */
 export const MAX_CSAT_SCORE = 5;
 export const MAX_CSAT_COMMENT = 1000;

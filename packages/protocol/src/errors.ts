@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'pre_chat_required',
   'rate_limited',
   'payload_too_large',
+  /** An upload is larger than the server's `maxBytes` (see `UploadLimits`). */
+  'file_too_large',
+  /** An upload's bytes are not of an allowed type, or not of the type it claims to be. */
+  'unsupported_file_type',
   'internal',
 ] as const;
 
@@ -43,6 +47,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   pre_chat_required: 409,
   rate_limited: 429,
   payload_too_large: 413,
+  file_too_large: 413,
+  unsupported_file_type: 415,
   internal: 500,
 };
 

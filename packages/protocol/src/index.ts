@@ -21,6 +21,7 @@ export type {
 export {
   AGENT_ROLES,
   AGENT_STATUSES,
+  ATTACHMENT_KINDS,
   AUTHOR_KINDS,
   BOT_KINDS,
   DEFAULT_OFFLINE_FIELDS,
@@ -32,6 +33,8 @@ export {
   IDENTITY_VERIFICATION_MODES,
   MAX_CONSENT_TEXT,
   MAX_CSAT_COMMENT,
+  MAX_ATTACHMENT_NAME,
+  MAX_ATTACHMENTS,
   MAX_CSAT_SCORE,
   MAX_MESSAGE_TEXT,
   MAX_PRE_CHAT_FIELDS,
@@ -72,6 +75,7 @@ export type {
   UpdateAgentRequest,
   UpdateProfileRequest,
 } from './schemas/agent.js';
+export type { Attachment, AttachmentKind, UploadLimits, UploadQuery } from './schemas/attachment.js';
 export type {
   CreateQueueRequest,
   Queue,

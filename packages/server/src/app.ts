@@ -20,6 +20,11 @@ import { createTokenSigner } from './lib/tokens.js';
 import { createGateway } from './realtime/gateway.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
 import { createAgentService, type AgentService } from './services/agents.js';
+import {
+  createAttachmentService,
+  PENDING_UPLOAD_TIMER,
+  type AttachmentService,
+} from './services/attachments.js';
 import { createAutoResolve } from './services/auto-resolve.js';
 import { createBotRunner, type BotRunner } from './services/bot-runner.js';
 import { createCsatService, type CsatService } from './services/csat.js';
@@ -65,6 +70,7 @@ export interface SwitchboardApp {
     handoff: HandoffService;
     bots: BotRunner;
     csat: CsatService;
+    attachments: AttachmentService;
   };
   /** Fires due timers now (tests use it instead of waiting for the poll). */
   timers: TimerScheduler;
@@ -88,7 +94,8 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
 
   const bus = createEventBus((error) => logger.error('domain event subscriber failed', { error }));
   const tokens = createTokenSigner(config.secret, now);
-  const sessions = createSessionService({ store, tokens, config, now });
+  const attachments = createAttachmentService({ store, config: config.uploads, now });
+  const sessions = createSessionService({ store, tokens, config, now, uploadLimits: attachments.limits });
   const routing = createRoutingService({ store, bus, logger, now });
   const lifecycle = createLifecycleService({ store, bus, routing, now });
   const agents = createAgentService({
@@ -153,6 +160,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
       abandon: (contactId) => visitors.abandonIfGone(contactId),
       agent_offline: (agentId) => agents.goOfflineIfAway(agentId),
       [BOT_REPLY_TIMER]: (conversationId) => botRunner.replyTimedOut(conversationId),
+      [PENDING_UPLOAD_TIMER]: (attachmentId) => attachments.expire(attachmentId),
     },
   });
 
@@ -164,7 +172,9 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     routing,
     botRunner,
     botHub,
+    attachments,
     sessionLimiter: createRateLimiter(config.rateLimits.sessions, now),
+    uploadLimiter: createRateLimiter(config.rateLimits.uploads, now),
     logger,
     staticRoots: deps.staticRoots === undefined ? defaultStaticRoots(config, logger) : deps.staticRoots,
   });
@@ -195,7 +205,17 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     io,
     httpServer,
     store,
-    services: { sessions, conversations, lifecycle, routing, agents, handoff, bots: botRunner, csat },
+    services: {
+      sessions,
+      conversations,
+      lifecycle,
+      routing,
+      agents,
+      handoff,
+      bots: botRunner,
+      csat,
+      attachments,
+    },
     timers,
     bus,
     listen: () =>

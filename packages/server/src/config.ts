@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { randomSecret } from './lib/secrets.js';
@@ -51,6 +52,19 @@ const Env = z.object({
   SWITCHBOARD_MAIL_FROM: z.string().min(3).default('Switchboard <switchboard@localhost>'),
   /** How often persisted timers are checked, in milliseconds. @default 1000 */
   SWITCHBOARD_TIMER_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  /** Where uploaded files are kept. @default an `uploads` directory beside the database file */
+  SWITCHBOARD_UPLOAD_DIR: z.string().min(1).optional(),
+  /** The largest upload, in bytes. @default 10485760 (10 MiB) */
+  SWITCHBOARD_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  /** Uploads per visitor or agent per minute. @default 30 */
+  SWITCHBOARD_UPLOAD_RATE_PER_MIN: z.coerce.number().min(1).default(30),
+  /** An upload no message carries is deleted after this many seconds. @default 86400 */
+  SWITCHBOARD_UPLOAD_PENDING_TTL: z.coerce.number().min(1).default(86_400),
 });
 
 export interface Config {
@@ -69,11 +83,18 @@ export interface Config {
     file: { path: string; siteKey: string } | null;
   };
   mail: { smtpUrl: string; from: string } | null;
+  uploads: {
+    dir: string;
+    maxBytes: number;
+    /** How long an upload may wait for a message before it is deleted. */
+    pendingTtlMs: number;
+  };
   visitorTokenTtlSeconds: number;
   agentTokenTtlSeconds: number;
   rateLimits: {
     sessions: { perSecond: number; burst: number };
     messages: { perSecond: number; burst: number };
+    uploads: { perSecond: number; burst: number };
   };
   lifecycle: {
     autoResolveAfterMs: number;
@@ -110,6 +131,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     },
     mail: e.SWITCHBOARD_SMTP_URL ? { smtpUrl: e.SWITCHBOARD_SMTP_URL, from: e.SWITCHBOARD_MAIL_FROM } : null,
+    uploads: {
+      dir: resolve(e.SWITCHBOARD_UPLOAD_DIR ?? defaultUploadDir(databasePath)),
+      maxBytes: e.SWITCHBOARD_UPLOAD_MAX_BYTES,
+      pendingTtlMs: e.SWITCHBOARD_UPLOAD_PENDING_TTL * 1000,
+    },
     visitorTokenTtlSeconds: e.SWITCHBOARD_VISITOR_TOKEN_TTL,
     agentTokenTtlSeconds: e.SWITCHBOARD_AGENT_TOKEN_TTL,
     rateLimits: {
@@ -121,6 +147,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         perSecond: e.SWITCHBOARD_MESSAGE_RATE_PER_SEC,
         burst: e.SWITCHBOARD_MESSAGE_RATE_PER_SEC * 4,
       },
+      uploads: {
+        perSecond: e.SWITCHBOARD_UPLOAD_RATE_PER_MIN / 60,
+        // A message's worth of files at once.
+        burst: Math.max(10, Math.ceil(e.SWITCHBOARD_UPLOAD_RATE_PER_MIN / 3)),
+      },
     },
     lifecycle: {
       autoResolveAfterMs: e.SWITCHBOARD_AUTO_RESOLVE_AFTER * 1000,
@@ -130,6 +161,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timerPollMs: e.SWITCHBOARD_TIMER_POLL_MS,
     },
   };
+}
+
+/** Uploads sit beside the database, so one directory holds all the state. */
+function defaultUploadDir(databasePath: string): string {
+  return databasePath === ':memory:'
+    ? join(tmpdir(), 'switchboard-uploads')
+    : join(dirname(databasePath), 'uploads');
 }
 
 // Tokens must outlive a restart, so a generated secret is kept beside the database.

@@ -61,6 +61,7 @@ export function fakeVisitorClient(
         conversationId: store.getSnapshot().conversation?.id ?? null,
         text,
         kind: 'text',
+        attachments: [],
         createdAt: new Date().toISOString(),
         attempts: 1,
         error: null,
@@ -72,6 +73,9 @@ export function fakeVisitorClient(
     startNewConversation: notFaked('startNewConversation'),
     submitOfflineForm: notFaked('submitOfflineForm'),
     submitPreChat: notFaked('submitPreChat'),
+    upload: notFaked('upload'),
+    download: notFaked('download'),
+    attachmentUrl: (attachment) => attachment.url,
     // A site without a pre-chat form unless the test's state says otherwise.
     loadSite: () => Promise.resolve(store.getSnapshot().site ?? site()),
     rate: notFaked('rate'),
@@ -156,5 +160,6 @@ export function site(open = true): PublicSite {
     name: 'Acme',
     availability: { open, afterHoursMode: open ? null : 'offline_form' },
     preChat: null,
+    uploads: { maxBytes: 10 * 1024 * 1024, maxAttachments: 10, contentTypes: ['image/png'] },
   };
 }

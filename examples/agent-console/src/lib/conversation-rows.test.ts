@@ -20,6 +20,7 @@ function message(
     text: `message ${seq}`,
     quickReplies: [],
     cards: [],
+    attachments: [],
     form: null,
     createdAt,
     ...overrides,

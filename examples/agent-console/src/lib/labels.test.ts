@@ -13,6 +13,7 @@ const base: Message = {
   text: 'Hello\n  there',
   quickReplies: [],
   cards: [],
+  attachments: [],
   form: null,
   createdAt: '2025-06-18T10:00:00.000Z',
 };

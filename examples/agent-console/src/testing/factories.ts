@@ -69,6 +69,7 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     text: `message ${seq}`,
     quickReplies: [],
     cards: [],
+    attachments: [],
     form: null,
     createdAt: '2025-06-18T10:00:00.000Z',
     ...overrides,

@@ -4,8 +4,10 @@ import {
   type AgentServerToClientEvents,
   type AgentSession,
   type Conversation,
+  type Attachment,
   type ConversationListQuery,
   type Message,
+  type UploadLimits,
 } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { AgentClient, AgentClientEvents, AgentClientOptions, AgentState } from '../types.js';
@@ -18,7 +20,9 @@ import {
   updateProfile,
   fetchMessages,
   fetchTimeline,
+  fetchUploadLimits,
 } from '../core/api.js';
+import { createAttachments } from '../core/attachments.js';
 import { createConnectionCore } from '../core/connection.js';
 import { socketIoConnector } from '../core/socket-io-connector.js';
 import { createEventHub } from '../core/emitter.js';
@@ -107,6 +111,8 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
         clientMessageId: entry.clientMessageId,
         text: entry.text,
         kind: entry.kind,
+        // Left out when empty: the payload is strict, and older servers know no attachments.
+        ...(entry.attachments.length > 0 && { attachmentIds: entry.attachments.map((file) => file.id) }),
       });
     },
     onDelivered: (message) => applyMessages(message.conversationId, [message], 'live'),
@@ -120,6 +126,21 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     transport: core.transport,
     applyConversation: (conversation) => applyConversations([conversation], true),
     applyPresence: directory.applyPresence,
+  });
+
+  const uploadLimits = singleFlight(async (): Promise<UploadLimits> => {
+    limits ??= await fetchUploadLimits(core.http);
+    return limits;
+  });
+  let limits: UploadLimits | undefined;
+  const attachments = createAttachments({
+    client: options,
+    getToken: () => token,
+    refreshAuth: () => login(),
+    prepare: async () => {
+      if (token === null) await login();
+      return uploadLimits();
+    },
   });
 
   const messageSync = createMessageSync({
@@ -326,15 +347,30 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     },
 
     sendMessage(conversationId, text, send = {}) {
-      const invalid = validateMessageText(text);
+      let files: readonly Attachment[];
+      try {
+        files = attachments.resolve(send.attachmentIds ?? []);
+      } catch (error) {
+        return Promise.reject(toSwitchboardError(error));
+      }
+      const invalid = validateMessageText(text, files.length > 0);
       if (invalid) return Promise.reject(invalid);
       return core.outbox.enqueue({
         conversationId,
         text,
         kind: send.kind ?? 'text',
+        attachments: files,
         clientMessageId: send.clientMessageId,
       });
     },
+
+    upload: attachments.upload,
+
+    download: attachments.download,
+
+    attachmentUrl: attachments.attachmentUrl,
+
+    uploadLimits,
 
     retryMessage(clientMessageId) {
       return core.outbox.retry(clientMessageId);

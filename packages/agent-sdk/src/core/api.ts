@@ -14,6 +14,7 @@ import type {
   Queue,
   TimelineEvent,
   UpdateProfileRequest,
+  UploadLimits,
   VisitorSession,
   VisitorSessionRequest,
 } from '@switchboard/protocol';
@@ -100,4 +101,8 @@ export function fetchPublicSite(http: HttpClient, siteKey: string): Promise<Publ
     path: `/v1/sites/by-key/${encodeURIComponent(siteKey)}/public`,
     authenticated: false,
   });
+}
+
+export function fetchUploadLimits(http: HttpClient): Promise<UploadLimits> {
+  return http.request({ method: 'GET', path: '/v1/uploads/limits' });
 }

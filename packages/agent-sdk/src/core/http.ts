@@ -62,11 +62,21 @@ function codeForStatus(status: number): ErrorCode {
       return 'conflict';
     case 413:
       return 'payload_too_large';
+    case 415:
+      return 'unsupported_file_type';
     case 429:
       return 'rate_limited';
     default:
       return 'internal';
   }
+}
+
+/** The error a failed response's status and (parsed JSON, or null) body describe. */
+export function errorFromBody(status: number, statusText: string, body: unknown): SwitchboardError {
+  const statusLine = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
+  const envelope =
+    typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+  return errorFromPayload(envelope, statusLine) ?? new SwitchboardError(codeForStatus(status), statusLine);
 }
 
 async function errorFromResponse(response: Response): Promise<SwitchboardError> {
@@ -76,12 +86,7 @@ async function errorFromResponse(response: Response): Promise<SwitchboardError> 
   } catch {
     // Not JSON: fall through to a status-derived code.
   }
-  const statusLine = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  const envelope =
-    typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
-  return (
-    errorFromPayload(envelope, statusLine) ?? new SwitchboardError(codeForStatus(response.status), statusLine)
-  );
+  return errorFromBody(response.status, response.statusText, body);
 }
 
 /** JSON over fetch with the server's error envelope turned into `SwitchboardError`s. */

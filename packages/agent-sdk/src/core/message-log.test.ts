@@ -19,6 +19,7 @@ function pending(clientMessageId: string, conversationId: string | null = 'c1'):
     conversationId,
     text: 'hi',
     kind: 'text',
+    attachments: [],
     createdAt: '',
     attempts: 1,
     error: null,

@@ -1,6 +1,6 @@
 // How outbox entries are written to storage: errors as plain `{ code, message }`, since a class
 // instance does not survive JSON, and anything unreadable dropped rather than trusted.
-import { isErrorCode } from '@switchboard/protocol';
+import { isErrorCode, type Attachment } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { PendingMessage } from '../types.js';
 
@@ -16,15 +16,34 @@ export function fromStored(value: unknown): PendingMessage | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Partial<StoredEntry>;
   if (typeof v.clientMessageId !== 'string' || typeof v.text !== 'string') return null;
+  const stored: unknown[] = Array.isArray(v.attachments) ? v.attachments : [];
+  const attachments = stored.filter(isAttachment);
+  // Sending the text without a file it went with would say something else: drop it all.
+  if (attachments.length !== stored.length) return null;
   return {
     clientMessageId: v.clientMessageId,
     conversationId: typeof v.conversationId === 'string' ? v.conversationId : null,
     text: v.text,
     kind: v.kind === 'note' ? 'note' : 'text',
+    attachments,
     createdAt: typeof v.createdAt === 'string' ? v.createdAt : new Date().toISOString(),
     attempts: typeof v.attempts === 'number' ? v.attempts : 0,
     error: errorFromStored(v.error),
   };
+}
+
+/** Enough of an attachment to send (its id) and show (name, type, URL); anything less is dropped. */
+function isAttachment(value: unknown): value is Attachment {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, name, url, kind, contentType, size } = value as Record<string, unknown>;
+  return (
+    typeof id === 'string' &&
+    typeof name === 'string' &&
+    typeof url === 'string' &&
+    typeof contentType === 'string' &&
+    typeof size === 'number' &&
+    (kind === 'image' || kind === 'audio' || kind === 'video' || kind === 'file')
+  );
 }
 
 function errorFromStored(value: unknown): SwitchboardError | null {

@@ -1,7 +1,7 @@
 // The sender's half of delivery guarantee 1 (DESIGN.md): a message stays here, under the
 // clientMessageId minted when it was written, until the server acknowledges it. Every retry reuses
 // that id, so the server's UNIQUE(conversation_id, client_message_id) turns retries into no-ops.
-import { ulid, type Message } from '@switchboard/protocol';
+import { ulid, type Attachment, type Message } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { KeyValueStorage, PendingMessage } from '../types.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
@@ -14,6 +14,8 @@ export interface OutboxInput {
   conversationId: string | null;
   text: string;
   kind: PendingMessage['kind'];
+  /** Uploads sent with the message. @default [] */
+  attachments?: readonly Attachment[];
   /** Reuse an id minted elsewhere; a fresh ULID when absent. */
   clientMessageId?: string;
 }
@@ -252,6 +254,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           conversationId: input.conversationId,
           text: input.text,
           kind: input.kind,
+          attachments: input.attachments ?? [],
           createdAt: new Date().toISOString(),
           attempts: 0,
           error: null,

@@ -2,11 +2,11 @@ import { MAX_MESSAGE_TEXT } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 
 /**
- * The server's rule for message text, checked before queueing: text it would refuse must fail at
+ * The server's rule for message text (which may be blank beside attachments), checked before queueing: text it would refuse must fail at
  * once rather than sit in the outbox (and in storage) until the first send attempt.
  */
-export function validateMessageText(text: string): SwitchboardError | null {
-  if (typeof text !== 'string' || text.trim().length === 0) {
+export function validateMessageText(text: string, withAttachments = false): SwitchboardError | null {
+  if (typeof text !== 'string' || (text.trim().length === 0 && !withAttachments)) {
     return new SwitchboardError('invalid_payload', 'Message text must not be blank', [
       { path: 'text', message: 'must not be blank' },
     ]);

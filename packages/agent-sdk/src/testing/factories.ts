@@ -1,4 +1,10 @@
-import { ulid, type AgentPresence, type Conversation, type Message } from '@switchboard/protocol';
+import {
+  ulid,
+  type AgentPresence,
+  type Conversation,
+  type Message,
+  type UploadLimits,
+} from '@switchboard/protocol';
 
 /** A stored message with sensible defaults; `seq` decides the rest unless overridden. */
 export function message(seq: number, overrides: Partial<Message> = {}): Message {
@@ -13,6 +19,7 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     text: `message ${seq}`,
     quickReplies: [],
     cards: [],
+    attachments: [],
     form: null,
     createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)).toISOString(),
     ...overrides,
@@ -62,3 +69,10 @@ export function presence(id: string, overrides: Partial<AgentPresence> = {}): Ag
     ...overrides,
   };
 }
+
+/** Upload limits as a server might announce them. */
+export const UPLOADS: UploadLimits = {
+  maxBytes: 1024 * 1024,
+  maxAttachments: 10,
+  contentTypes: ['image/png', 'image/jpeg', 'application/pdf', 'text/plain'],
+};

@@ -16,7 +16,7 @@ import type { Namespace } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SwitchboardError } from '../errors.js';
 import type { VisitorClient } from '../types.js';
-import { conversation, message } from '../testing/factories.js';
+import { conversation, message, UPLOADS } from '../testing/factories.js';
 import { MemoryStorage } from '../testing/memory-storage.js';
 import { CONNECTORS } from '../testing/connectors.js';
 import type { SocketConnector } from '../core/socket.js';
@@ -58,6 +58,7 @@ const fetch: typeof globalThis.fetch = (input) => {
         name: 'Test site',
         availability: { open: true, afterHoursMode: null },
         preChat: null,
+        uploads: UPLOADS,
       },
       contact: {
         id: CONTACT_ID,
@@ -95,7 +96,7 @@ function visitor(): VisitorClient {
 function acceptSends(closed: Set<string>, log: { conversationId: string; clientMessageId: string }[]) {
   let seq = 0;
   return (
-    payload: { conversationId: string; clientMessageId: string; text: string },
+    payload: { conversationId: string; clientMessageId: string; text?: string },
     ack: (ack: Ack<Message>) => void,
   ): void => {
     log.push({ conversationId: payload.conversationId, clientMessageId: payload.clientMessageId });

@@ -1,5 +1,6 @@
 import {
   VISITOR_NAMESPACE,
+  type Attachment,
   type Conversation,
   type VisitorClientToServerEvents,
   type VisitorServerToClientEvents,
@@ -8,6 +9,7 @@ import { SwitchboardError } from '../errors.js';
 import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
 import { fetchConversations, fetchPublicSite } from '../core/api.js';
+import { createAttachments } from '../core/attachments.js';
 import { createConnectionCore } from '../core/connection.js';
 import type { SocketConnector } from '../core/socket.js';
 import { isOpen } from '../core/conversations.js';
@@ -88,7 +90,12 @@ export function createVisitorClientCore(
     refreshAuth: () => refreshSession(),
     resync,
     deliver: async (transport, entry) => {
-      const payload = { clientMessageId: entry.clientMessageId, text: entry.text };
+      const payload = {
+        clientMessageId: entry.clientMessageId,
+        text: entry.text,
+        // Left out when empty: the payload is strict, and older servers know no attachments.
+        ...(entry.attachments.length > 0 && { attachmentIds: entry.attachments.map((file) => file.id) }),
+      };
       const target = await ensureConversation();
       try {
         return await transport.request('message:send', { ...payload, conversationId: target.id });
@@ -192,6 +199,18 @@ export function createVisitorClientCore(
     conversation.adopt(joined);
     await conversation.refresh(id);
   }
+
+  const attachments = createAttachments({
+    client: options,
+    getToken: () => identity.session?.token ?? null,
+    refreshAuth: () => refreshSession(),
+    // Uploading is interacting: it needs a session, and the session tells the site's limits.
+    prepare: async () => {
+      interact();
+      await activate();
+      return store.getSnapshot().site?.uploads ?? null;
+    },
+  });
 
   const submitOfflineForm = createOfflineFormSubmitter({
     conversation: async () => {
@@ -345,14 +364,21 @@ export function createVisitorClientCore(
       return ensureConversation();
     },
 
-    sendMessage(text) {
-      const invalid = validateMessageText(text);
+    sendMessage(text, { attachmentIds = [] } = {}) {
+      let files: readonly Attachment[];
+      try {
+        files = attachments.resolve(attachmentIds);
+      } catch (error) {
+        return Promise.reject(toSwitchboardError(error));
+      }
+      const invalid = validateMessageText(text, files.length > 0);
       if (invalid) return Promise.reject(invalid);
       interact();
       const sent = core.outbox.enqueue({
         conversationId: store.getSnapshot().conversation?.id ?? null,
         text,
         kind: 'text',
+        attachments: files,
       });
       // Failures surface through the returned promise, `state.error` and 'error' events.
       activate().catch(() => undefined);
@@ -364,6 +390,12 @@ export function createVisitorClientCore(
     loadSite,
 
     submitPreChat,
+
+    upload: attachments.upload,
+
+    download: attachments.download,
+
+    attachmentUrl: attachments.attachmentUrl,
 
     identify,
 

@@ -14,7 +14,7 @@ import type {
 import type { Namespace } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VisitorClient, VisitorClientOptions } from '../types.js';
-import { conversation, message } from '../testing/factories.js';
+import { conversation, message, UPLOADS } from '../testing/factories.js';
 import { MemoryStorage } from '../testing/memory-storage.js';
 import { startSocketServer } from '../testing/socket-server.js';
 import { waitFor } from '../testing/wait.js';
@@ -62,6 +62,7 @@ const sessionFor = (contactId: string, secret: string, overrides: Partial<Contac
     name: 'Test site',
     availability: { open: true, afterHoursMode: null },
     preChat: null,
+    uploads: UPLOADS,
   },
   contact: contact(contactId, overrides),
   resume: { contactId, secret },

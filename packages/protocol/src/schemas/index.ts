@@ -13,6 +13,7 @@ export {
   UpdateAgentRequest,
   UpdateProfileRequest,
 } from './agent.js';
+export { Attachment, AttachmentIds, AttachmentKind, UploadLimits, UploadQuery } from './attachment.js';
 export { Conversation, ConversationStatus, Handoff } from './conversation.js';
 export { CsatRating, CsatScore, CsatSubmission } from './csat.js';
 export {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AUTHOR_KINDS, FORM_FIELD_TYPES, MAX_MESSAGE_TEXT, MESSAGE_KINDS } from '../constants.js';
+import {
+  AUTHOR_KINDS,
+  FORM_FIELD_TYPES,
+  MAX_ATTACHMENTS,
+  MAX_MESSAGE_TEXT,
+  MESSAGE_KINDS,
+} from '../constants.js';
+import { Attachment } from './attachment.js';
 import { ClientMessageId, Id, Seq, Timestamp } from './common.js';
 
 export const AuthorKind = z.enum(AUTHOR_KINDS);
@@ -109,6 +116,11 @@ export const Message = z.object({
   form: MessageForm.nullable(),
   /** Cards a bot shows under the message; empty for most messages (and for messages stored before cards). */
   cards: z.array(Card).max(MAX_CARDS).default([]),
+  /**
+   * Files sent with the message, in the order they were attached; empty for most messages (and
+   * for messages stored before attachments). A message with attachments may have empty `text`.
+   */
+  attachments: z.array(Attachment).max(MAX_ATTACHMENTS).default([]),
   createdAt: Timestamp,
 });
 export type Message = z.infer<typeof Message>;

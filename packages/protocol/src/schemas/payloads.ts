@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AGENT_STATUSES, RESOLVE_REASONS } from '../constants.js';
+import { AGENT_STATUSES, MAX_MESSAGE_TEXT, RESOLVE_REASONS } from '../constants.js';
+import { AttachmentIds } from './attachment.js';
 import { ClientMessageId, Id, Priority } from './common.js';
-import { MessageText } from './message.js';
 
 /** Socket payloads are strict: an unknown field is a client bug worth reporting, not ignoring. */
 export const ConversationRef = z.strictObject({ conversationId: Id });
@@ -11,20 +11,38 @@ export type ConversationRef = z.infer<typeof ConversationRef>;
 export const ConversationStartPayload = z.strictObject({});
 export type ConversationStartPayload = z.infer<typeof ConversationStartPayload>;
 
-export const SendMessagePayload = z.strictObject({
-  conversationId: Id,
-  clientMessageId: ClientMessageId,
-  text: MessageText,
-});
-export type SendMessagePayload = z.infer<typeof SendMessagePayload>;
+/**
+ * A message's content as a sender writes it: text, attachments (ids from `POST /v1/uploads`), or
+ * both. Text may be blank (or left out) only when there are attachments.
+ */
+const messageContent = {
+  text: z.string().max(MAX_MESSAGE_TEXT).default(''),
+  /** Uploads of the sender's own that no message carries yet; linked in the message's transaction. */
+  attachmentIds: AttachmentIds.optional(),
+};
 
-export const AgentSendMessagePayload = z.strictObject({
-  conversationId: Id,
-  clientMessageId: ClientMessageId,
-  text: MessageText,
-  /** `note` stays among agents; the visitor never receives it. */
-  kind: z.enum(['text', 'note']).default('text'),
-});
+function requireContent(
+  payload: { text: string; attachmentIds?: string[] | undefined },
+  context: z.RefinementCtx,
+): void {
+  if (payload.text.trim().length > 0 || (payload.attachmentIds?.length ?? 0) > 0) return;
+  context.addIssue({ code: 'custom', path: ['text'], message: 'must not be blank' });
+}
+
+export const SendMessagePayload = z
+  .strictObject({ conversationId: Id, clientMessageId: ClientMessageId, ...messageContent })
+  .superRefine(requireContent);
+export type SendMessagePayload = z.input<typeof SendMessagePayload>;
+
+export const AgentSendMessagePayload = z
+  .strictObject({
+    conversationId: Id,
+    clientMessageId: ClientMessageId,
+    ...messageContent,
+    /** `note` stays among agents; the visitor never receives it. */
+    kind: z.enum(['text', 'note']).default('text'),
+  })
+  .superRefine(requireContent);
 export type AgentSendMessagePayload = z.input<typeof AgentSendMessagePayload>;
 
 export const AssignPayload = z.strictObject({ conversationId: Id, agentId: Id });

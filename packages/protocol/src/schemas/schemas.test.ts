@@ -15,6 +15,28 @@ describe('SendMessagePayload', () => {
     expect(SendMessagePayload.parse(valid)).toEqual(valid);
   });
 
+  it('accepts attachments with blank or missing text', () => {
+    const files = { conversationId: 'c1', clientMessageId: ulid(), attachmentIds: ['a1', 'a2'] };
+    expect(SendMessagePayload.parse(files)).toEqual({ ...files, text: '' });
+    expect(SendMessagePayload.parse({ ...files, text: '  ' }).attachmentIds).toEqual(['a1', 'a2']);
+    expect(AgentSendMessagePayload.parse({ ...files, kind: 'note' }).kind).toBe('note');
+  });
+
+  it('names the text when there is neither text nor an attachment', () => {
+    const result = SendMessagePayload.safeParse({ ...valid, text: ' ', attachmentIds: [] });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['text', 'must not be blank'],
+    ]);
+  });
+
+  it.each([
+    ['a repeated attachment', { ...valid, attachmentIds: ['a1', 'a1'] }],
+    ['eleven attachments', { ...valid, attachmentIds: Array.from({ length: 11 }, (_, i) => `a${i}`) }],
+    ['an empty attachment id', { ...valid, attachmentIds: [''] }],
+  ])('rejects %s', (_label, payload) => {
+    expect(SendMessagePayload.safeParse(payload).success).toBe(false);
+  });
+
   it.each([
     ['blank text', { ...valid, text: '   ' }],
     ['text too long', { ...valid, text: 'x'.repeat(4001) }],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IDENTITY_VERIFICATION_MODES } from '../constants.js';
+import { UploadLimits } from './attachment.js';
 import { Availability } from './business-hours.js';
 import { Id, Timestamp } from './common.js';
 import { PreChatSettings } from './pre-chat.js';
@@ -24,5 +25,7 @@ export const PublicSite = Site.pick({ id: true, name: true }).extend({
   availability: Availability,
   /** The form a visitor fills in before their first conversation; null when the site has none (or it is off). */
   preChat: PreChatSettings.nullable(),
+  /** What the visitor may upload, so the widget can refuse a file before sending it. */
+  uploads: UploadLimits,
 });
 export type PublicSite = z.infer<typeof PublicSite>;

@@ -1,14 +1,16 @@
 // Rows → protocol types. The only place that knows both shapes.
-import type { Conversation, Message, TimelineEvent } from '@switchboard/protocol';
-import type { AgentRecord, ContactRecord, QueueRecord, SiteRecord } from './store.js';
+import type { Attachment, Conversation, Message, TimelineEvent } from '@switchboard/protocol';
+import type { AgentRecord, AttachmentRecord, ContactRecord, QueueRecord, SiteRecord } from './store.js';
 import type {
   AgentRow,
+  AttachmentRow,
   ContactRow,
   ConversationEventRow,
   ConversationRow,
   MessageRow,
   QueueRow,
   SiteRow,
+  StoredAttachment,
 } from './schema.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -106,7 +108,54 @@ export function toMessage(row: MessageRow): Message {
     quickReplies: row.quickReplies,
     form: row.form,
     cards: row.cards,
+    attachments: row.attachments.map(toAttachment),
     createdAt: iso(row.createdAt),
+  };
+}
+
+/**
+ * The download URL is a path on the server (clients resolve it against the server URL). The name
+ * in it only gives the browser a file name; the id and the key decide what is served.
+ */
+export function attachmentUrl({ id, name, key }: Pick<StoredAttachment, 'id' | 'name' | 'key'>): string {
+  return `/v1/attachments/${encodeURIComponent(id)}/${encodeURIComponent(name)}?key=${encodeURIComponent(key)}`;
+}
+
+export function toAttachment(stored: StoredAttachment | AttachmentRecord): Attachment {
+  return {
+    id: stored.id,
+    name: stored.name,
+    contentType: stored.contentType,
+    size: stored.size,
+    kind: stored.kind,
+    url: attachmentUrl(stored),
+    ...(stored.width !== null && stored.height !== null
+      ? { width: stored.width, height: stored.height }
+      : {}),
+  };
+}
+
+export function toStoredAttachment(record: AttachmentRecord): StoredAttachment {
+  const { id, name, contentType, kind, size, width, height, key } = record;
+  return { id, name, contentType, kind, size, width, height, key };
+}
+
+export function toAttachmentRecord(row: AttachmentRow): AttachmentRecord {
+  return {
+    id: row.id,
+    uploaderKind: row.uploaderKind,
+    uploaderId: row.uploaderId,
+    siteId: row.siteId,
+    messageId: row.messageId,
+    conversationId: row.conversationId,
+    name: row.name,
+    contentType: row.contentType,
+    kind: row.kind,
+    size: row.size,
+    width: row.width,
+    height: row.height,
+    key: row.key,
+    createdAt: row.createdAt,
   };
 }
 

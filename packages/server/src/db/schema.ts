@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type {
   AgentRole,
+  AttachmentKind,
   BotConfig,
   Card,
   ContactPreChat,
@@ -164,6 +165,14 @@ export const messages = sqliteTable(
       .$type<Card[]>()
       .notNull()
       .default(sql`'[]'`),
+    /**
+     * The attachments linked in the insert's transaction, copied from their rows (which never
+     * change once linked), so that reading messages needs no join.
+     */
+    attachments: text('attachments', { mode: 'json' })
+      .$type<StoredAttachment[]>()
+      .notNull()
+      .default(sql`'[]'`),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
@@ -171,6 +180,47 @@ export const messages = sqliteTable(
     uniqueIndex('messages_client_id_uq').on(t.conversationId, t.clientMessageId),
     uniqueIndex('messages_seq_uq').on(t.conversationId, t.seq),
   ],
+);
+
+/** An attachment as a message row keeps it; `key` makes its download URL a capability. */
+export interface StoredAttachment {
+  id: string;
+  name: string;
+  contentType: string;
+  kind: AttachmentKind;
+  size: number;
+  width: number | null;
+  height: number | null;
+  key: string;
+}
+
+/**
+ * Uploaded files (the bytes live in the upload directory under the id). Pending until a message
+ * of the uploader's links it (`message_id`); a pending one is deleted after a while.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    /** Who uploaded it: only they can send it, and only with a message of their own. */
+    uploaderKind: text('uploader_kind').$type<'visitor' | 'agent'>().notNull(),
+    uploaderId: text('uploader_id').notNull(),
+    /** A visitor's site; null for agents, who may send to any site's conversations. */
+    siteId: text('site_id').references(() => sites.id),
+    messageId: text('message_id').references(() => messages.id),
+    conversationId: text('conversation_id').references(() => conversations.id),
+    name: text('name').notNull(),
+    /** Decided from the bytes, never taken from the uploader. */
+    contentType: text('content_type').notNull(),
+    kind: text('kind').$type<AttachmentKind>().notNull(),
+    size: integer('size').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    /** Random, unguessable: the download URL's capability. */
+    key: text('key').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('attachments_message_idx').on(t.messageId)],
 );
 
 export const queues = sqliteTable('queues', {
@@ -240,5 +290,6 @@ export type ContactRow = typeof contacts.$inferSelect;
 export type AgentRow = typeof agents.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
+export type AttachmentRow = typeof attachments.$inferSelect;
 export type QueueRow = typeof queues.$inferSelect;
 export type ConversationEventRow = typeof conversationEvents.$inferSelect;

@@ -2,6 +2,7 @@
 // implement the same interface (and run the same contract tests) for multi-instance setups.
 import type {
   Agent,
+  AttachmentKind,
   Attributes,
   BotConfig,
   Card,
@@ -177,6 +178,29 @@ export interface NewAgent {
   avatarUrl?: string | null;
 }
 
+/** An uploaded file as the server keeps it. */
+export interface AttachmentRecord {
+  id: string;
+  uploaderKind: 'visitor' | 'agent';
+  uploaderId: string;
+  /** A visitor's site; null for an agent's upload. */
+  siteId: string | null;
+  /** The message that carries it; null while pending. */
+  messageId: string | null;
+  conversationId: string | null;
+  name: string;
+  contentType: string;
+  kind: AttachmentKind;
+  size: number;
+  width: number | null;
+  height: number | null;
+  /** The capability in the download URL. */
+  key: string;
+  createdAt: number;
+}
+
+export type NewAttachment = Omit<AttachmentRecord, 'messageId' | 'conversationId' | 'createdAt'>;
+
 export interface NewMessage {
   conversationId: string;
   clientMessageId: string;
@@ -187,6 +211,13 @@ export interface NewMessage {
   quickReplies?: QuickReply[];
   form?: MessageForm | null;
   cards?: Card[];
+  /**
+   * Pending uploads to link to the message, in this order, in its transaction. Each must have been
+   * uploaded by the message's author (`uploaderKind`/`uploaderId` equal to `authorKind`/`authorId`)
+   * and, for visitors, on the conversation's site: anything else is `not_found`, one that another
+   * message already carries is `conflict`, and then nothing is written.
+   */
+  attachmentIds?: readonly string[];
   /**
    * Checked under the write lock: a bot is muted the moment a human owns the conversation, so
    * its reply must not slip in between the check and the insert. Throws `bot_muted` for bots.
@@ -343,6 +374,12 @@ export interface Store {
     ): Promise<{ conversation: Conversation; advanced: boolean } | null>;
     /** Most recently updated first. */
     list(filter: ConversationFilter): Promise<{ items: Conversation[]; nextCursor: string | null }>;
+  };
+  attachments: {
+    create(attachment: NewAttachment): Promise<AttachmentRecord>;
+    byId(id: string): Promise<AttachmentRecord | null>;
+    /** Deletes the row unless a message carries it; resolves whether it did. */
+    deletePending(id: string): Promise<boolean>;
   };
   messages: {
     /**

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { Store } from '../db/store.js';
@@ -6,6 +6,7 @@ import { AppError } from '../lib/app-error.js';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
+import type { AttachmentService } from '../services/attachments.js';
 import type { SdkBotHub } from '../bots/sdk/hub.js';
 import type { BotRunner } from '../services/bot-runner.js';
 import type { RoutingService } from '../services/routing.js';
@@ -14,6 +15,7 @@ import type { SessionService } from '../services/sessions.js';
 import type { HttpEnv } from './context.js';
 import { errorResponse } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
+import { attachmentRoutes } from './routes/attachments.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { queueRoutes } from './routes/queues.js';
 import { publicSiteRoutes } from './routes/public-site.js';
@@ -21,6 +23,7 @@ import { siteRoutes } from './routes/sites.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { staticRoutes, type StaticRoots } from './routes/static-files.js';
+import { uploadRoutes } from './routes/uploads.js';
 
 export interface HttpDeps {
   store: Store;
@@ -30,7 +33,9 @@ export interface HttpDeps {
   routing: RoutingService;
   botRunner: BotRunner;
   botHub: SdkBotHub;
+  attachments: AttachmentService;
   sessionLimiter: RateLimiter;
+  uploadLimiter: RateLimiter;
   logger: Logger;
   /** Null serves no pages, only the API. */
   staticRoots: StaticRoots | null;
@@ -44,15 +49,16 @@ export function createHttpApp(deps: HttpDeps) {
     '/v1/*',
     cors({ origin: (origin) => origin, allowHeaders: ['authorization', 'content-type'], maxAge: 600 }),
   );
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: () => {
-        throw new AppError('payload_too_large', 'The request body is larger than 64 KiB');
-      },
-    }),
-  );
+  const jsonLimit: MiddlewareHandler<HttpEnv> = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: () => {
+      throw new AppError('payload_too_large', 'The request body is larger than 64 KiB');
+    },
+  });
+  // Uploads enforce their own (configurable) limit while they stream to disk.
+  const bodyLimits: MiddlewareHandler<HttpEnv> = (c, next) =>
+    c.req.path === '/v1/uploads' ? next() : jsonLimit(c, next);
+  app.use('/v1/*', bodyLimits);
 
   app.route('/healthz', healthRoutes(deps.store));
   app.route('/v1', sessionRoutes(deps.sessions, deps.sessionLimiter));
@@ -60,6 +66,8 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/v1/queues', queueRoutes(deps.sessions, deps.store, deps.routing));
   app.route('/v1/sites', publicSiteRoutes(deps.sessions, deps.sessionLimiter));
   app.route('/v1/sites', siteRoutes(deps.sessions, deps.store, deps.botHub));
+  app.route('/v1/uploads', uploadRoutes(deps.sessions, deps.attachments, deps.uploadLimiter));
+  app.route('/v1/attachments', attachmentRoutes(deps.attachments));
   app.route(
     '/v1/conversations',
     conversationRoutes(deps.sessions, deps.conversations, deps.store, deps.botRunner, deps.agents),

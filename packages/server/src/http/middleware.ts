@@ -6,12 +6,15 @@ import type { Store } from '../db/store.js';
 import type { SessionService } from '../services/sessions.js';
 import type { HttpEnv } from './context.js';
 
+/** The token of an `Authorization: Bearer <token>` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+}
+
 /** Requires `Authorization: Bearer <token>` and puts the viewer on the context. */
 export function requireViewer(sessions: SessionService): MiddlewareHandler<HttpEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization');
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-    c.set('viewer', await sessions.authenticate(token));
+    c.set('viewer', await sessions.authenticate(bearerToken(c.req.header('authorization'))));
     await next();
   };
 }

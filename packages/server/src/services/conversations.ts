@@ -1,12 +1,10 @@
 import type {
-  AgentSendMessagePayload,
   Conversation,
   ConversationListQuery,
   ConversationPage,
   Message,
   MessageHistoryQuery,
   MessagePage,
-  SendMessagePayload,
 } from '@switchboard/protocol';
 import { OPEN_STATUSES, preChatPending } from '@switchboard/protocol';
 import type { Store } from '../db/store.js';
@@ -26,7 +24,19 @@ export interface ConversationService {
   list(viewer: Viewer, query: ConversationListQuery): Promise<ConversationPage>;
   history(viewer: Viewer, id: string, query: MessageHistoryQuery): Promise<MessagePage>;
   /** Idempotent on (conversation, clientMessageId); broadcasts only what was newly written. */
-  send(viewer: Viewer, payload: SendMessagePayload | Required<AgentSendMessagePayload>): Promise<Message>;
+  send(viewer: Viewer, request: SendRequest): Promise<Message>;
+}
+
+/** A message as a visitor or agent sends it, validated (`SendMessagePayload`, `AgentSendMessagePayload`). */
+export interface SendRequest {
+  conversationId: string;
+  clientMessageId: string;
+  /** May be blank when there are attachments. */
+  text: string;
+  /** The sender's own pending uploads, linked in the message's transaction. */
+  attachmentIds?: readonly string[];
+  /** Agents only. @default 'text' */
+  kind?: 'text' | 'note';
 }
 
 const isOpen = (status: Conversation['status']) => (OPEN_STATUSES as readonly string[]).includes(status);
@@ -116,7 +126,7 @@ export function createConversationService({
       if (viewer.kind === 'bot')
         throw new AppError('forbidden', 'Bots reply with bot:reply or the bot REST API');
       let conversation = await get(viewer, payload.conversationId);
-      const kind = 'kind' in payload ? payload.kind : 'text';
+      const kind = payload.kind ?? 'text';
       if (!isOpen(conversation.status) && kind !== 'note') {
         // The customer writing again reopens it, history and all; agents reopen explicitly.
         if (viewer.kind !== 'visitor') {
@@ -141,7 +151,9 @@ export function createConversationService({
         authorKind: viewer.kind === 'visitor' ? 'visitor' : 'agent',
         authorId: viewer.kind === 'visitor' ? viewer.contactId : viewer.agentId,
         kind,
-        text: payload.text,
+        // Blank text beside attachments is no text at all.
+        text: payload.text.trim() === '' ? '' : payload.text,
+        attachmentIds: payload.attachmentIds,
       });
       // Broadcast strictly after commit, and never twice: a duplicate was broadcast the first time.
       if (result.duplicate) return result.message;

@@ -1,6 +1,7 @@
 import type {
   AgentSession,
   PublicSite,
+  UploadLimits,
   VisitorResume,
   VisitorSession,
   VisitorSessionRequest,
@@ -40,6 +41,8 @@ interface Deps {
   tokens: TokenSigner;
   config: Pick<Config, 'visitorTokenTtlSeconds' | 'agentTokenTtlSeconds'>;
   now: () => number;
+  /** Announced to visitors with their site. */
+  uploadLimits: UploadLimits;
 }
 
 const BOT_TOKEN_PREFIX = 'sbb_';
@@ -58,7 +61,7 @@ interface SessionContact {
   secret: string;
 }
 
-export function createSessionService({ store, tokens, config, now }: Deps): SessionService {
+export function createSessionService({ store, tokens, config, now, uploadLimits }: Deps): SessionService {
   const expiry = (ttlSeconds: number) => Math.floor(now() / 1000) + ttlSeconds;
   const allowed = (origins: string[], origin: string | undefined) =>
     origin === undefined || origins.length === 0 || origins.includes(origin);
@@ -141,7 +144,7 @@ export function createSessionService({ store, tokens, config, now }: Deps): Sess
 
   return {
     async publicSite(siteKey, origin) {
-      return publicSite(await siteFor(siteKey, origin), now());
+      return publicSite(await siteFor(siteKey, origin), now(), uploadLimits);
     },
 
     async createVisitorSession({ siteKey, resume, identity }, origin) {
@@ -156,7 +159,7 @@ export function createSessionService({ store, tokens, config, now }: Deps): Sess
       return {
         token: tokens.sign({ kind: 'visitor', contactId: contact.id, siteId: site.id, exp }),
         expiresAt: new Date(exp * 1000).toISOString(),
-        site: publicSite(site, now()),
+        site: publicSite(site, now(), uploadLimits),
         contact: publicContact(contact),
         resume: { contactId: contact.id, secret },
       };

@@ -41,7 +41,7 @@ export interface Harness {
   createAgent(options?: { capacity?: number; skills?: string[]; queueIds?: string[] }): Promise<AgentSession>;
   visitorSocket(token: string, options?: { origin?: string }): Promise<VisitorSocket>;
   agentSocket(token: string): Promise<AgentSocket>;
-  count(table: 'messages' | 'conversations' | 'contacts'): number;
+  count(table: 'messages' | 'conversations' | 'contacts' | 'attachments'): number;
   close(): Promise<void>;
 }
 

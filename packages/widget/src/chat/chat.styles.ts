@@ -1,4 +1,5 @@
 import { css, unsafeCSS } from 'lit';
+import { attachmentsStyles } from '../attachments/attachments.styles.js';
 import { cardsStyles } from '../cards/cards.styles.js';
 import { composerStyles } from '../composer/composer.styles.js';
 import { csatStyles } from '../csat/csat.styles.js';
@@ -19,6 +20,8 @@ const panelStyles = css`
     color: var(--switchboard-text, #111827);
   }
   [part~='panel'] {
+    /* The drop zone covers it while files are dragged over. */
+    position: relative;
     display: flex;
     flex-direction: column;
     box-sizing: border-box;
@@ -132,6 +135,7 @@ export const chatStyles = [
   messageListStyles,
   quickRepliesStyles,
   cardsStyles,
+  attachmentsStyles,
   inChatFormStyles,
   offlineFormStyles,
   preChatStyles,

@@ -3,10 +3,13 @@ import {
   type VisitorClient,
   type VisitorClientOptions,
 } from '@switchboard/agent-sdk/visitor-lite';
-import type { Attributes, Message } from '@switchboard/protocol';
+import type { Attachment, Attributes, Message } from '@switchboard/protocol';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { SwitchboardEventHandler, SwitchboardEventName } from '../api/event-map.js';
 import { IntegratorController } from '../api/integrator-controller.js';
+import { renderAttachButton, renderAttachmentTray, renderDropZone } from '../attachments/attachment-tray.js';
+import { AttachmentsController } from '../attachments/attachments-controller.js';
+import { carriesFiles, droppedFiles, pastedFiles } from '../attachments/transfer.js';
 import type { SwitchboardUser } from '../api/user-profile.js';
 import { renderComposer } from '../composer/composer.js';
 import { NotifyController } from '../notify/notify-controller.js';
@@ -74,7 +77,8 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @event {SwitchboardOpenEvent} switchboard-open - The panel opened.
  * @event {SwitchboardCloseEvent} switchboard-close - The panel closed.
  * @event {SwitchboardMessageSendEvent} switchboard-message-send - The visitor is about to send a
- * message. Cancelable: `preventDefault()` keeps it from being sent.
+ * message (`detail.text`, and `detail.attachments`, the files going with it). Cancelable:
+ * `preventDefault()` keeps it from being sent.
  * @event {SwitchboardMessageReceiveEvent} switchboard-message-receive - A message from an agent, a
  * bot or the system arrived.
  * @event {SwitchboardReadyEvent} switchboard-ready - The element rendered; its methods act at once.
@@ -178,7 +182,37 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart csat-submit - The prompt's send button, disabled while sending.
  * @csspart csat-thanks - The thanks that replaces the prompt once the conversation is rated.
  * @csspart new-conversation - Once the conversation was resolved or abandoned: starts a new one.
+ * @csspart attachments - The files under a message (a labelled list).
+ * @csspart attachments-self - The files of a message written by the visitor.
+ * @csspart attachments-other - The files of a message from an agent or a bot.
+ * @csspart attachments-system - The files of a system notice.
+ * @csspart attachments-pending - The files of a message not yet stored by the server (dimmed).
+ * @csspart attachment - One file under a message.
+ * @csspart attachment-image-link - An image's preview: opens the full image in a new tab.
+ * @csspart attachment-image - The image itself, at most `--switchboard-attachment-max-height` high.
+ * @csspart attachment-audio - A sound file's player (native controls).
+ * @csspart attachment-video - A video's player (native controls).
+ * @csspart attachment-file - The download link of a file (also under a sound or a video).
+ * @csspart attachment-name - The file's name in its link, shown as text.
+ * @csspart attachment-size - The file's size in its link.
  * @csspart composer - The form at the bottom of the panel.
+ * @csspart attach-button - The composer's paper clip: picks files to send (also dropped on the
+ * panel or pasted).
+ * @csspart attachment-tray - Above the composer: the files waiting to be sent, and why any were refused.
+ * @csspart attachment-error - Why files were refused before uploading (too large, a type the server
+ * does not take, too many); an alert.
+ * @csspart attachment-drafts - The list of files waiting to be sent.
+ * @csspart attachment-draft - One of them.
+ * @csspart attachment-draft-uploading - A waiting file still uploading.
+ * @csspart attachment-draft-ready - A waiting file uploaded, ready to send.
+ * @csspart attachment-draft-failed - A waiting file whose upload failed; it is not sent.
+ * @csspart attachment-thumbnail - A waiting file's preview (an uploaded image) or icon.
+ * @csspart attachment-draft-name - A waiting file's name.
+ * @csspart attachment-draft-size - A waiting file's size.
+ * @csspart attachment-draft-error - Why a file could not be uploaded; an alert.
+ * @csspart attachment-progress - An upload's progress bar.
+ * @csspart attachment-remove - Takes a file out of the next message (cancelling its upload).
+ * @csspart drop-zone - Covers the panel while files are dragged over it.
  * @csspart composer-input - The message text field.
  * @csspart emoji-button - The composer's emoji button.
  * @csspart emoji-picker - The grid of emoji it opens (arrow keys move, Escape closes).
@@ -204,6 +238,7 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @cssproperty --switchboard-panel-height=600px - The panel's greatest height.
  * @cssproperty --switchboard-offset=20px - Distance from the viewport's bottom and side edges.
  * @cssproperty --switchboard-z-index=2147483000 - Stacking order over the page.
+ * @cssproperty --switchboard-attachment-max-height=240px - The greatest height of an image or a video under a message.
  */
 export class SwitchboardChat extends LitElement {
   static override styles = chatStyles;
@@ -267,6 +302,12 @@ export class SwitchboardChat extends LitElement {
     onActivate: () => this.show(),
   });
   protected readonly emoji = new EmojiPicker(this, (emoji) => void this.insertIntoDraft(emoji));
+
+  // Files for the next message: uploading from the moment they are picked, dropped or pasted.
+  protected readonly attachments = new AttachmentsController(this, this.visitor, () => ({
+    strings: this.i18n.strings,
+    lang: this.i18n.lang,
+  }));
 
   // Read receipts only while the visitor can see the conversation.
   protected readonly reads = new ReadController(this, this.visitor, () => this.open);
@@ -410,6 +451,11 @@ export class SwitchboardChat extends LitElement {
         dir=${this.i18n.dir}
         ?hidden=${!this.open}
         @keydown=${this.onPanelKeydown}
+        @dragenter=${this.onDragOver}
+        @dragover=${this.onDragOver}
+        @dragleave=${this.onDragLeave}
+        @drop=${this.onDrop}
+        @paste=${this.onPaste}
       >
         <div part="header">
           ${renderHeaderIdentity({ title, status: headerStatus(state), text: strings, serverUrl })}
@@ -437,6 +483,9 @@ export class SwitchboardChat extends LitElement {
           timeFormat: this.i18n.timeFormat,
           serverUrl,
           agents: state.agents,
+          lang: this.i18n.lang,
+          attachmentUrl: this.attachmentUrl,
+          onMediaLoad: this.onMediaLoad,
           onScroll: this.onMessagesScroll,
           onRetry: (key) => void this.visitor.retry(key),
           onDiscard: (key) => this.visitor.discard(key),
@@ -486,6 +535,14 @@ export class SwitchboardChat extends LitElement {
               : nothing,
           ],
         })}
+        ${renderAttachmentTray({
+          drafts: this.attachments.drafts,
+          notices: this.attachments.notices,
+          text: strings,
+          lang: this.i18n.lang,
+          url: this.attachmentUrl,
+          onRemove: this.onRemoveAttachment,
+        })}
         ${renderComposer({
           value: this.draft,
           // The pre-chat form comes first: it starts the conversation.
@@ -495,8 +552,19 @@ export class SwitchboardChat extends LitElement {
           onKeydown: this.onComposerKeydown,
           onSubmit: this.onSubmit,
           onBlur: this.onComposerBlur,
-          tools: this.emoji.render(strings, !configured),
+          before: [
+            renderAttachButton({
+              text: strings,
+              disabled: !configured,
+              accept: this.attachments.accept,
+              onPick: this.onFilesPicked,
+            }),
+            this.emoji.render(strings, !configured),
+          ],
+          canSend:
+            !this.attachments.uploading && (this.draft.trim() !== '' || this.attachments.ready.length > 0),
         })}
+        ${renderDropZone(strings, this.attachments.dragging)}
       </div>
       <button
         part="launcher"
@@ -552,18 +620,24 @@ export class SwitchboardChat extends LitElement {
     this.dispatchEvent(new SwitchboardMessageReceiveEvent(message));
   }
 
-  /** Sends `text` as the visitor's message unless a listener cancels it; returns whether it went. */
-  private sendText(text: string): boolean {
-    if (!text || !this.visitor.client) return false;
-    if (!this.dispatchEvent(new SwitchboardMessageSendEvent(text))) return false;
+  /** Sends the visitor's message unless a listener cancels it; returns whether it went. */
+  private sendText(text: string, attachments: readonly Attachment[] = []): boolean {
+    if ((!text && attachments.length === 0) || !this.visitor.client) return false;
+    if (!this.dispatchEvent(new SwitchboardMessageSendEvent(text, attachments))) return false;
     this.pinnedToBottom = true;
     this.visitor.typing(false);
-    void this.visitor.send(text);
+    void this.visitor.send(
+      text,
+      attachments.map((attachment) => attachment.id),
+    );
     return true;
   }
 
   private send(): void {
-    if (!this.sendText(this.draft.trim())) return;
+    // Files still uploading go with the message once they are up: wait for them.
+    if (this.attachments.uploading) return;
+    if (!this.sendText(this.draft.trim(), this.attachments.ready)) return;
+    this.attachments.clear();
     this.draft = '';
     // A click on the send button leaves focus there, and the now empty composer disables it.
     this.composerInput()?.focus();
@@ -667,6 +741,55 @@ export class SwitchboardChat extends LitElement {
       // The button is gone with the ended conversation: carry on in the composer.
       this.composerInput()?.focus();
     });
+  }
+
+  private attachmentUrl(attachment: Attachment): string {
+    return this.visitor.attachmentUrl(attachment);
+  }
+
+  /** An image or video loaded and grew the list: stay at the bottom if the visitor was there. */
+  private onMediaLoad(): void {
+    const list = this.messageList();
+    if (list && this.pinnedToBottom) list.scrollTop = list.scrollHeight;
+  }
+
+  private onFilesPicked(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.attachments.add(Array.from(input.files ?? []));
+    // Picking the same file again must fire another change.
+    input.value = '';
+  }
+
+  private onRemoveAttachment(key: string): void {
+    this.attachments.remove(key);
+    // Its button is gone: carry on in the composer.
+    this.composerInput()?.focus();
+  }
+
+  private onDragOver(event: DragEvent): void {
+    if (!carriesFiles(event)) return;
+    // Lets the drop happen here rather than the browser opening the file.
+    event.preventDefault();
+    this.attachments.setDragging(true);
+  }
+
+  private onDragLeave(event: DragEvent): void {
+    const panel = event.currentTarget as HTMLElement;
+    if (!panel.contains(event.relatedTarget as Node | null)) this.attachments.setDragging(false);
+  }
+
+  private onDrop(event: DragEvent): void {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    this.attachments.setDragging(false);
+    this.attachments.add(droppedFiles(event));
+  }
+
+  private onPaste(event: ClipboardEvent): void {
+    const files = pastedFiles(event);
+    if (files.length === 0) return;
+    event.preventDefault();
+    this.attachments.add(files);
   }
 
   private onCsatChoose(event: Event): void {

@@ -16,15 +16,17 @@ export interface ComposerOptions {
   onSubmit: (event: SubmitEvent) => void;
   /** Focus left the text field (the visitor stopped typing). */
   onBlur?: (event: FocusEvent) => void;
-  /** Buttons drawn before the text field (the emoji picker). */
-  tools?: unknown;
+  /** Buttons drawn before the text field: attach, emoji. */
+  before?: unknown;
+  /** Whether there is something to send. @default the text is not blank */
+  canSend?: boolean;
 }
 
 /** The text field and send button at the bottom of the panel. */
 export function renderComposer(options: ComposerOptions): TemplateResult {
   const { value, disabled, text } = options;
   return html`<form part="composer" @submit=${options.onSubmit}>
-    ${options.tools ?? nothing}
+    ${options.before ?? nothing}
     <textarea
       part="composer-input"
       rows="1"
@@ -41,7 +43,7 @@ export function renderComposer(options: ComposerOptions): TemplateResult {
       part="send-button"
       type="submit"
       aria-label=${text.send}
-      ?disabled=${disabled || value.trim() === ''}
+      ?disabled=${disabled || !(options.canSend ?? value.trim() !== '')}
     >
       <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${sendIconPath}></path></svg>
     </button>

@@ -13,6 +13,7 @@ const site = (open: boolean): Slice['site'] => ({
   name: 'Acme',
   availability: { open, afterHoursMode: open ? null : 'offline_form' },
   preChat: null,
+  uploads: { maxBytes: 1024, maxAttachments: 10, contentTypes: ['image/png'] },
 });
 const state = (overrides: Partial<Slice>): Slice => ({
   conversation: null,

@@ -76,6 +76,23 @@ export const en = {
   csatFailed: 'Your rating could not be sent. Please try again.',
   /** `{score}` and `{max}` are filled in. */
   csatThanks: 'Thanks for your feedback! You rated this conversation {score} of {max}.',
+  /** The composer's paper-clip button. */
+  attach: 'Attach a file',
+  /** Labels the list of files in the composer, and the files under a message. */
+  attachments: 'Attachments',
+  /** `{name}` is filled in. */
+  removeAttachment: 'Remove {name}',
+  /** `{name}` is filled in: labels an upload's progress bar. */
+  uploading: 'Uploading {name}',
+  /** `{name}` is filled in. */
+  uploadFailed: '{name} could not be uploaded.',
+  /** `{name}` and `{max}` (a size such as "10 MB") are filled in. */
+  fileTooLarge: '{name} is larger than {max}.',
+  /** `{name}` is filled in. */
+  fileTypeNotAllowed: '{name} is a kind of file that cannot be sent.',
+  /** `{max}` is filled in. */
+  tooManyFiles: 'You can send up to {max} files at once.',
+  dropFiles: 'Drop files to attach them',
   reconnecting: 'Reconnecting…',
   offline: 'Connection lost. Messages will be sent once it is back.',
   unavailable: 'Chat is unavailable right now. Please try again later.',

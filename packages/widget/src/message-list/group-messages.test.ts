@@ -12,6 +12,7 @@ function pending(overrides: Partial<PendingMessage> & { at?: number }): PendingM
     conversationId: 'c1',
     text: 'pending text',
     kind: 'text',
+    attachments: [],
     createdAt: new Date(T0 + at).toISOString(),
     attempts: 1,
     error: null,

@@ -1,5 +1,5 @@
 import type { PendingMessage } from '@switchboard/agent-sdk';
-import type { AuthorKind, Card, Message } from '@switchboard/protocol';
+import type { Attachment, AuthorKind, Card, Message } from '@switchboard/protocol';
 
 /** Where a row sits: the visitor's own on the right, agents and bots on the left, notices centred. */
 export type MessageSide = 'self' | 'other' | 'system';
@@ -17,6 +17,8 @@ export interface MessageRow {
   createdAt: string;
   /** A bot's cards under the message; empty for most. */
   cards: readonly Card[];
+  /** Files sent with the message; empty for most. The text may then be empty. */
+  attachments: readonly Attachment[];
   /** A system line of the conversation's activity ("Ada joined"), not a message. */
   activity?: true;
 }
@@ -78,6 +80,7 @@ export function groupMessages(
           status: 'sent',
           createdAt: line.createdAt,
           cards: [],
+          attachments: [],
           activity: true,
         },
       });
@@ -96,8 +99,9 @@ export function groupMessages(
         text: message.text,
         status: 'sent',
         createdAt: message.createdAt,
-        // A server from before cards sends none.
+        // A server from before cards (or attachments) sends none.
         cards: message.cards ?? [],
+        attachments: message.attachments ?? [],
       },
     });
   }
@@ -114,6 +118,7 @@ export function groupMessages(
         status: message.error ? 'failed' : 'pending',
         createdAt: message.createdAt,
         cards: [],
+        attachments: message.attachments,
       },
     });
   }

@@ -2,6 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { VisitorState } from '@switchboard/agent-sdk';
 import type { Strings } from '../i18n/en.js';
 import { renderAgentAvatar } from '../header/agent-avatar.js';
+import type { Attachment } from '@switchboard/protocol';
+import { renderAttachmentList } from '../attachments/attachment-list.js';
 import { toCardViews } from '../cards/card-view.js';
 import { renderCards } from '../cards/cards.js';
 import { isEmojiOnly } from '../emoji/emoji-set.js';
@@ -18,6 +20,12 @@ export interface MessageListOptions {
   serverUrl: string;
   /** Agents' public profiles, for the name and picture over their messages. */
   agents: VisitorState['agents'];
+  /** The widget's language tag, for file sizes. */
+  lang: string;
+  /** An attachment's absolute URL. */
+  attachmentUrl: (attachment: Attachment) => string;
+  /** An image or a video under a message learned its size. */
+  onMediaLoad: () => void;
   // Lit calls event listeners with the host element as `this`, so hosts may pass methods.
   onScroll: (event: Event) => void;
   /** Sends a failed message again; called with its client message id. */
@@ -57,27 +65,41 @@ function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptio
   // whitespace-sensitive, because the bubble keeps the visitor's own spacing (pre-wrap) and must
   // not gain any of its own. A message keeps its own direction: English quoted in an Arabic
   // chat still reads left to right.
-  return html`<div
-      part=${partsOf(side, row)}
-      dir="auto"
-      title=${row.status === 'pending' ? text.sending : timeOf(row.createdAt, options.timeFormat)}
-    >
-      <span class="text">${renderMessageText(row.text)}</span>
-    </div>
-    ${renderCards({ cards: toCardViews(row.cards, options.serverUrl), text })}
-    ${
-      row.status === 'failed'
-        ? html`<span part="message-status"
-            >${text.failed}
-            <button part="retry-button" type="button" @click=${() => options.onRetry(row.key)}>
-              ${text.retry}
-            </button>
-            <button part="discard-button" type="button" @click=${() => options.onDiscard(row.key)}>
-              ${text.discard}
-            </button>
-          </span>`
-        : renderReceipt(row, options)
-    }`;
+  // Files may come without text: then there is no bubble, only the files.
+  return html`${
+    row.text === '' && row.attachments.length > 0
+      ? nothing
+      : html`<div
+          part=${partsOf(side, row)}
+          dir="auto"
+          title=${row.status === 'pending' ? text.sending : timeOf(row.createdAt, options.timeFormat)}
+        >
+          <span class="text">${renderMessageText(row.text)}</span>
+        </div>`
+  }
+  ${renderAttachmentList({
+    attachments: row.attachments,
+    side,
+    pending: row.status !== 'sent',
+    text,
+    lang: options.lang,
+    url: options.attachmentUrl,
+    onMediaLoad: options.onMediaLoad,
+  })}
+  ${renderCards({ cards: toCardViews(row.cards, options.serverUrl), text })}
+  ${
+    row.status === 'failed'
+      ? html`<span part="message-status"
+          >${text.failed}
+          <button part="retry-button" type="button" @click=${() => options.onRetry(row.key)}>
+            ${text.retry}
+          </button>
+          <button part="discard-button" type="button" @click=${() => options.onDiscard(row.key)}>
+            ${text.discard}
+          </button>
+        </span>`
+      : renderReceipt(row, options)
+  }`;
 }
 
 function renderReceipt(

@@ -29,6 +29,7 @@ function pending(text: string, error: SwitchboardError | null = null): PendingMe
     conversationId: 'c1',
     text,
     kind: 'text',
+    attachments: [],
     createdAt: new Date().toISOString(),
     attempts: 1,
     error,

@@ -14,6 +14,7 @@ const formMessage = {
   text: 'We are closed.',
   quickReplies: [],
   cards: [],
+  attachments: [],
   form: { kind: 'offline', fields: DEFAULT_OFFLINE_FIELDS.map((f) => ({ ...f })) },
   createdAt: '2025-01-01T10:00:00.000Z',
 } satisfies Message;

@@ -25,6 +25,7 @@ const SITE: NonNullable<VisitorState['site']> = {
   name: 'Acme',
   availability: { open: true, afterHoursMode: null },
   preChat: FORM,
+  uploads: { maxBytes: 10 * 1024 * 1024, maxAttachments: 10, contentTypes: ['image/png'] },
 };
 
 function setup(submit: () => Promise<PreChatResult> = () => Promise.resolve({} as PreChatResult)) {

@@ -17,6 +17,7 @@ const FORM: PreChatSettings = {
 const site = (preChat: PreChatSettings | null): VisitorState['site'] => ({
   id: 's1',
   name: 'Acme',
+  uploads: { maxBytes: 10 * 1024 * 1024, maxAttachments: 10, contentTypes: ['image/png'] },
   availability: { open: true, afterHoursMode: null },
   preChat,
 });
@@ -47,6 +48,7 @@ const pending = (error: SwitchboardError | null): VisitorState['pending'] => [
     conversationId: null,
     text: 'Hello?',
     kind: 'text',
+    attachments: [],
     createdAt: '2025-01-01T00:00:00.000Z',
     attempts: 1,
     error,

@@ -16,6 +16,7 @@ const pending: PendingMessage = {
   conversationId: 'c1',
   text: 'Shipping?',
   kind: 'text',
+  attachments: [],
   createdAt: '2025-01-01T10:00:01.000Z',
   attempts: 0,
   error: null,

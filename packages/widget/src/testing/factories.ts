@@ -21,6 +21,7 @@ export function message(overrides: Partial<Message> & { at?: number } = {}): Mes
     text: `text ${seq}`,
     quickReplies: [],
     cards: [],
+    attachments: [],
     form: null,
     createdAt: new Date(T0 + at).toISOString(),
     ...rest,

@@ -66,6 +66,9 @@ function fakeClient(overrides: Partial<VisitorClient> = {}) {
     reset: vi.fn(),
     retryMessage: vi.fn(),
     discardMessage: vi.fn(() => false),
+    upload: vi.fn(),
+    download: vi.fn(),
+    attachmentUrl: vi.fn(() => ''),
     ...overrides,
   };
   return {
@@ -144,7 +147,7 @@ describe('VisitorController', () => {
     controller.setClient(fake.client);
     host.connect();
     await expect(controller.send('hi')).resolves.toBeNull();
-    expect(fake.client.sendMessage).toHaveBeenCalledWith('hi');
+    expect(fake.client.sendMessage).toHaveBeenCalledWith('hi', { attachmentIds: [] });
   });
 
   it('passes typing on to the client, and does nothing without one', () => {

@@ -1,5 +1,10 @@
-import { INITIAL_VISITOR_STATE, type VisitorClient, type VisitorState } from '@switchboard/agent-sdk';
-import type { Conversation, Message, PreChatResult, PublicSite } from '@switchboard/protocol';
+import {
+  INITIAL_VISITOR_STATE,
+  type UploadOptions,
+  type VisitorClient,
+  type VisitorState,
+} from '@switchboard/agent-sdk';
+import type { Attachment, Conversation, Message, PreChatResult, PublicSite } from '@switchboard/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** The state shown before a client exists (no site key or server URL yet). */
@@ -49,13 +54,24 @@ export class VisitorController implements ReactiveController {
    * Sends through the outbox. Failures are not thrown: the store shows them (a dimmed or failed
    * message, or `error`), and a page must never see an unhandled rejection from its chat widget.
    */
-  async send(text: string): Promise<Message | null> {
+  async send(text: string, attachmentIds: readonly string[] = []): Promise<Message | null> {
     if (!this.current) return null;
     try {
-      return await this.current.sendMessage(text);
+      return await this.current.sendMessage(text, { attachmentIds });
     } catch {
       return null;
     }
+  }
+
+  /** Uploads a file for the next message. Rejects (with the SDK's `SwitchboardError`), so the composer can say why. */
+  upload(file: File, options: UploadOptions): Promise<Attachment> {
+    if (!this.current) return Promise.reject(new Error('The chat is not configured'));
+    return this.current.upload(file, options);
+  }
+
+  /** Where an attachment downloads from (its `url` made absolute against the server). */
+  attachmentUrl(attachment: Attachment): string {
+    return this.current?.attachmentUrl(attachment) ?? '';
   }
 
   /**

@@ -62,6 +62,7 @@ function context(text: string, state: unknown): BotTurnContext {
     text,
     quickReplies: [],
     cards: [],
+    attachments: [],
     form: null,
     createdAt: NOW,
   };

@@ -43,6 +43,7 @@ const message: Message = {
   text: 'Where is my order?',
   quickReplies: [],
   cards: [],
+  attachments: [],
   form: null,
   createdAt: AT,
 };

@@ -1,5 +1,6 @@
 import type { Store } from '../store.js';
 import { sqliteAgents } from './agents.js';
+import { sqliteAttachments } from './attachments.js';
 import { sqliteContacts } from './contacts.js';
 import { sqliteConversations } from './conversations.js';
 import { sqliteMessages } from './messages.js';
@@ -22,6 +23,7 @@ export function createSqliteStore(path: string, now: () => number = Date.now): S
     queues: sqliteQueues(db, immediate, now),
     timeline: sqliteTimeline(db, now),
     timers: sqliteTimers(db, immediate),
+    attachments: sqliteAttachments(db, now),
     messages: sqliteMessages(db, immediate, now),
     close: async () => close(),
   };

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { ulid } from '@switchboard/protocol';
 import { AppError } from '../../lib/app-error.js';
-import { toConversation, toMessage } from '../mappers.js';
-import { conversations, messages } from '../schema.js';
-import type { Store } from '../store.js';
+import { toAttachmentRecord, toConversation, toMessage, toStoredAttachment } from '../mappers.js';
+import { attachments, conversations, messages, type AttachmentRow } from '../schema.js';
+import type { NewMessage, Store } from '../store.js';
 import type { Immediate, SqliteDb } from './open.js';
 
 export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => number): Store['messages'] {
@@ -47,10 +47,41 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
       quickReplies: sql.placeholder('quickReplies'),
       form: sql.placeholder('form'),
       cards: sql.placeholder('cards'),
+      attachments: sql.placeholder('attachments'),
       createdAt: sql.placeholder('createdAt'),
     })
     .returning()
     .prepare();
+  const findAttachment = db
+    .select()
+    .from(attachments)
+    .where(eq(attachments.id, sql.placeholder('id')))
+    .prepare();
+  const linkAttachment = db
+    .update(attachments)
+    .set({
+      messageId: sql`${sql.placeholder('messageId')}`,
+      conversationId: sql`${sql.placeholder('conversationId')}`,
+    })
+    .where(eq(attachments.id, sql.placeholder('id')))
+    .prepare();
+
+  /** The uploads to link, checked under the write lock: the author's own, for this site, unsent. */
+  function pendingUploads(input: NewMessage, siteId: string): AttachmentRow[] {
+    return (input.attachmentIds ?? []).map((id) => {
+      const row = findAttachment.get({ id });
+      const own =
+        row !== undefined &&
+        row.uploaderKind === input.authorKind &&
+        row.uploaderId === input.authorId &&
+        (row.siteId === null || row.siteId === siteId);
+      // Someone else's upload is reported exactly like a missing one.
+      if (!row || !own) throw AppError.notFound(`Attachment ${id}`);
+      if (row.messageId !== null)
+        throw new AppError('conflict', `Attachment ${id} was already sent with another message`);
+      return row;
+    });
+  }
 
   return {
     async append(input) {
@@ -73,15 +104,18 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
             duplicate: true,
           };
         }
-        if (input.requireStatus) {
-          const current = findConversation.get({ id: input.conversationId });
-          if (!current) throw AppError.notFound('Conversation');
+        // Read only when something depends on it: this is the hot path of every message.
+        const checks = input.requireStatus !== undefined || (input.attachmentIds?.length ?? 0) > 0;
+        const current = checks ? findConversation.get({ id: input.conversationId }) : undefined;
+        if (checks && !current) throw AppError.notFound('Conversation');
+        if (input.requireStatus && current) {
           if (!input.requireStatus.includes(current.status)) {
             throw input.authorKind === 'bot'
               ? new AppError('bot_muted', 'A person has taken over this conversation; the bot is muted')
               : new AppError('conversation_closed', `The conversation is ${current.status}`);
           }
         }
+        const uploads = current ? pendingUploads(input, current.siteId) : [];
         const time = now();
         const conversation = bumpSeq.get({ id: input.conversationId, time });
         if (!conversation) throw AppError.notFound('Conversation');
@@ -97,10 +131,13 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
           quickReplies: input.quickReplies ?? [],
           form: input.form ?? null,
           cards: input.cards ?? [],
+          attachments: uploads.map((upload) => toStoredAttachment(toAttachmentRecord(upload))),
           seq: conversation.lastSeq,
           createdAt: time,
         });
         if (!row) throw new Error('insert returned no row');
+        for (const upload of uploads)
+          linkAttachment.run({ id: upload.id, messageId: row.id, conversationId: input.conversationId });
         return { message: toMessage(row), conversation: toConversation(conversation), duplicate: false };
       });
     },

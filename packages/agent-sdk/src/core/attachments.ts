@@ -1,0 +1,65 @@
+// What both clients do with files: upload them (checked against the server's limits), remember
+// what was uploaded so that a send by id can show the files while it is pending, download them.
+import { MAX_ATTACHMENTS, type Attachment, type UploadLimits } from '@switchboard/protocol';
+import { SwitchboardError } from '../errors.js';
+import type { AttachmentControls, BaseClientOptions } from '../types.js';
+import { attachmentUrl, createUploader, downloadAttachment } from './upload.js';
+
+export interface AttachmentsOptions {
+  client: BaseClientOptions;
+  getToken: () => string | null;
+  refreshAuth: () => Promise<boolean>;
+  /** Whatever must happen before an upload (a session); resolves the limits to check against. */
+  prepare: () => Promise<UploadLimits | null>;
+}
+
+export interface Attachments extends AttachmentControls {
+  /** The uploaded attachments these ids name, in order; rejects for an id this client did not upload. */
+  resolve(ids: readonly string[]): readonly Attachment[];
+}
+
+export function createAttachments(options: AttachmentsOptions): Attachments {
+  const { client } = options;
+  const uploader = createUploader({
+    serverUrl: client.serverUrl,
+    fetch: client.fetch,
+    getToken: options.getToken,
+    refreshAuth: options.refreshAuth,
+  });
+  const uploaded = new Map<string, Attachment>();
+  const doFetch: typeof fetch = (input, init) => (client.fetch ?? globalThis.fetch)(input, init);
+
+  return {
+    async upload(file, uploadOptions = {}) {
+      const limits = await options.prepare();
+      const attachment = await uploader.upload(file, uploadOptions, limits);
+      uploaded.set(attachment.id, attachment);
+      return attachment;
+    },
+
+    download: (attachment) => downloadAttachment(client.serverUrl, attachment, doFetch),
+
+    attachmentUrl: (attachment) => attachmentUrl(client.serverUrl, attachment),
+
+    resolve(ids) {
+      if (ids.length > MAX_ATTACHMENTS)
+        throw new SwitchboardError('invalid_payload', `A message carries at most ${MAX_ATTACHMENTS} files`, [
+          { path: 'attachmentIds', message: `must have at most ${MAX_ATTACHMENTS} items` },
+        ]);
+      if (new Set(ids).size !== ids.length)
+        throw new SwitchboardError('invalid_payload', 'An attachment is listed twice', [
+          { path: 'attachmentIds', message: 'must not repeat an attachment' },
+        ]);
+      return ids.map((id) => {
+        const attachment = uploaded.get(id);
+        if (!attachment)
+          throw new SwitchboardError(
+            'invalid_payload',
+            `Attachment ${id} was not uploaded with this client`,
+            [{ path: 'attachmentIds', message: 'must be uploaded with upload() first' }],
+          );
+        return attachment;
+      });
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import type { Attachment } from '@switchboard/protocol';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Strings } from '../i18n/en.js';
+import type { DraftAttachment } from './draft-attachment.js';
+import { fill } from './fill.js';
+import { formatFileSize } from './file-size.js';
+import { attachIconPath, fileIconPath, removeIconPath } from './icons.js';
+
+export interface AttachmentTrayOptions {
+  drafts: readonly DraftAttachment[];
+  /** Files refused before uploading. */
+  notices: readonly string[];
+  text: Strings;
+  lang: string;
+  url: (attachment: Attachment) => string;
+  // Lit calls event listeners with the host element as `this`, so hosts may pass methods.
+  onRemove: (key: string) => void;
+}
+
+export interface AttachButtonOptions {
+  text: Strings;
+  disabled: boolean;
+  /** The file picker's `accept`: the server's types, once known. */
+  accept: string;
+  onPick: (event: Event) => void;
+}
+
+/** The composer's paper clip, and the file input it opens (hidden: the button is what people use). */
+export function renderAttachButton({ text, disabled, accept, onPick }: AttachButtonOptions): TemplateResult {
+  const open = (event: Event) =>
+    (event.currentTarget as HTMLElement).parentElement
+      ?.querySelector<HTMLInputElement>('input[type="file"]')
+      ?.click();
+  return html`<span class="attach">
+    <button
+      part="attach-button"
+      type="button"
+      aria-label=${text.attach}
+      title=${text.attach}
+      ?disabled=${disabled}
+      @click=${open}
+    >
+      <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${attachIconPath}></path></svg>
+    </button>
+    <input
+      type="file"
+      multiple
+      hidden
+      tabindex="-1"
+      accept=${accept}
+      ?disabled=${disabled}
+      @change=${onPick}
+    />
+  </span>`;
+}
+
+function renderPreview(draft: DraftAttachment, url: AttachmentTrayOptions['url']): TemplateResult {
+  const attachment = draft.attachment;
+  // Previews come from the server once uploaded: no blob: URLs, which a strict CSP would block.
+  if (attachment?.kind === 'image')
+    return html`<img part="attachment-thumbnail" src=${url(attachment)} alt="" />`;
+  return html`<svg part="attachment-thumbnail" viewBox="0 0 24 24" aria-hidden="true">
+    <path d=${fileIconPath}></path>
+  </svg>`;
+}
+
+function renderDraft(draft: DraftAttachment, options: AttachmentTrayOptions): TemplateResult {
+  const { text, lang } = options;
+  return html`<li part="attachment-draft attachment-draft-${draft.status}">
+    ${renderPreview(draft, options.url)}
+    <span class="draft-text">
+      <span part="attachment-draft-name" dir="auto">${draft.name}</span>
+      ${
+        draft.status === 'failed'
+          ? html`<span part="attachment-draft-error" role="alert">${draft.error}</span>`
+          : html`<span part="attachment-draft-size">${formatFileSize(draft.size, lang)}</span>`
+      }
+      ${
+        draft.status === 'uploading'
+          ? html`<progress
+              part="attachment-progress"
+              max="1"
+              .value=${draft.progress}
+              aria-label=${fill(text.uploading, { name: draft.name })}
+            ></progress>`
+          : nothing
+      }
+    </span>
+    <button
+      part="attachment-remove"
+      type="button"
+      aria-label=${fill(text.removeAttachment, { name: draft.name })}
+      title=${fill(text.removeAttachment, { name: draft.name })}
+      @click=${() => options.onRemove(draft.key)}
+    >
+      <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${removeIconPath}></path></svg>
+    </button>
+  </li>`;
+}
+
+/** Above the composer: the files waiting to go with the next message, and why any were refused. */
+export function renderAttachmentTray(options: AttachmentTrayOptions): TemplateResult | typeof nothing {
+  const { drafts, notices, text } = options;
+  if (drafts.length === 0 && notices.length === 0) return nothing;
+  return html`<div part="attachment-tray">
+    ${
+      notices.length > 0
+        ? html`<p part="attachment-error" role="alert">
+            ${notices.map((notice) => html`<span>${notice}</span>`)}
+          </p>`
+        : nothing
+    }
+    ${
+      drafts.length > 0
+        ? html`<ul part="attachment-drafts" aria-label=${text.attachments}>
+            ${drafts.map((draft) => renderDraft(draft, options))}
+          </ul>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** Shown over the panel while files are dragged onto it. */
+export function renderDropZone(text: Strings, dragging: boolean): TemplateResult | typeof nothing {
+  return dragging ? html`<div part="drop-zone" aria-hidden="true">${text.dropFiles}</div>` : nothing;
+}

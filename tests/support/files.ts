@@ -1,0 +1,32 @@
+// Small real files for the attachment tests: what a visitor or an agent would really send.
+
+/** An 8×6 PNG in the widget's accent colour. */
+export const PNG_8x6 = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAGCAIAAABxZ0isAAAAEUlEQVR4nGPwd3uKFTEMpAQAqUJG4WbiFckAAAAASUVORK5CYII=',
+    'base64',
+  ),
+);
+
+/** A one-page PDF that says "Invoice". */
+export const PDF = new Uint8Array(
+  Buffer.from(
+    [
+      '%PDF-1.4',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R >> endobj',
+      '4 0 obj << /Length 44 >> stream',
+      'BT /F1 18 Tf 20 40 Td (Invoice) Tj ET',
+      'endstream endobj',
+      'trailer << /Root 1 0 R >>',
+      '%%EOF',
+      '',
+    ].join('\n'),
+  ),
+);
+
+/** The bytes of a Blob, for comparing a download with what was sent. */
+export async function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await blob.arrayBuffer());
+}
