@@ -52,7 +52,7 @@ describe('composer', () => {
     expect(event.cancelable && event.bubbles && event.composed).to.be.true;
     await chat.updateComplete;
 
-    expect(client.callsTo('sendMessage')).to.deep.equal([['Where is my order?']]);
+    expect(client.callsTo('sendMessage')).to.deep.equal([['Where is my order?', { attachmentIds: [] }]]);
     expect(client.callsTo('setTyping').at(-1)).to.deep.equal([false]);
     expect(part<HTMLTextAreaElement>('composer-input').value).to.equal('');
     expect(deepActiveElement()).to.equal(part('composer-input'));
@@ -65,7 +65,7 @@ describe('composer', () => {
     await type(fixture, 'Hello');
     fixture.part('send-button').click();
     await fixture.chat.updateComplete;
-    expect(fixture.client.callsTo('sendMessage')).to.deep.equal([['Hello']]);
+    expect(fixture.client.callsTo('sendMessage')).to.deep.equal([['Hello', { attachmentIds: [] }]]);
     expect(deepActiveElement()).to.equal(fixture.part('composer-input'));
   });
 
@@ -83,7 +83,9 @@ describe('composer', () => {
 
     await sendKeys({ press: 'Enter' });
     await fixture.chat.updateComplete;
-    expect(fixture.client.callsTo('sendMessage')).to.deep.equal([['line one\nline two']]);
+    expect(fixture.client.callsTo('sendMessage')).to.deep.equal([
+      ['line one\nline two', { attachmentIds: [] }],
+    ]);
   });
 
   it('refuses to send an empty or blank message', async () => {

@@ -45,7 +45,7 @@ describe('quick replies', () => {
     const sending = nextEvent(chat, 'switchboard-message-send');
     parts('quick-reply')[0]!.click();
     expect((await sending).text).to.equal('Where is my order?');
-    expect(client.callsTo('sendMessage')).to.deep.equal([['Where is my order?']]);
+    expect(client.callsTo('sendMessage')).to.deep.equal([['Where is my order?', { attachmentIds: [] }]]);
     await chat.updateComplete;
     // The visitor answered: the buttons retire, and focus carries on in the composer.
     expect(maybePart('quick-replies')).to.be.null;
@@ -58,12 +58,14 @@ describe('quick replies', () => {
     await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()).to.equal(enter.parts('quick-reply')[1]);
     await sendKeys({ press: 'Enter' });
-    expect(enter.client.callsTo('sendMessage')).to.deep.equal([['I want to return something']]);
+    expect(enter.client.callsTo('sendMessage')).to.deep.equal([
+      ['I want to return something', { attachmentIds: [] }],
+    ]);
 
     const space = await offered();
     space.parts('quick-reply')[2]!.focus();
     await sendKeys({ press: 'Space' });
-    expect(space.client.callsTo('sendMessage')).to.deep.equal([['human please']]);
+    expect(space.client.callsTo('sendMessage')).to.deep.equal([['human please', { attachmentIds: [] }]]);
   });
 
   it('sends nothing when a listener cancels the send event, and keeps the buttons', async () => {
