@@ -13,7 +13,7 @@ export interface AttachmentTrayOptions {
   text: Strings;
   lang: string;
   url: (attachment: Attachment) => string;
-  // Lit calls event listeners with the host element as `this`, so hosts may pass methods.
+  /** Called from a closure, not as a listener: pass an arrow function, not a method. */
   onRemove: (key: string) => void;
 }
 

@@ -484,7 +484,7 @@ export class SwitchboardChat extends LitElement {
           serverUrl,
           agents: state.agents,
           lang: this.i18n.lang,
-          attachmentUrl: this.attachmentUrl,
+          attachmentUrl: (attachment) => this.visitor.attachmentUrl(attachment),
           onMediaLoad: this.onMediaLoad,
           onScroll: this.onMessagesScroll,
           onRetry: (key) => void this.visitor.retry(key),
@@ -540,8 +540,8 @@ export class SwitchboardChat extends LitElement {
           notices: this.attachments.notices,
           text: strings,
           lang: this.i18n.lang,
-          url: this.attachmentUrl,
-          onRemove: this.onRemoveAttachment,
+          url: (attachment) => this.visitor.attachmentUrl(attachment),
+          onRemove: (key) => this.removeAttachment(key),
         })}
         ${renderComposer({
           value: this.draft,
@@ -743,10 +743,6 @@ export class SwitchboardChat extends LitElement {
     });
   }
 
-  private attachmentUrl(attachment: Attachment): string {
-    return this.visitor.attachmentUrl(attachment);
-  }
-
   /** An image or video loaded and grew the list: stay at the bottom if the visitor was there. */
   private onMediaLoad(): void {
     const list = this.messageList();
@@ -760,7 +756,7 @@ export class SwitchboardChat extends LitElement {
     input.value = '';
   }
 
-  private onRemoveAttachment(key: string): void {
+  private removeAttachment(key: string): void {
     this.attachments.remove(key);
     // Its button is gone: carry on in the composer.
     this.composerInput()?.focus();
