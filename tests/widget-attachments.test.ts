@@ -232,12 +232,15 @@ describe('attachments in the widget', () => {
     const ui = parts(page);
     await ui.launcher.click();
     await expect.poll(() => ui.attachButton.getAttribute('aria-label')).toBe('Datei anhängen');
-    // Opening moves focus to the text field; from there Shift+Tab reaches the attach button.
+    // Opening moves focus to the text field; from there Shift+Tab reaches the emoji button, then
+    // the attach button.
     const focused = () =>
       page.evaluate(() =>
         document.querySelector('switchboard-chat')?.shadowRoot?.activeElement?.getAttribute('part'),
       );
     await expect.poll(focused).toBe('composer-input');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('emoji-button');
     await page.keyboard.press('Shift+Tab');
     expect(await focused()).toBe('attach-button');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
