@@ -9,6 +9,7 @@ import { launchBrowser } from './support/browser.js';
 import { agentClient } from './support/clients.js';
 import { startServer, type TestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
+import { PNG_8x6 } from './support/files.js';
 import { XSS_CORPUS } from './support/xss-corpus.js';
 
 /** What formatting may draw inside a message bubble, with the attributes each may carry. */
@@ -36,8 +37,20 @@ const pageErrors: string[] = [];
 const chat = (on: Page) => ({
   launcher: on.locator('switchboard-chat [part~="launcher"]'),
   input: on.locator('switchboard-chat [part~="composer-input"]'),
+  send: on.locator('switchboard-chat [part~="send-button"]'),
+  fileInput: on.locator('switchboard-chat input[type="file"]'),
+  drafts: on.locator('switchboard-chat [part~="attachment-draft"]'),
+  ready: on.locator('switchboard-chat [part~="attachment-draft-ready"]'),
   sent: on.locator('switchboard-chat [part~="message"]:not([part~="message-pending"])'),
 });
+
+/** The corpus in messages' worth of files. */
+const FILE_BATCHES = Array.from({ length: Math.ceil(XSS_CORPUS.length / 10) }, (_, i) =>
+  XSS_CORPUS.slice(i * 10, i * 10 + 10),
+);
+
+/** Every file name the server kept for the conversation's messages, by author, in order. */
+let keptNames: { visitor: string[]; agent: string[] } = { visitor: [], agent: [] };
 
 /** Opens a page of the context (whose init script installs the sentinel), recording dialogs and errors. */
 async function openPage(): Promise<Page> {
@@ -112,6 +125,47 @@ beforeAll(async () => {
     async () => (await ui.sent.count()) === 2 * XSS_CORPUS.length,
     'every message to be shown',
     20_000,
+  );
+
+  // Files named after every payload: images the visitor picks in the widget (their names become
+  // alt text and link text), text files the agent sends over the SDK.
+  for (const batch of FILE_BATCHES) {
+    await ui.fileInput.setInputFiles(
+      batch.map(({ payload }) => ({ name: payload, mimeType: 'image/png', buffer: Buffer.from(PNG_8x6) })),
+    );
+    await waitFor(async () => (await ui.ready.count()) === batch.length, 'the files to upload', 20_000);
+    await ui.send.click();
+    await waitFor(async () => (await ui.drafts.count()) === 0, 'the files to be sent');
+  }
+  for (const batch of FILE_BATCHES) {
+    const files = await Promise.all(
+      batch.map(({ payload }) =>
+        agent.upload(new TextEncoder().encode('x'), { name: payload, contentType: 'text/plain' }),
+      ),
+    );
+    await agent.sendMessage(conversationId, '', { attachmentIds: files.map((file) => file.id) });
+  }
+  keptNames = await waitFor(() => {
+    const messages = agent.getSnapshot().messages[conversationId] ?? [];
+    const names = (author: string) =>
+      messages.filter((m) => m.authorKind === author).flatMap((m) => m.attachments.map((a) => a.name));
+    const kept = { visitor: names('visitor'), agent: names('agent') };
+    return kept.visitor.length === XSS_CORPUS.length && kept.agent.length === XSS_CORPUS.length && kept;
+  }, 'the agent to hold every file');
+  await waitFor(
+    async () =>
+      (await page.locator('switchboard-chat [part~="attachment"]').count()) === 2 * XSS_CORPUS.length,
+    'every file to be shown',
+    20_000,
+  );
+  await waitFor(
+    () =>
+      page.evaluate(() =>
+        Array.from(
+          document.querySelector('switchboard-chat')?.shadowRoot?.querySelectorAll('img') ?? [],
+        ).every((img) => img.complete),
+      ),
+    'the images to load',
   );
   // onerror, onload and ontoggle handlers run after the elements are drawn; give them time.
   await page.waitForTimeout(500);
@@ -207,6 +261,40 @@ describe('the widget, sent every XSS payload by the visitor and by an agent', ()
       .locator('switchboard-chat a[href]')
       .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('rel')));
     expect(new Set(rels)).toEqual(new Set(['noopener noreferrer nofollow']));
+  });
+
+  it('shows every file name as text, as the server kept it, the markup intact', async () => {
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector('switchboard-chat')?.shadowRoot;
+      const texts = (side: string) =>
+        Array.from(
+          root?.querySelectorAll(`[part~="attachments-${side}"] [part~="attachment-name"]`) ?? [],
+          (n) => n.textContent ?? '',
+        );
+      const alts = Array.from(
+        root?.querySelectorAll('[part~="attachments-self"] [part~="attachment-image"]') ?? [],
+        (img) => img.getAttribute('alt') ?? '',
+      );
+      return { self: texts('self'), other: texts('other'), alts };
+    });
+    // The visitor's images show as previews, so their names are alt text; the agent's files are links.
+    expect(shown.alts).toEqual(keptNames.visitor);
+    expect(shown.other).toEqual(keptNames.agent);
+    expect(shown.self).toEqual([]);
+    // Cleaned of control characters and slashes only: the payloads' markup reached the page, as text.
+    expect(keptNames.agent.filter((name) => name.includes('<img src=x onerror=')).length).toBeGreaterThan(5);
+    expect(keptNames.agent).toEqual(keptNames.visitor);
+  });
+
+  it('draws nothing from a file name: only the attachment elements themselves', async () => {
+    const drawn = await page.evaluate(() =>
+      Array.from(
+        document.querySelector('switchboard-chat')?.shadowRoot?.querySelectorAll('[part~="attachments"] *') ??
+          [],
+        (element) => element.localName,
+      ),
+    );
+    expect(new Set(drawn)).toEqual(new Set(['li', 'a', 'img', 'span', 'svg', 'path']));
   });
 
   it('ran no payload: the sentinel was never called and no dialog opened', async () => {

@@ -41,6 +41,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     SWITCHBOARD_DATABASE_PATH: join(dir, 'e2e.sqlite'),
     SWITCHBOARD_SESSION_RATE_PER_MIN: '100000',
     SWITCHBOARD_MESSAGE_RATE_PER_SEC: '10000',
+    SWITCHBOARD_UPLOAD_RATE_PER_MIN: '100000',
     // Most flows are about the queue; the handoff tests turn the demo bot on.
     SWITCHBOARD_DEMO_BOT: 'false',
     ...env,

@@ -149,4 +149,5 @@ export type {
   SendMessagePayload,
 } from './schemas/payloads.js';
 export { ulid, ulidTime } from './ulid.js';
+export { shortenFileName } from './file-name.js';
 export type { Availability, BusinessHours, Weekday } from './schemas/business-hours.js';

@@ -1,6 +1,6 @@
 // Uploads a file (`POST /v1/uploads`, the raw bytes as the body). In a browser it goes through
 // XMLHttpRequest, the one API that reports upload progress; elsewhere (Node) through fetch.
-import type { Attachment, UploadLimits } from '@switchboard/protocol';
+import { shortenFileName, type Attachment, type UploadLimits } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { UploadOptions } from '../types.js';
 import { buildUrl, errorFromBody, normalizeServerUrl } from './http.js';
@@ -35,7 +35,8 @@ function prepare(file: UploadSource, options: UploadOptions): Prepared {
   const contentType = (options.contentType ?? blobType) || UNDECLARED;
   // A copy of the bytes: a Uint8Array may be a view on a larger (or shared) buffer.
   const body = file instanceof Blob ? file : new Blob([new Uint8Array(file)], { type: contentType });
-  return { body, name, contentType };
+  // The server keeps no longer a name; shortened here, it always fits in the upload's URL.
+  return { body, name: shortenFileName(name), contentType };
 }
 
 /** `10485760` → `10 MB`, for messages. */
