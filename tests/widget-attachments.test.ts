@@ -243,7 +243,8 @@ describe('attachments in the widget', () => {
     expect(await focused()).toBe('emoji-button');
     await page.keyboard.press('Shift+Tab');
     expect(await focused()).toBe('attach-button');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    // Pressed on the button itself: under load a page-level key press can land before focus settles.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), ui.attachButton.press('Enter')]);
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles({ name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from(PNG_8x6) });
     await waitFor(async () => (await ui.ready.count()) === 1, 'the photo to upload');
