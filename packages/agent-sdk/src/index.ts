@@ -13,7 +13,8 @@ export type { BackoffOptions } from './core/backoff.js';
 export { createStore } from './core/store.js';
 export type { Store } from './core/store.js';
 export { hasGapBefore, isGap, lastSeq, mergeMessages, removeDelivered } from './core/message-log.js';
-export { attachmentUrl, checkUpload, formatBytes } from './core/upload.js';
+export { attachmentUrl } from './core/attachment-url.js';
+export { checkUpload, formatBytes } from './core/upload.js';
 export type {
   AgentAuth,
   AgentClient,

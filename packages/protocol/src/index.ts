@@ -61,10 +61,10 @@ export {
   checkPreChat,
   PRE_CHAT_CONTACT_FIELDS,
   PRE_CHAT_PROBLEM_TEXT,
-  preChatPending,
   preChatValueLimit,
 } from './pre-chat.js';
-export type { PreChatAnswers, PreChatContact, PreChatIssue, PreChatProblem } from './pre-chat.js';
+export type { PreChatAnswers, PreChatIssue, PreChatProblem } from './pre-chat.js';
+export { preChatPending, type PreChatContact } from './pre-chat-pending.js';
 export type {
   Agent,
   AgentPresence,

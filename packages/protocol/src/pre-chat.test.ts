@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPreChat, preChatPending, type PreChatContact } from './pre-chat.js';
+import { checkPreChat } from './pre-chat.js';
+import { preChatPending, type PreChatContact } from './pre-chat-pending.js';
 import { PreChatSettings } from './schemas/pre-chat.js';
 
 const settings = PreChatSettings.parse({

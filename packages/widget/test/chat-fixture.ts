@@ -5,6 +5,7 @@ import type { VisitorClient, VisitorClientOptions, VisitorState } from '@switchb
 import { fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing-helpers';
 import { nothing } from 'lit';
 import { SwitchboardChat } from '../src/chat/chat.js';
+import { partsLoaded } from '../src/chat/lazy.js';
 import { fakeVisitorClient, type FakeVisitorClient } from './fake-visitor-client.js';
 
 /** `<switchboard-chat>` whose `createClient` hands out the test's fake. */
@@ -49,6 +50,19 @@ export interface ChatFixture {
   parts<E extends HTMLElement = HTMLElement>(name: string): E[];
   /** Changes the client's state and waits for the element to draw it. */
   update(state: Partial<VisitorState>): Promise<void>;
+  /** Waits until the element is drawn, with any part it had to load first (see `settled`). */
+  settle(): Promise<void>;
+}
+
+/**
+ * Waits until `chat` has drawn everything, including the parts it loads on first use (the forms,
+ * the rating, the file tray), which arrive a task or more after the render that asked for them.
+ */
+export async function settled(chat: TestChat): Promise<void> {
+  do {
+    await chat.updateComplete;
+    await partsLoaded(chat);
+  } while (chat.isUpdatePending);
 }
 
 export async function chatFixture(options: ChatFixtureOptions = {}): Promise<ChatFixture> {
@@ -67,6 +81,7 @@ export async function chatFixture(options: ChatFixtureOptions = {}): Promise<Cha
     ></switchboard-chat>`,
   );
   if (options.locale) await chat.setLocale(options.locale);
+  await settled(chat);
   const root = chat.shadowRoot!;
   const maybePart = <E extends HTMLElement>(name: string) => root.querySelector<E>(`[part~="${name}"]`);
   return {
@@ -82,8 +97,9 @@ export async function chatFixture(options: ChatFixtureOptions = {}): Promise<Cha
     parts: <E extends HTMLElement>(name: string) => [...root.querySelectorAll<E>(`[part~="${name}"]`)],
     async update(state) {
       client.setState(state);
-      await chat.updateComplete;
+      await settled(chat);
     },
+    settle: () => settled(chat),
   };
 }
 

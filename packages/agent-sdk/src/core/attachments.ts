@@ -3,7 +3,8 @@
 import { MAX_ATTACHMENTS, type Attachment, type UploadLimits } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { AttachmentControls, BaseClientOptions } from '../types.js';
-import { attachmentUrl, createUploader, downloadAttachment } from './upload.js';
+import { attachmentUrl, downloadAttachment } from './attachment-url.js';
+import { lazily } from './lazy.js';
 
 export interface AttachmentsOptions {
   client: BaseClientOptions;
@@ -20,11 +21,16 @@ export interface Attachments extends AttachmentControls {
 
 export function createAttachments(options: AttachmentsOptions): Attachments {
   const { client } = options;
-  const uploader = createUploader({
-    serverUrl: client.serverUrl,
-    fetch: client.fetch,
-    getToken: options.getToken,
-    refreshAuth: options.refreshAuth,
+  // Most visitors never send a file: the uploader is fetched with the first one.
+  const upload = lazily(async () => {
+    const { createUploader } = await import('./upload.js');
+    const uploader = createUploader({
+      serverUrl: client.serverUrl,
+      fetch: client.fetch,
+      getToken: options.getToken,
+      refreshAuth: options.refreshAuth,
+    });
+    return (...args: Parameters<typeof uploader.upload>) => uploader.upload(...args);
   });
   const uploaded = new Map<string, Attachment>();
   const doFetch: typeof fetch = (input, init) => (client.fetch ?? globalThis.fetch)(input, init);
@@ -32,7 +38,7 @@ export function createAttachments(options: AttachmentsOptions): Attachments {
   return {
     async upload(file, uploadOptions = {}) {
       const limits = await options.prepare();
-      const attachment = await uploader.upload(file, uploadOptions, limits);
+      const attachment = await upload(file, uploadOptions, limits);
       uploaded.set(attachment.id, attachment);
       return attachment;
     },

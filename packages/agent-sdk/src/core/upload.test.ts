@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Attachment } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import { UPLOADS } from '../testing/factories.js';
-import { attachmentUrl, checkUpload, createUploader, formatBytes } from './upload.js';
+import { attachmentUrl } from './attachment-url.js';
+import { checkUpload, createUploader, formatBytes } from './upload.js';
 
 const ATTACHMENT: Attachment = {
   id: '01JATTACHMENT0000000000000',

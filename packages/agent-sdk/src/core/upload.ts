@@ -3,7 +3,8 @@
 import { shortenFileName, type Attachment, type UploadLimits } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { UploadOptions } from '../types.js';
-import { buildUrl, errorFromBody, normalizeServerUrl } from './http.js';
+import { buildUrl, errorFromBody } from './http.js';
+import { parseJson } from './parse-json.js';
 
 export interface UploaderOptions {
   serverUrl: string;
@@ -66,14 +67,6 @@ export function checkUpload(
   return null;
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
 const aborted = () => new SwitchboardError('network', 'The upload was cancelled');
 
 /** The slice of XMLHttpRequest used here: the SDK also builds without the DOM's types (Node bots). */
@@ -95,7 +88,7 @@ interface Xhr {
 }
 
 /** The browser globals the uploader reads, absent in Node. */
-const page = globalThis as unknown as { XMLHttpRequest?: new () => Xhr; location?: { href: string } };
+const page = globalThis as unknown as { XMLHttpRequest?: new () => Xhr };
 
 function sendWithXhr(url: string, token: string | null, file: Prepared, options: UploadOptions) {
   return new Promise<Attachment>((resolve, reject) => {
@@ -187,31 +180,4 @@ export function createUploader(options: UploaderOptions): Uploader {
       }
     },
   };
-}
-
-/**
- * Where to download an attachment: its `url`, a path on the server, joined to the server URL the
- * way every API path is (so a server under `/chat` serves it under `/chat/v1/…`).
- */
-export function attachmentUrl(serverUrl: string, attachment: Pick<Attachment, 'url'>): string {
-  if (/^https?:\/\//i.test(attachment.url)) return attachment.url;
-  // In a page, the server URL may itself be relative (`/`).
-  return new URL(`${normalizeServerUrl(serverUrl)}${attachment.url}`, page.location?.href).href;
-}
-
-/** Downloads an attachment's bytes; its URL is its own credential, so no token is sent. */
-export async function downloadAttachment(
-  serverUrl: string,
-  attachment: Pick<Attachment, 'url'>,
-  doFetch: typeof fetch = globalThis.fetch,
-): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await doFetch(attachmentUrl(serverUrl, attachment));
-  } catch (error) {
-    throw new SwitchboardError('network', error instanceof Error ? error.message : 'The download failed');
-  }
-  if (!response.ok)
-    throw errorFromBody(response.status, response.statusText, parseJson(await response.text()));
-  return response.blob();
 }

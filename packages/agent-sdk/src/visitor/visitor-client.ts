@@ -17,12 +17,10 @@ import { createEventHub } from '../core/emitter.js';
 import { toSwitchboardError } from '../core/error-utils.js';
 import { createStatus } from '../core/status.js';
 import { createStore } from '../core/store.js';
+import { lazily } from '../core/lazy.js';
 import { createDelays, singleFlight } from '../core/tasks.js';
 import { validateMessageText } from '../core/validate.js';
 import { createVisitorSessionStorage } from './session-storage.js';
-import { createOfflineFormSubmitter } from './offline-form.js';
-import { createPreChatSubmitter } from './pre-chat.js';
-import { createRater } from './rating.js';
 import { createVisitorConversation } from './visitor-conversation.js';
 import { createVisitorIdentity } from './visitor-identity.js';
 import { watchActivity } from './activity.js';
@@ -212,20 +210,23 @@ export function createVisitorClientCore(
     },
   });
 
-  const submitOfflineForm = createOfflineFormSubmitter({
-    conversation: async () => {
-      interact();
-      await activate();
-      return ensureConversation();
-    },
-    request: (submission) => core.transport.request('offline_form:submit', submission),
-    onSubmitted: (message, { name, email }) => {
-      conversation.apply(message.conversationId, [message], 'live');
-      // The server filled the contact in from the answers; it sends visitors no update of its own.
-      const { contact } = store.getSnapshot();
-      if (contact) store.setState({ contact: { ...contact, email, name: name ?? contact.name } });
-    },
-  });
+  // The forms and the rating are loaded on first use (see `lazily`): most visitors never need them.
+  const submitOfflineForm = lazily(async () =>
+    (await import('./offline-form.js')).createOfflineFormSubmitter({
+      conversation: async () => {
+        interact();
+        await activate();
+        return ensureConversation();
+      },
+      request: (submission) => core.transport.request('offline_form:submit', submission),
+      onSubmitted: (message, { name, email }) => {
+        conversation.apply(message.conversationId, [message], 'live');
+        // The server filled the contact in from the answers; it sends visitors no update of its own.
+        const { contact } = store.getSnapshot();
+        if (contact) store.setState({ contact: { ...contact, email, name: name ?? contact.name } });
+      },
+    }),
+  );
 
   // Read without a session, and kept: a session brings the same site along and replaces it.
   const loadSite = singleFlight(async () => {
@@ -236,32 +237,36 @@ export function createVisitorClientCore(
     return store.getSnapshot().site ?? site;
   });
 
-  const submitPreChat = createPreChatSubmitter({
-    settings: async () => (await loadSite()).preChat,
-    connect: async () => {
-      interact();
-      await activate();
-    },
-    request: (payload) => core.transport.request('pre_chat:submit', payload),
-    onSubmitted: async ({ contact, conversation: started, message }) => {
-      store.setState({ contact });
-      if (!started || !message) return;
-      conversation.adopt(started);
-      conversation.apply(started.id, [message], 'live');
-      // The bot or an agent may have answered before this socket joined the conversation's room.
-      if (!conversation.loaded) await conversation.loadLatest(started.id).catch(status.report);
-    },
-  });
+  const submitPreChat = lazily(async () =>
+    (await import('./pre-chat.js')).createPreChatSubmitter({
+      settings: async () => (await loadSite()).preChat,
+      connect: async () => {
+        interact();
+        await activate();
+      },
+      request: (payload) => core.transport.request('pre_chat:submit', payload),
+      onSubmitted: async ({ contact, conversation: started, message }) => {
+        store.setState({ contact });
+        if (!started || !message) return;
+        conversation.adopt(started);
+        conversation.apply(started.id, [message], 'live');
+        // The bot or an agent may have answered before this socket joined the conversation's room.
+        if (!conversation.loaded) await conversation.loadLatest(started.id).catch(status.report);
+      },
+    }),
+  );
 
-  const rate = createRater({
-    conversation: async () => {
-      // Connected and synced first: the join may find the conversation gone.
-      if (store.getSnapshot().conversation) await activate();
-      return store.getSnapshot().conversation;
-    },
-    request: (submission) => core.transport.request('conversation:rate', submission),
-    onRated: (rated) => conversation.adopt(rated),
-  });
+  const rate = lazily(async () =>
+    (await import('./rating.js')).createRater({
+      conversation: async () => {
+        // Connected and synced first: the join may find the conversation gone.
+        if (store.getSnapshot().conversation) await activate();
+        return store.getSnapshot().conversation;
+      },
+      request: (submission) => core.transport.request('conversation:rate', submission),
+      onRated: (rated) => conversation.adopt(rated),
+    }),
+  );
 
   let activation: { generation: number; done: Promise<void> } | null = null;
 

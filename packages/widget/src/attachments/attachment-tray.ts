@@ -4,7 +4,7 @@ import type { Strings } from '../i18n/en.js';
 import type { DraftAttachment } from './draft-attachment.js';
 import { fill } from './fill.js';
 import { formatFileSize } from './file-size.js';
-import { attachIconPath, fileIconPath, removeIconPath } from './icons.js';
+import { fileIconPath, removeIconPath } from './icons.js';
 
 export interface AttachmentTrayOptions {
   drafts: readonly DraftAttachment[];
@@ -15,43 +15,6 @@ export interface AttachmentTrayOptions {
   url: (attachment: Attachment) => string;
   /** Called from a closure, not as a listener: pass an arrow function, not a method. */
   onRemove: (key: string) => void;
-}
-
-export interface AttachButtonOptions {
-  text: Strings;
-  disabled: boolean;
-  /** The file picker's `accept`: the server's types, once known. */
-  accept: string;
-  onPick: (event: Event) => void;
-}
-
-/** The composer's paper clip, and the file input it opens (hidden: the button is what people use). */
-export function renderAttachButton({ text, disabled, accept, onPick }: AttachButtonOptions): TemplateResult {
-  const open = (event: Event) =>
-    (event.currentTarget as HTMLElement).parentElement
-      ?.querySelector<HTMLInputElement>('input[type="file"]')
-      ?.click();
-  return html`<span class="attach">
-    <button
-      part="attach-button"
-      type="button"
-      aria-label=${text.attach}
-      title=${text.attach}
-      ?disabled=${disabled}
-      @click=${open}
-    >
-      <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${attachIconPath}></path></svg>
-    </button>
-    <input
-      type="file"
-      multiple
-      hidden
-      tabindex="-1"
-      accept=${accept}
-      ?disabled=${disabled}
-      @change=${onPick}
-    />
-  </span>`;
 }
 
 function renderPreview(draft: DraftAttachment, url: AttachmentTrayOptions['url']): TemplateResult {
@@ -118,9 +81,4 @@ export function renderAttachmentTray(options: AttachmentTrayOptions): TemplateRe
         : nothing
     }
   </div>`;
-}
-
-/** Shown over the panel while files are dragged onto it. */
-export function renderDropZone(text: Strings, dragging: boolean): TemplateResult | typeof nothing {
-  return dragging ? html`<div part="drop-zone" aria-hidden="true">${text.dropFiles}</div>` : nothing;
 }

@@ -37,8 +37,6 @@ export class AttachmentsController implements ReactiveController {
   drafts: readonly DraftAttachment[] = [];
   /** Files refused before uploading, said once each, until the next change. */
   notices: readonly string[] = [];
-  /** Files are being dragged over the panel. */
-  dragging = false;
 
   private readonly host: ReactiveControllerHost;
   private readonly visitor: VisitorController;
@@ -110,12 +108,6 @@ export class AttachmentsController implements ReactiveController {
     this.uploads.clear();
     this.drafts = [];
     this.notices = [];
-    this.host.requestUpdate();
-  }
-
-  setDragging(dragging: boolean): void {
-    if (dragging === this.dragging) return;
-    this.dragging = dragging;
     this.host.requestUpdate();
   }
 

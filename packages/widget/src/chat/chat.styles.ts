@@ -1,14 +1,9 @@
 import { css, unsafeCSS } from 'lit';
-import { attachmentsStyles } from '../attachments/attachments.styles.js';
-import { cardsStyles } from '../cards/cards.styles.js';
+import { attachButtonStyles } from '../attachments/attach-button.styles.js';
 import { composerStyles } from '../composer/composer.styles.js';
-import { csatStyles } from '../csat/csat.styles.js';
-import { inChatFormStyles } from './in-chat-form.styles.js';
 import { headerStyles } from '../header/header.styles.js';
 import { launcherCss } from '../launcher/launcher.styles.js';
 import { messageListStyles } from '../message-list/message-list.styles.js';
-import { offlineFormStyles } from '../offline-form/offline-form.styles.js';
-import { preChatStyles } from '../pre-chat/pre-chat.styles.js';
 import { quickRepliesStyles } from '../quick-replies/quick-replies.styles.js';
 import { themeCss } from '../theme/theme.styles.js';
 
@@ -134,12 +129,7 @@ export const chatStyles = [
   panelStyles,
   messageListStyles,
   quickRepliesStyles,
-  cardsStyles,
-  attachmentsStyles,
-  inChatFormStyles,
-  offlineFormStyles,
-  preChatStyles,
-  csatStyles,
+  attachButtonStyles,
   headerStyles,
   composerStyles,
 ];

@@ -7,15 +7,12 @@ import type { Attachment, Attributes, Message } from '@switchboard/protocol';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { SwitchboardEventHandler, SwitchboardEventName } from '../api/event-map.js';
 import { IntegratorController } from '../api/integrator-controller.js';
-import { renderAttachButton, renderAttachmentTray, renderDropZone } from '../attachments/attachment-tray.js';
-import { AttachmentsController } from '../attachments/attachments-controller.js';
+import { renderAttachButton, renderDropZone } from '../attachments/attach-button.js';
 import { carriesFiles, droppedFiles, pastedFiles } from '../attachments/transfer.js';
 import type { SwitchboardUser } from '../api/user-profile.js';
 import { renderComposer } from '../composer/composer.js';
 import { NotifyController } from '../notify/notify-controller.js';
 import { EmojiPicker } from '../emoji/emoji-picker.js';
-import { renderCsat } from '../csat/csat.js';
-import { CsatController } from '../csat/csat-controller.js';
 import { SwitchboardCloseEvent } from '../events/close.js';
 import { SwitchboardMessageReceiveEvent } from '../events/message-receive.js';
 import { SwitchboardMessageSendEvent } from '../events/message-send.js';
@@ -30,19 +27,19 @@ import { activityText } from '../message-list/activity-text.js';
 import { renderMessageList } from '../message-list/message-list.js';
 import { ownReceipt } from '../message-list/own-receipt.js';
 import { renderTypingIndicator } from '../message-list/typing-indicator.js';
-import { renderOfflineForm } from '../offline-form/offline-form.js';
-import { OfflineFormController } from '../offline-form/offline-form-controller.js';
-import { PreChatController } from '../pre-chat/pre-chat-controller.js';
-import { renderPreChat } from '../pre-chat/pre-chat-form.js';
+import { currentOfflineForm } from '../offline-form/current-offline-form.js';
+import { preChatDue } from '../pre-chat/pre-chat-due.js';
 import { currentQuickReplies } from '../quick-replies/current-quick-replies.js';
 import { renderQuickReplies } from '../quick-replies/quick-replies.js';
 import { createWebStorage } from '../storage/web-storage.js';
 import type { ChatPosition, ChatTheme } from '../theme/theme.js';
 import { ReadController } from '../visitor/read-controller.js';
+import { SiteController } from '../visitor/site-controller.js';
 import { VisitorController } from '../visitor/visitor-controller.js';
 import { chatStyles } from './chat.styles.js';
 import { absoluteUrl } from './absolute-url.js';
 import { connectionNotice } from './connection-notice.js';
+import { Lazy } from './lazy.js';
 
 /** A cross, 24×24. */
 const closeIconPath =
@@ -281,20 +278,30 @@ export class SwitchboardChat extends LitElement {
     onReceive: (message) => this.receive(message),
   });
 
-  // Once sent, the form and its focused button are gone: carry on in the composer.
-  protected readonly offlineForm = new OfflineFormController(this, this.visitor, () =>
-    this.composerInput()?.focus(),
+  // The site is read when the chat first opens.
+  protected readonly site = new SiteController(this, this.visitor, () => this.open);
+
+  // What many visitors never see is loaded when first needed (see `Lazy`). Once a form or the
+  // rating is sent, it is gone with its focused button: carry on in the composer.
+  protected readonly offlineForm = new Lazy(this, async () =>
+    (await import('../offline-form/offline-form-part.js')).createOfflineFormPart(this, this.visitor, () =>
+      this.composerInput()?.focus(),
+    ),
   );
 
-  // Once sent, the form and its focused button are gone: carry on in the composer.
-  protected readonly preChat = new PreChatController(this, this.visitor, {
-    isOpen: () => this.open,
-    user: () => this.integrator.identity,
-    onSent: () => this.composerInput()?.focus(),
-  });
+  protected readonly preChat = new Lazy(this, async () =>
+    (await import('../pre-chat/pre-chat-part.js')).createPreChatPart(this, this.visitor, {
+      isOpen: () => this.open,
+      user: () => this.integrator.identity,
+      onSent: () => this.composerInput()?.focus(),
+    }),
+  );
 
-  // Once rated, the prompt and its focused button are gone: carry on in the composer.
-  protected readonly csat = new CsatController(this, this.visitor, () => this.composerInput()?.focus());
+  protected readonly csat = new Lazy(this, async () =>
+    (await import('../csat/csat-part.js')).createCsatPart(this, this.visitor, () =>
+      this.composerInput()?.focus(),
+    ),
+  );
 
   protected readonly i18n = new LocaleController(this);
   protected readonly notifications = new NotifyController(this, {
@@ -304,10 +311,17 @@ export class SwitchboardChat extends LitElement {
   protected readonly emoji = new EmojiPicker(this, (emoji) => void this.insertIntoDraft(emoji));
 
   // Files for the next message: uploading from the moment they are picked, dropped or pasted.
-  protected readonly attachments = new AttachmentsController(this, this.visitor, () => ({
-    strings: this.i18n.strings,
-    lang: this.i18n.lang,
-  }));
+  protected readonly attachments = new Lazy(this, async () =>
+    (await import('../attachments/attachments-part.js')).createAttachmentsPart(this, this.visitor, {
+      text: () => ({ strings: this.i18n.strings, lang: this.i18n.lang }),
+      onRemoved: () => this.composerInput()?.focus(),
+    }),
+  );
+
+  // Files and cards under messages.
+  protected readonly media = new Lazy(this, async () =>
+    (await import('../message-list/message-media.js')).createMessageMedia(this),
+  );
 
   // Read receipts only while the visitor can see the conversation.
   protected readonly reads = new ReadController(this, this.visitor, () => this.open);
@@ -322,6 +336,8 @@ export class SwitchboardChat extends LitElement {
   private startingNewConversation = false;
   /** While older messages load: the scroll position, as a distance from the bottom, to keep. */
   private keptFromBottom: number | null = null;
+  /** Files are being dragged over the panel. */
+  private dragging = false;
 
   constructor() {
     super();
@@ -424,7 +440,7 @@ export class SwitchboardChat extends LitElement {
     else if (list && this.open && (this.pinnedToBottom || opened)) list.scrollTop = list.scrollHeight;
     if (!opened) return;
     if (this.open) {
-      (this.preChat.firstField() ?? this.composerInput())?.focus();
+      (this.preChat.value?.controller.firstField() ?? this.composerInput())?.focus();
       this.dispatchEvent(new SwitchboardOpenEvent());
     } else {
       this.dispatchEvent(new SwitchboardCloseEvent());
@@ -439,9 +455,20 @@ export class SwitchboardChat extends LitElement {
     const title = this.heading || state.site?.name || strings.title;
     const serverUrl = absoluteUrl(this.serverUrl);
     const quickReplies = currentQuickReplies(state.messages, state.pending, state.conversation?.status);
-    const preChat = this.preChat.shown();
-    const form = this.offlineForm.shown();
-    const csat = this.csat.shown();
+    // Whether each lazily loaded part is due decides whether to fetch it; once it is there, it
+    // decides for itself what to draw.
+    const preChatNeeded = preChatDue(state, this.integrator.identity) !== null;
+    const preChat = this.preChat.get(preChatNeeded);
+    const offlineForm = this.offlineForm.get(
+      currentOfflineForm(state.messages, state.contact?.email, null) !== null,
+    );
+    const csat = this.csat.get(state.conversation?.status === 'resolved');
+    const attachments = this.attachments.value;
+    const media = this.media.get(
+      state.messages.some(
+        (message) => (message.attachments?.length ?? 0) > 0 || (message.cards?.length ?? 0) > 0,
+      ) || state.pending.some((message) => message.attachments.length > 0),
+    );
     return html`<div
         part="panel"
         id="panel"
@@ -490,16 +517,9 @@ export class SwitchboardChat extends LitElement {
           onRetry: (key) => void this.visitor.retry(key),
           onDiscard: (key) => this.visitor.discard(key),
           receipt: ownReceipt(state.messages, state.readByAgentSeq),
+          media,
           footer: [
-            preChat
-              ? renderPreChat({
-                  ...preChat,
-                  text: strings,
-                  onInput: this.onPreChatInput,
-                  onConsent: this.onPreChatConsent,
-                  onSubmit: this.onPreChatSubmit,
-                })
-              : nothing,
+            preChat?.render(strings),
             renderTypingIndicator(state.agentTyping, strings),
             quickReplies
               ? renderQuickReplies({
@@ -508,24 +528,8 @@ export class SwitchboardChat extends LitElement {
                   onChoose: (value) => this.chooseQuickReply(value),
                 })
               : nothing,
-            form
-              ? renderOfflineForm({
-                  form: form.form,
-                  state: form.state,
-                  text: strings,
-                  onInput: this.onFormInput,
-                  onSubmit: this.onFormSubmit,
-                })
-              : nothing,
-            csat
-              ? renderCsat({
-                  view: csat,
-                  text: strings,
-                  onChoose: this.onCsatChoose,
-                  onComment: this.onCsatComment,
-                  onSubmit: this.onCsatSubmit,
-                })
-              : nothing,
+            offlineForm?.render(strings),
+            csat?.render(strings),
             conversationEnded(state.conversation?.status)
               ? renderNewConversation({
                   text: strings,
@@ -535,18 +539,11 @@ export class SwitchboardChat extends LitElement {
               : nothing,
           ],
         })}
-        ${renderAttachmentTray({
-          drafts: this.attachments.drafts,
-          notices: this.attachments.notices,
-          text: strings,
-          lang: this.i18n.lang,
-          url: (attachment) => this.visitor.attachmentUrl(attachment),
-          onRemove: (key) => this.removeAttachment(key),
-        })}
+        ${attachments?.renderTray(strings, this.i18n.lang)}
         ${renderComposer({
           value: this.draft,
           // The pre-chat form comes first: it starts the conversation.
-          disabled: !configured || preChat !== null,
+          disabled: !configured || preChatNeeded || (preChat?.controller.shown() ?? null) !== null,
           text: strings,
           onInput: this.onInput,
           onKeydown: this.onComposerKeydown,
@@ -556,15 +553,16 @@ export class SwitchboardChat extends LitElement {
             renderAttachButton({
               text: strings,
               disabled: !configured,
-              accept: this.attachments.accept,
+              accept: state.site?.uploads.contentTypes.join(',') ?? '',
               onPick: this.onFilesPicked,
             }),
             this.emoji.render(strings, !configured),
           ],
           canSend:
-            !this.attachments.uploading && (this.draft.trim() !== '' || this.attachments.ready.length > 0),
+            !attachments?.controller.uploading &&
+            (this.draft.trim() !== '' || (attachments?.controller.ready.length ?? 0) > 0),
         })}
-        ${renderDropZone(strings, this.attachments.dragging)}
+        ${renderDropZone(strings, this.dragging)}
       </div>
       <button
         part="launcher"
@@ -634,10 +632,11 @@ export class SwitchboardChat extends LitElement {
   }
 
   private send(): void {
+    const attachments = this.attachments.value?.controller;
     // Files still uploading go with the message once they are up: wait for them.
-    if (this.attachments.uploading) return;
-    if (!this.sendText(this.draft.trim(), this.attachments.ready)) return;
-    this.attachments.clear();
+    if (attachments?.uploading) return;
+    if (!this.sendText(this.draft.trim(), attachments?.ready)) return;
+    attachments?.clear();
     this.draft = '';
     // A click on the send button leaves focus there, and the now empty composer disables it.
     this.composerInput()?.focus();
@@ -710,28 +709,6 @@ export class SwitchboardChat extends LitElement {
     this.send();
   }
 
-  private onFormInput(event: Event): void {
-    this.offlineForm.input(event);
-  }
-
-  private onFormSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.offlineForm.submit();
-  }
-
-  private onPreChatInput(event: Event): void {
-    this.preChat.input(event);
-  }
-
-  private onPreChatConsent(event: Event): void {
-    this.preChat.consent(event);
-  }
-
-  private onPreChatSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.preChat.submit();
-  }
-
   private onNewConversation(): void {
     this.startingNewConversation = true;
     this.requestUpdate();
@@ -749,56 +726,52 @@ export class SwitchboardChat extends LitElement {
     if (list && this.pinnedToBottom) list.scrollTop = list.scrollHeight;
   }
 
-  private onFilesPicked(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    this.attachments.add(Array.from(input.files ?? []));
-    // Picking the same file again must fire another change.
-    input.value = '';
+  /** Adds files to the next message, once the file tray has loaded. */
+  private addFiles(files: File[]): void {
+    if (files.length === 0) return;
+    this.attachments.ready().then(
+      (part) => part.controller.add(files),
+      () => undefined,
+    );
   }
 
-  private removeAttachment(key: string): void {
-    this.attachments.remove(key);
-    // Its button is gone: carry on in the composer.
-    this.composerInput()?.focus();
+  private onFilesPicked(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.addFiles(Array.from(input.files ?? []));
+    // Picking the same file again must fire another change.
+    input.value = '';
   }
 
   private onDragOver(event: DragEvent): void {
     if (!carriesFiles(event)) return;
     // Lets the drop happen here rather than the browser opening the file.
     event.preventDefault();
-    this.attachments.setDragging(true);
+    this.setDragging(true);
   }
 
   private onDragLeave(event: DragEvent): void {
     const panel = event.currentTarget as HTMLElement;
-    if (!panel.contains(event.relatedTarget as Node | null)) this.attachments.setDragging(false);
+    if (!panel.contains(event.relatedTarget as Node | null)) this.setDragging(false);
   }
 
   private onDrop(event: DragEvent): void {
     if (!carriesFiles(event)) return;
     event.preventDefault();
-    this.attachments.setDragging(false);
-    this.attachments.add(droppedFiles(event));
+    this.setDragging(false);
+    this.addFiles(droppedFiles(event));
   }
 
   private onPaste(event: ClipboardEvent): void {
     const files = pastedFiles(event);
     if (files.length === 0) return;
     event.preventDefault();
-    this.attachments.add(files);
+    this.addFiles(files);
   }
 
-  private onCsatChoose(event: Event): void {
-    this.csat.choose(Number((event.target as HTMLInputElement).value));
-  }
-
-  private onCsatComment(event: Event): void {
-    this.csat.comment((event.target as HTMLTextAreaElement).value);
-  }
-
-  private onCsatSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.csat.submit();
+  private setDragging(dragging: boolean): void {
+    if (dragging === this.dragging) return;
+    this.dragging = dragging;
+    this.requestUpdate();
   }
 }
 

@@ -6,39 +6,24 @@ import {
   type TemplateResult,
 } from 'lit';
 import type { Strings } from '../i18n/en.js';
-import { EMOJI, EMOJI_COLUMNS } from './emoji-set.js';
+import type { EmojiGrid } from './emoji-grid.js';
 
 /** A smiling face, 24×24. */
 const smileIconPath =
   'M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20Zm0 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16Zm-3.5 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm7 0a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3ZM7.8 14h8.4a4.6 4.6 0 0 1-8.4 0Z';
-
-/** Where the arrow keys move focus in the grid, or `null` for a key the grid does not handle. */
-export function nextIndex(key: string, index: number, count: number, rtl: boolean): number | null {
-  const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
-  const back = rtl ? 'ArrowRight' : 'ArrowLeft';
-  const moves: Record<string, number> = {
-    [forward]: index + 1,
-    [back]: index - 1,
-    ArrowDown: index + EMOJI_COLUMNS,
-    ArrowUp: index - EMOJI_COLUMNS,
-    Home: 0,
-    End: count - 1,
-  };
-  const target = moves[key];
-  if (target === undefined) return null;
-  return Math.min(count - 1, Math.max(0, target));
-}
 
 interface Host extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
 /**
- * The composer's emoji button and the grid it opens. Choosing an emoji hands it to `insert` (the
- * host puts it at the caret) and closes the grid; Escape closes it without leaving the chat.
+ * The composer's emoji button and the grid it opens (loaded with the first click). Choosing an
+ * emoji hands it to `insert` (the host puts it at the caret) and closes the grid; Escape closes
+ * it without leaving the chat.
  */
 export class EmojiPicker implements ReactiveController {
   private open = false;
+  private grid: EmojiGrid | null = null;
 
   constructor(
     private readonly host: Host,
@@ -62,39 +47,28 @@ export class EmojiPicker implements ReactiveController {
       >
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${smileIconPath}></path></svg>
       </button>
-      ${
-        this.open
-          ? html`<div
-              part="emoji-picker"
-              id="emoji-picker"
-              role="group"
-              aria-label=${text.emoji}
-              @keydown=${this.onKeydown}
-              @focusout=${this.onFocusOut}
-            >
-              ${EMOJI.map(
-                (emoji, index) =>
-                  html`<button
-                    part="emoji-option"
-                    type="button"
-                    tabindex=${index === 0 ? '0' : '-1'}
-                    @click=${() => this.choose(emoji)}
-                  >
-                    ${emoji}
-                  </button>`,
-              )}
-            </div>`
-          : nothing
-      }`;
+      ${this.open && this.grid ? this.grid.render(text) : nothing}`;
   }
 
   private readonly toggle = async (): Promise<void> => {
+    if (!this.open) this.grid ??= await this.loadGrid();
     this.open = !this.open;
     this.host.requestUpdate();
     if (!this.open) return;
     await this.host.updateComplete;
-    this.options()[0]?.focus();
+    this.host.renderRoot.querySelector<HTMLElement>('[part~="emoji-option"]')?.focus();
   };
+
+  private async loadGrid(): Promise<EmojiGrid> {
+    const { createEmojiGrid } = await import('./emoji-grid.js');
+    return createEmojiGrid({
+      onChoose: (emoji) => {
+        this.close(false);
+        this.insert(emoji);
+      },
+      onClose: (focusButton) => this.close(focusButton),
+    });
+  }
 
   private close(focusButton: boolean): void {
     if (!this.open) return;
@@ -102,41 +76,4 @@ export class EmojiPicker implements ReactiveController {
     this.host.requestUpdate();
     if (focusButton) this.host.renderRoot.querySelector<HTMLElement>('[part~="emoji-button"]')?.focus();
   }
-
-  private choose(emoji: string): void {
-    this.close(false);
-    this.insert(emoji);
-  }
-
-  private options(): HTMLButtonElement[] {
-    return [...this.host.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="emoji-option"]')];
-  }
-
-  private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') {
-      // The grid, not the whole panel, closes.
-      event.stopPropagation();
-      this.close(true);
-      return;
-    }
-    const options = this.options();
-    const index = options.indexOf(event.target as HTMLButtonElement);
-    if (index < 0) return;
-    const rtl = getComputedStyle(options[index]!).direction === 'rtl';
-    const next = nextIndex(event.key, index, options.length, rtl);
-    if (next === null) return;
-    event.preventDefault();
-    options[index]!.tabIndex = -1;
-    options[next]!.tabIndex = 0;
-    options[next]!.focus();
-  };
-
-  /** Tabbing or clicking away closes the grid, as a menu would. */
-  private readonly onFocusOut = (event: FocusEvent): void => {
-    const to = event.relatedTarget as Node | null;
-    const picker = event.currentTarget as HTMLElement;
-    if (to && picker.contains(to)) return;
-    if (to instanceof HTMLElement && to.matches('[part~="emoji-button"]')) return;
-    this.close(false);
-  };
 }

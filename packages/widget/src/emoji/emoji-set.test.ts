@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMOJI, EMOJI_COLUMNS, isEmojiOnly } from './emoji-set.js';
+import { EMOJI, EMOJI_COLUMNS } from './emoji-grid.js';
+import { isEmojiOnly } from './emoji-set.js';
 
 describe('isEmojiOnly', () => {
   it('is true for one to three emoji, with skin tones, joiners and spaces', () => {

@@ -3,9 +3,6 @@ import type { VisitorState } from '@switchboard/agent-sdk';
 import type { Strings } from '../i18n/en.js';
 import { renderAgentAvatar } from '../header/agent-avatar.js';
 import type { Attachment } from '@switchboard/protocol';
-import { renderAttachmentList } from '../attachments/attachment-list.js';
-import { toCardViews } from '../cards/card-view.js';
-import { renderCards } from '../cards/cards.js';
 import { isEmojiOnly } from '../emoji/emoji-set.js';
 import { renderMessageText } from '../formatting/render.js';
 import type { MessageGroup, MessageRow, MessageSide } from './group-messages.js';
@@ -36,6 +33,13 @@ export interface MessageListOptions {
   receipt?: OwnReceipt | null;
   /** What the conversation asks of the visitor now (quick replies, a form), after the messages. */
   footer?: unknown;
+  /** Draws messages' files and cards; until it has loaded, messages show their text alone. */
+  media?: MessageMedia | null;
+}
+
+/** What draws the files and cards under a message (see `createMessageMedia`). */
+export interface MessageMedia {
+  render(row: MessageRow, side: MessageSide, options: MessageListOptions): unknown;
 }
 
 /** A robot's head, 24×24: bots are labelled so that nobody mistakes them for a person. */
@@ -77,16 +81,7 @@ function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptio
           <span class="text">${renderMessageText(row.text)}</span>
         </div>`
   }
-  ${renderAttachmentList({
-    attachments: row.attachments,
-    side,
-    pending: row.status !== 'sent',
-    text,
-    lang: options.lang,
-    url: options.attachmentUrl,
-    onMediaLoad: options.onMediaLoad,
-  })}
-  ${renderCards({ cards: toCardViews(row.cards, options.serverUrl), text })}
+  ${options.media?.render(row, side, options) ?? nothing}
   ${
     row.status === 'failed'
       ? html`<span part="message-status"

@@ -2,8 +2,10 @@ import type { KeyValueStorage } from '@switchboard/agent-sdk';
 import type { Message } from '@switchboard/protocol';
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Strings } from '../i18n/en.js';
-import { playChime } from './chime.js';
-import { notificationBody, shouldNotify } from './notification-text.js';
+import type { alertOf } from './alert.js';
+import { shouldNotify } from './notification-text.js';
+
+type AlertOf = typeof alertOf;
 
 /** Where the visitor's choice is kept, beside the SDK's own keys. */
 const STORAGE_KEY = 'switchboard:notify';
@@ -25,6 +27,7 @@ export interface NotifyOptions {
  */
 export class NotifyController implements ReactiveController {
   private enabled: boolean | null = null;
+  private loading: Promise<AlertOf> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -57,18 +60,17 @@ export class NotifyController implements ReactiveController {
   /** A message arrived: chime and notify if the visitor asked for it and is looking elsewhere. */
   notify(message: Message, title: string): void {
     if (!this.on || !shouldNotify(message, document.visibilityState === 'hidden')) return;
-    playChime();
-    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-    // One notification per conversation: a newer message replaces the older one.
-    const notification = new Notification(title, {
-      body: notificationBody(message.text),
-      tag: `switchboard-${message.conversationId}`,
-    });
-    notification.onclick = () => {
-      window.focus();
-      this.options.onActivate();
-      notification.close();
-    };
+    // Without the chunk (offline) there is no alert this time; the next message tries again.
+    this.alert().then(
+      (alertOf) => alertOf(message, title, this.options.onActivate),
+      () => (this.loading = null),
+    );
+  }
+
+  /** The sound and notification code, fetched once notifications are on. */
+  private alert(): Promise<AlertOf> {
+    this.loading ??= import('./alert.js').then((module) => module.alertOf);
+    return this.loading;
   }
 
   private readonly toggle = async (): Promise<void> => {
@@ -76,6 +78,8 @@ export class NotifyController implements ReactiveController {
     this.host.requestUpdate();
     if (this.enabled) this.options.storage.setItem(STORAGE_KEY, 'on');
     else this.options.storage.removeItem(STORAGE_KEY);
+    // Fetched now, so the first message's chime is not late.
+    if (this.enabled) this.alert().catch(() => (this.loading = null));
     // Asked only now, on the visitor's click; a refusal leaves the sound on.
     if (this.enabled && typeof Notification !== 'undefined' && Notification.permission === 'default')
       await Notification.requestPermission();

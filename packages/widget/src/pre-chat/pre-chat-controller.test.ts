@@ -75,22 +75,19 @@ function setup(submit: () => Promise<PreChatResult> = () => Promise.resolve({} a
 }
 
 describe('PreChatController', () => {
-  it('reads the site once the panel opens, then shows the form and puts focus on its first field', async () => {
+  it('puts focus on the first field once the form shows in the open panel, and only then', async () => {
     const { controller, controllers, host, visitor, focused } = setup();
     host.open = false;
+    await visitor.loadSite();
     controller.hostUpdated();
-    expect(visitor.loadSite).not.toHaveBeenCalled();
+    expect(focused).toEqual([]);
     host.open = true;
-    controller.hostUpdated();
-    expect(visitor.loadSite).toHaveBeenCalledOnce();
-    await Promise.resolve();
     expect(controller.shown()?.settings).toBe(FORM);
     controller.hostUpdated();
     expect(focused).toEqual(['[part~="pre-chat-input"], [part~="pre-chat-consent-checkbox"]']);
-    // Later renders leave focus where the visitor put it, and the site is not read again.
+    // Later renders leave focus where the visitor put it.
     controller.hostUpdated();
     expect(focused).toHaveLength(1);
-    expect(visitor.loadSite).toHaveBeenCalledOnce();
     expect(controllers).toEqual([controller]);
   });
 

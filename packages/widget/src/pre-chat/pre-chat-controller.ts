@@ -1,4 +1,4 @@
-import { SwitchboardError, type VisitorClient } from '@switchboard/agent-sdk';
+import { SwitchboardError } from '@switchboard/agent-sdk';
 import type { PreChatSettings, VisitorIdentity } from '@switchboard/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { VisitorController } from '../visitor/visitor-controller.js';
@@ -12,7 +12,7 @@ export interface PreChatHost extends ReactiveControllerHost {
 }
 
 export interface PreChatControllerOptions {
-  /** Whether the panel is open: the site is read, and focus moved, only then. */
+  /** Whether the panel is open: focus moves to the form only then. */
   isOpen: () => boolean;
   /** The page's user (`setUser`), who may not need the form. */
   user: () => VisitorIdentity | undefined;
@@ -30,22 +30,19 @@ const FIRST_FIELD = '[part~="pre-chat-input"], [part~="pre-chat-consent-checkbox
 const FIRST_INVALID = `:is(${FIRST_FIELD})[aria-invalid="true"]`;
 
 /**
- * The pre-chat form's side of the chat: reading the site when the panel opens, whether the form is
- * shown, the visitor's answers, checking and sending them, and focus (the first field when the
- * form appears, the first refused one after a failed check). The host draws `shown()` with
- * `renderPreChat` and passes its events here.
+ * The pre-chat form's side of the chat: whether the form is shown, the visitor's answers,
+ * checking and sending them, and focus (the first field when the form appears, the first refused
+ * one after a failed check). `createPreChatPart` draws `shown()` and passes its events here.
  */
 export class PreChatController implements ReactiveController {
   private state: PreChatState = EMPTY;
   /** The form being sent: it stays on screen until the answer, whatever the state says meanwhile. */
   private sending: PreChatSettings | null = null;
-  /** The client whose site was asked for, so each client is asked once. */
-  private askedOf: VisitorClient | null = null;
   private wasShown = false;
 
   constructor(
     private readonly host: PreChatHost,
-    private readonly visitor: Pick<VisitorController, 'state' | 'client' | 'loadSite' | 'submitPreChat'>,
+    private readonly visitor: Pick<VisitorController, 'state' | 'submitPreChat'>,
     private readonly options: PreChatControllerOptions,
   ) {
     host.addController(this);
@@ -63,15 +60,9 @@ export class PreChatController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const open = this.options.isOpen();
-    const client = this.visitor.client;
-    // Opening the chat is when the site is read: a page view alone still costs the server nothing.
-    if (open && client && client !== this.askedOf && !this.visitor.state.site) {
-      this.askedOf = client;
-      void this.visitor.loadSite();
-    }
-    // A form that appears while the panel is open (the site arrived after opening) takes focus.
-    const shown = open && this.shown() !== null;
+    // A form that appears while the panel is open (the site or this chunk arrived after opening)
+    // takes focus.
+    const shown = this.options.isOpen() && this.shown() !== null;
     if (shown && !this.wasShown) this.firstField()?.focus();
     this.wasShown = shown;
   }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextIndex } from './emoji-picker.js';
-import { EMOJI_COLUMNS } from './emoji-set.js';
+import { EMOJI_COLUMNS, nextIndex } from './emoji-grid.js';
 
 describe('nextIndex', () => {
   const count = EMOJI_COLUMNS * 4;

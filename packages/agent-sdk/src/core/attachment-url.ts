@@ -1,0 +1,36 @@
+// Where attachments are downloaded from. Kept apart from the uploader, which a page loads only
+// when the visitor first picks a file, while every message with files needs these.
+import type { Attachment } from '@switchboard/protocol';
+import { SwitchboardError } from '../errors.js';
+import { errorFromBody, normalizeServerUrl } from './http.js';
+import { parseJson } from './parse-json.js';
+
+/** The browser global read here, absent in Node. */
+const page = globalThis as unknown as { location?: { href: string } };
+
+/**
+ * Where to download an attachment: its `url`, a path on the server, joined to the server URL the
+ * way every API path is (so a server under `/chat` serves it under `/chat/v1/…`).
+ */
+export function attachmentUrl(serverUrl: string, attachment: Pick<Attachment, 'url'>): string {
+  if (/^https?:\/\//i.test(attachment.url)) return attachment.url;
+  // In a page, the server URL may itself be relative (`/`).
+  return new URL(`${normalizeServerUrl(serverUrl)}${attachment.url}`, page.location?.href).href;
+}
+
+/** Downloads an attachment's bytes; its URL is its own credential, so no token is sent. */
+export async function downloadAttachment(
+  serverUrl: string,
+  attachment: Pick<Attachment, 'url'>,
+  doFetch: typeof fetch = globalThis.fetch,
+): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await doFetch(attachmentUrl(serverUrl, attachment));
+  } catch (error) {
+    throw new SwitchboardError('network', error instanceof Error ? error.message : 'The download failed');
+  }
+  if (!response.ok)
+    throw errorFromBody(response.status, response.statusText, parseJson(await response.text()));
+  return response.blob();
+}

@@ -1,0 +1,49 @@
+// The files of the next message as the chat loads them: a chunk of its own (with the SDK's
+// uploader), fetched when the visitor first picks, drops or pastes a file.
+import type { Attachment } from '@switchboard/protocol';
+import type { ReactiveControllerHost } from 'lit';
+import { addStyles } from '../chat/add-styles.js';
+import type { Strings } from '../i18n/en.js';
+import type { VisitorController } from '../visitor/visitor-controller.js';
+import { renderAttachmentTray } from './attachment-tray.js';
+import { attachmentTrayStyles } from './attachment-tray.styles.js';
+import { AttachmentsController, type AttachmentText } from './attachments-controller.js';
+
+export interface AttachmentsHost extends ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+export interface AttachmentsPart {
+  readonly controller: AttachmentsController;
+  renderTray(text: Strings, lang: string): unknown;
+}
+
+export function createAttachmentsPart(
+  host: AttachmentsHost,
+  visitor: VisitorController,
+  options: {
+    text: () => AttachmentText;
+    /** A file was taken out: its button is gone, so focus goes back to the composer. */
+    onRemoved: () => void;
+  },
+): AttachmentsPart {
+  addStyles(host.renderRoot, [attachmentTrayStyles]);
+  const controller = new AttachmentsController(host, visitor, options.text);
+  const url = (attachment: Attachment) => visitor.attachmentUrl(attachment);
+  const onRemove = (key: string) => {
+    controller.remove(key);
+    options.onRemoved();
+  };
+  return {
+    controller,
+    renderTray: (text, lang) =>
+      renderAttachmentTray({
+        drafts: controller.drafts,
+        notices: controller.notices,
+        text,
+        lang,
+        url,
+        onRemove,
+      }),
+  };
+}
