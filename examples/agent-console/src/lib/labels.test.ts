@@ -1,5 +1,6 @@
 import type { Message } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
+import { attachment } from '../testing/factories.js';
 import { authorLabel, previewText } from './labels.js';
 
 const base: Message = {
@@ -31,5 +32,15 @@ describe('labels', () => {
       'Note: Hello there',
     );
     expect(previewText({ ...base, kind: 'event', authorKind: 'system' }, 'me')).toBe('Hello there');
+  });
+
+  it('previews a message that is only files by its file, or how many there are', () => {
+    const pdf = attachment('a1', { name: 'receipt.pdf' });
+    expect(previewText({ ...base, text: '', attachments: [pdf] }, 'me')).toBe('Visitor: 📎 receipt.pdf');
+    expect(previewText({ ...base, text: ' ', attachments: [pdf, attachment('a2')] }, 'me')).toBe(
+      'Visitor: 📎 2 files',
+    );
+    // Text wins: the files are mentioned in it more often than not.
+    expect(previewText({ ...base, attachments: [pdf] }, 'me')).toBe('Visitor: Hello there');
   });
 });

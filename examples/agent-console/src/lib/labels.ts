@@ -46,10 +46,16 @@ export function authorLabel(
 
 /** One line for the list row: who wrote last and what, with line breaks flattened. */
 export function previewText(message: Message, selfId: string | null): string {
-  const text = message.text.replace(/\s+/g, ' ').trim();
+  const text = message.text.replace(/\s+/g, ' ').trim() || filesText(message.attachments);
   if (message.kind === 'note') return `Note: ${text}`;
   if (message.kind === 'event' || message.authorKind === 'system') return text;
   return `${authorLabel(message, selfId)}: ${text}`;
+}
+
+/** A message that is only files reads as its file (`📎 receipt.pdf`) or how many (`📎 3 files`). */
+function filesText(attachments: Message['attachments']): string {
+  if (attachments.length === 0) return '';
+  return attachments.length === 1 ? `📎 ${attachments[0]?.name ?? ''}` : `📎 ${attachments.length} files`;
 }
 
 const AGENT_STATUS_LABELS: Record<AgentStatus, string> = {

@@ -1,5 +1,5 @@
 // Protocol objects with plain defaults, for the console's unit tests.
-import type { AgentPresence, Conversation, Message, Queue } from '@switchboard/protocol';
+import type { AgentPresence, Attachment, Conversation, Message, Queue } from '@switchboard/protocol';
 
 export function conversation(id: string, overrides: Partial<Conversation> = {}): Conversation {
   return {
@@ -72,6 +72,18 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     attachments: [],
     form: null,
     createdAt: '2025-06-18T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function attachment(id: string, overrides: Partial<Attachment> = {}): Attachment {
+  return {
+    id,
+    name: `${id}.pdf`,
+    contentType: 'application/pdf',
+    size: 2048,
+    kind: 'file',
+    url: `/v1/attachments/${id}/${id}.pdf?key=secret`,
     ...overrides,
   };
 }

@@ -1,10 +1,11 @@
 import type { PendingMessage } from '@switchboard/agent-sdk';
-import type { Message } from '@switchboard/protocol';
+import type { Attachment, Message } from '@switchboard/protocol';
 import { describeError } from '../lib/describe-error.js';
 import { h, setAttr, setText } from '../lib/dom.js';
 import { parseFormatting, type TextSegment } from '../lib/formatting.js';
 import { authorLabel } from '../lib/labels.js';
 import { formatClockTime, formatFullTime } from '../lib/relative-time.js';
+import { attachmentList, type MessageMedia } from './attachment-list.js';
 
 const SEGMENT_TAGS = { bold: 'strong', italic: 'em', strike: 's', mono: 'code' } as const;
 
@@ -20,8 +21,16 @@ function segmentNode(segment: TextSegment): Node {
   return h(SEGMENT_TAGS[segment.style], { text: segment.text });
 }
 
+/** The text, unless the message is only files, then the files. */
+function content(text: string, attachments: readonly Attachment[], media: MessageMedia): Node[] {
+  const files = attachmentList(attachments, media);
+  const nodes: Node[] = text.trim() === '' && files !== null ? [] : [messageText(text)];
+  if (files !== null) nodes.push(files);
+  return nodes;
+}
+
 /** A stored message. Messages are immutable, so the element is built once. */
-export function messageItem(message: Message, selfId: string | null): HTMLLIElement {
+export function messageItem(message: Message, selfId: string | null, media: MessageMedia): HTMLLIElement {
   const mine = message.authorKind === 'agent' && message.authorId !== null && message.authorId === selfId;
   const item = h('li', {
     className: `message from-${message.authorKind} kind-${message.kind}${mine ? ' is-mine' : ''}`,
@@ -46,7 +55,7 @@ export function messageItem(message: Message, selfId: string | null): HTMLLIElem
     'div',
     { className: 'bubble' },
     h('span', { className: 'message-author', text: author }),
-    messageText(message.text),
+    ...content(message.text, message.attachments, media),
   );
   if (message.quickReplies.length > 0)
     bubble.append(
@@ -103,7 +112,11 @@ export interface PendingActions {
  * A message written here and not yet acknowledged: dimmed while the SDK delivers it; when it
  * failed for good, marked, with Retry (same `clientMessageId`, so never a duplicate) and Discard.
  */
-export function pendingItem(pending: PendingMessage, actions: PendingActions): HTMLLIElement {
+export function pendingItem(
+  pending: PendingMessage,
+  actions: PendingActions,
+  media: MessageMedia,
+): HTMLLIElement {
   const id = pending.clientMessageId;
   const status = h('span', { className: 'message-status' });
   const retry = h('button', {
@@ -134,7 +147,7 @@ export function pendingItem(pending: PendingMessage, actions: PendingActions): H
         className: 'message-author',
         text: pending.kind === 'note' ? 'You · internal note' : 'You',
       }),
-      messageText(pending.text),
+      ...content(pending.text, pending.attachments, media),
       h(
         'span',
         { className: 'message-footer' },

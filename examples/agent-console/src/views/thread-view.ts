@@ -1,5 +1,6 @@
 import type { AgentClient, AgentState, PendingMessage } from '@switchboard/agent-sdk';
 import { ulid, type Conversation, type Message } from '@switchboard/protocol';
+import { AttachmentDrafts } from '../lib/attachment-drafts.js';
 import { describeError } from '../lib/describe-error.js';
 import { h, reconcile, setAttr, setText } from '../lib/dom.js';
 import { contactLabel, priorityLabel, statusLabel } from '../lib/labels.js';
@@ -10,6 +11,7 @@ import { composer } from './composer.js';
 import { csatPanel } from './csat-panel.js';
 import { handoffPanel } from './handoff-panel.js';
 import { preChatPanel } from './pre-chat-panel.js';
+import type { MessageMedia } from './attachment-list.js';
 import { messageItem, pendingItem, updatePendingItem, type PendingActions } from './message-item.js';
 import { threadActions } from './thread-actions.js';
 
@@ -88,8 +90,11 @@ export function threadView(
   // Moved under the latest reply the visitor has read.
   const seen = h('span', { className: 'seen-marker', testId: 'seen', text: 'Seen' });
   const scroller = h('div', { className: 'thread-scroller' }, earlier, notice, list, visitorTyping);
+  // Kept per conversation, so the agent can switch away mid-upload and find them on return.
+  const files = new AttachmentDrafts({ upload: client.upload, uploadLimits: () => client.uploadLimits() });
   const writer = composer({
     onSend: send,
+    files,
     onTyping: (typing) => {
       if (current !== null) client.setTyping(current, typing);
     },
@@ -119,10 +124,10 @@ export function threadView(
    * Retry / Discard). Rejects only when it never reached the outbox (e.g. too long), so the
    * composer can give the text back.
    */
-  function send(text: string, kind: 'text' | 'note'): Promise<void> {
+  function send(text: string, kind: 'text' | 'note', attachmentIds: readonly string[]): Promise<void> {
     if (current === null) return Promise.resolve();
     const clientMessageId = ulid();
-    const sending = client.sendMessage(current, text, { kind, clientMessageId });
+    const sending = client.sendMessage(current, text, { kind, clientMessageId, attachmentIds });
     const queued = client
       .getSnapshot()
       .pending.some((pending) => pending.clientMessageId === clientMessageId);
@@ -134,6 +139,13 @@ export function threadView(
     );
   }
 
+  /** Files under messages: links from the SDK; a preview that loads keeps a following thread at the bottom. */
+  const media: MessageMedia = {
+    url: (attachment) => client.attachmentUrl(attachment),
+    onLoad: () => {
+      if (atBottom) scroller.scrollTop = scroller.scrollHeight;
+    },
+  };
   const pendingActions: PendingActions = {
     // A failed retry shows up on the message again; nothing more to do with the promise.
     retry: (id) => void client.retryMessage(id).catch(() => undefined),
@@ -200,9 +212,9 @@ export function threadView(
       items,
       (entry) => (entry.type === 'stored' ? `m:${entry.message.id}` : `p:${entry.pending.clientMessageId}`),
       (entry) => {
-        if (entry.type === 'stored') return messageItem(entry.message, me);
+        if (entry.type === 'stored') return messageItem(entry.message, me, media);
         wrote = true;
-        return pendingItem(entry.pending, pendingActions);
+        return pendingItem(entry.pending, pendingActions, media);
       },
       (node, entry) => {
         if (entry.type === 'pending') updatePendingItem(node, entry.pending);
@@ -356,6 +368,8 @@ export function threadView(
       actions.dispose();
       handoff.dispose();
       preChat.dispose();
+      writer.dispose();
+      files.dispose();
       resizes.disconnect();
     },
   };
