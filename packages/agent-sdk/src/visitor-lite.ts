@@ -1,7 +1,6 @@
 // `@switchboard/agent-sdk/visitor-lite`: the visitor client on the lite socket (socket.io over a
 // plain WebSocket, no long-polling fallback), without socket.io-client anywhere in its imports.
 // What the widget bundles. Names are re-exported one by one, as in index.ts.
-import { liteConnector } from './core/lite-socket/index.js';
 import type { VisitorClient, VisitorClientOptions } from './types.js';
 import { createVisitorClientCore } from './visitor/visitor-client.js';
 
@@ -11,7 +10,12 @@ import { createVisitorClientCore } from './visitor/visitor-client.js';
  * speaks socket.io over the WebSocket in `globalThis` unless `options.connector` says otherwise.
  */
 export function createVisitorClient(options: VisitorClientOptions): VisitorClient {
-  return createVisitorClientCore(options, options.connector ?? liteConnector());
+  // The socket comes with the engine: a chat nobody has used yet needs neither.
+  const { connector } = options;
+  return createVisitorClientCore(
+    options,
+    async () => connector ?? (await import('./core/lite-socket/index.js')).liteConnector(),
+  );
 }
 
 export { INITIAL_VISITOR_STATE } from './visitor/visitor-client.js';

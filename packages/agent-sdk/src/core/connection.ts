@@ -5,7 +5,7 @@ import type { Message } from '@switchboard/protocol';
 import type { SwitchboardError } from '../errors.js';
 import type { BaseClientOptions, ConnectionState, KeyValueStorage, PendingMessage } from '../types.js';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from './backoff.js';
-import { createHttpClient, type HttpClient } from './http.js';
+import { createHttpClient, DEFAULT_REQUEST_TIMEOUT_MS, type HttpClient } from './http.js';
 import { toSwitchboardError } from './error-utils.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import type { SocketConnector } from './socket.js';
@@ -13,7 +13,6 @@ import { createDelays } from './tasks.js';
 import { createTransport, type Transport } from './transport.js';
 
 export const DEFAULT_ACK_TIMEOUT_MS = 8000;
-export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
 export type ErrorKind = 'fatal' | 'sync' | 'message';
 

@@ -3,6 +3,9 @@ import { errorFromPayload, SwitchboardError } from '../errors.js';
 
 export type QueryValue = string | number | boolean | null | undefined;
 
+/** How long an HTTP request may take before it fails with `timeout`. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PATCH';
   /** Path below the server URL, e.g. `/v1/conversations`. */

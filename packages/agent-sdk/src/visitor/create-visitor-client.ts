@@ -9,5 +9,6 @@ import { createVisitorClientCore } from './visitor-client.js';
  * client, import `createVisitorClient` from `@switchboard/agent-sdk/visitor-lite`.
  */
 export function createVisitorClient(options: VisitorClientOptions): VisitorClient {
-  return createVisitorClientCore(options, options.connector ?? socketIoConnector());
+  const connector = options.connector ?? socketIoConnector();
+  return createVisitorClientCore(options, () => Promise.resolve(connector));
 }

@@ -1,338 +1,76 @@
-import {
-  VISITOR_NAMESPACE,
-  type Attachment,
-  type Conversation,
-  type VisitorClientToServerEvents,
-  type VisitorServerToClientEvents,
-} from '@switchboard/protocol';
+// The visitor client as apps get it: a store they can watch at once, and the working part (the
+// session, socket, outbox and conversation, `visitor-engine.ts`) imported when the visitor first
+// needs it: a stored session to resume, a message, a form. A browser bundle keeps that part in a
+// chunk of its own, so a page with a chat nobody has used yet loads less.
 import { SwitchboardError } from '../errors.js';
-import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
-import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
-import { fetchConversations, fetchPublicSite } from '../core/api.js';
-import { createAttachments } from '../core/attachments.js';
-import { createConnectionCore } from '../core/connection.js';
 import type { SocketConnector } from '../core/socket.js';
-import { isOpen } from '../core/conversations.js';
+import { attachmentUrl, downloadAttachment } from '../core/attachment-url.js';
+import { fetchPublicSite } from '../core/api.js';
 import { createEventHub } from '../core/emitter.js';
-import { toSwitchboardError } from '../core/error-utils.js';
-import { createStatus } from '../core/status.js';
+import { createHttpClient, DEFAULT_REQUEST_TIMEOUT_MS } from '../core/http.js';
+import { readJson } from '../core/storage.js';
 import { createStore } from '../core/store.js';
-import { lazily } from '../core/lazy.js';
-import { createDelays, singleFlight } from '../core/tasks.js';
-import { validateMessageText } from '../core/validate.js';
+import { singleFlight } from '../core/tasks.js';
+import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
+import { INITIAL_VISITOR_STATE } from './initial-state.js';
 import { createVisitorSessionStorage } from './session-storage.js';
-import { createVisitorConversation } from './visitor-conversation.js';
-import { createVisitorIdentity } from './visitor-identity.js';
-import { watchActivity } from './activity.js';
-import { watchAgentProfiles } from './agent-profiles.js';
-import { createVisitorSignals } from './visitor-signals.js';
 
-/** A stored conversation answering a join with one of these is gone for this visitor. */
-const GONE_ON_JOIN = new Set<SwitchboardError['code']>(['not_found', 'forbidden', 'conversation_closed']);
-/** A send refused with one of these goes to a new conversation instead. */
-const GONE_ON_SEND = new Set<SwitchboardError['code']>(['not_found', 'conversation_closed']);
-/** A conversation the visitor may leave for a new one. */
-const ENDED = new Set<Conversation['status']>(['resolved', 'abandoned']);
-/** The visitor is using the chat (not idle, nor disconnected by the app): identify() reconnects. */
-const ACTIVE = new Set<VisitorState['connection']>(['connecting', 'connected', 'reconnecting']);
-
-/** A visitor client's state before it has a session: idle, empty. Frozen, so safe to share. */
-export const INITIAL_VISITOR_STATE: VisitorState = Object.freeze({
-  connection: 'idle',
-  site: null,
-  contact: null,
-  conversation: null,
-  messages: [],
-  pending: [],
-  error: null,
-  hasOlder: false,
-  queuePosition: null,
-  agentTyping: null,
-  readByAgentSeq: 0,
-  agents: Object.freeze({}),
-  activity: Object.freeze([]),
-});
+export { INITIAL_VISITOR_STATE } from './initial-state.js';
 
 /**
- * The visitor client on sockets from `connector`. The public `createVisitorClient`s pick the
- * connector, so that the one in `visitor-lite` never pulls socket.io-client into a bundle.
+ * The visitor client on sockets from `connector`, loaded with the engine. The public
+ * `createVisitorClient`s pick the connector, so that the one in `visitor-lite` never pulls
+ * socket.io-client into a bundle.
  */
 export function createVisitorClientCore(
   options: VisitorClientOptions,
-  connector: SocketConnector,
+  connector: () => Promise<SocketConnector>,
 ): VisitorClient {
-  const storage = createVisitorSessionStorage(
-    options.storage ?? null,
-    options.storageKey ?? 'switchboard:',
-    options.siteKey,
-  );
   const store = createStore<VisitorState>(INITIAL_VISITOR_STATE);
   const hub = createEventHub<VisitorClientEvents>();
-  const delays = createDelays();
-  const backoff = {
-    minDelayMs: options.reconnection?.minDelayMs ?? DEFAULT_MIN_DELAY_MS,
-    maxDelayMs: options.reconnection?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
+  const prefix = options.storageKey ?? 'switchboard:';
+  let engine: VisitorClient | null = null;
+
+  let loading: Promise<VisitorClient> | null = null;
+  /** The engine, imported and created once; a failed import (offline) is tried again next time. */
+  const load = (): Promise<VisitorClient> => {
+    loading ??= Promise.all([import('./visitor-engine.js'), connector()]).then(
+      ([{ createVisitorEngine }, socket]) => (engine = createVisitorEngine(options, socket, store, hub)),
+      (error: unknown) => {
+        loading = null;
+        throw new SwitchboardError(
+          'network',
+          error instanceof Error ? error.message : 'The chat failed to load',
+        );
+      },
+    );
+    return loading;
   };
-  /** Set once the visitor writes; only then may a fresh session be created on our own. */
-  let interacted = false;
-  /** Bumped by disconnect() and reset() so work they interrupt winds down instead of resuming. */
-  let generation = 0;
 
-  const status = createStatus(store, hub, () => core.outbox);
+  /** Whether a page view must load the engine: a session to resume or messages still to send. */
+  const stored = () => {
+    if (!options.storage) return false;
+    const session = createVisitorSessionStorage(options.storage, prefix, options.siteKey).read();
+    return session !== null || readJson(options.storage, `${prefix}outbox`) !== null;
+  };
 
-  const core = createConnectionCore<VisitorServerToClientEvents, VisitorClientToServerEvents>({
-    client: options,
-    namespace: VISITOR_NAMESPACE,
-    connect: connector,
-    getToken: () => identity.session?.token ?? null,
-    refreshAuth: () => refreshSession(),
-    resync,
-    deliver: async (transport, entry) => {
-      const payload = {
-        clientMessageId: entry.clientMessageId,
-        text: entry.text,
-        // Left out when empty: the payload is strict, and older servers know no attachments.
-        ...(entry.attachments.length > 0 && { attachmentIds: entry.attachments.map((file) => file.id) }),
-      };
-      const target = await ensureConversation();
-      try {
-        return await transport.request('message:send', { ...payload, conversationId: target.id });
-      } catch (caught) {
-        const error = toSwitchboardError(caught);
-        if (!GONE_ON_SEND.has(error.code)) throw error;
-        // The conversation ended or vanished while the message waited: carry the message into a
-        // new one, under the same clientMessageId.
-        conversation.drop(target.id);
-        const fresh = await ensureConversation();
-        return transport.request('message:send', { ...payload, conversationId: fresh.id });
-      }
-    },
-    onDelivered: (message) => conversation.apply(message.conversationId, [message], 'live'),
-    onPendingChange: (pending) => store.setState({ pending }),
-    onStateChange: status.setConnection,
-    onError: status.onError,
-    outboxStorage: options.storage ? { storage: options.storage, key: storage.outboxKey } : null,
+  // Before the engine, the site is read without a session; the engine reads it itself after.
+  const http = createHttpClient({
+    serverUrl: options.serverUrl,
+    fetch: options.fetch,
+    timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    getToken: () => null,
+    refreshAuth: () => Promise.resolve(false),
   });
-  store.setState({ pending: core.outbox.entries });
-
-  const conversation = createVisitorConversation({
-    store,
-    hub,
-    http: core.http,
-    acknowledge: (messages) => core.outbox.acknowledge(messages),
-    onTargetChange: () => identity.persist(),
-    onError: status.report,
-  });
-
-  const identity = createVisitorIdentity({
-    siteKey: options.siteKey,
-    http: core.http,
-    storage,
-    store,
-    user: options.identity,
-    conversationId: () => conversation.targetId,
-    mayStartOver: () => interacted || core.outbox.entries.length > 0,
-    mayPersist: () => interacted || core.outbox.entries.length > 0 || storage.read() !== null,
-    onForgotten: () => conversation.drop(),
-  });
-
-  core.transport.on('message:created', (message) => conversation.receive(message));
-  core.transport.on('queue:position', (position) => conversation.receivePosition(position));
-  core.transport.on('conversation:updated', (update) => {
-    if (update.id === store.getSnapshot().conversation?.id) conversation.adopt(update);
-  });
-  const signals = createVisitorSignals({ store, hub, transport: core.transport });
-  core.transport.on('typing', signals.receiveTyping);
-  core.transport.on('conversation:read', signals.receiveRead);
-  watchAgentProfiles({ store, transport: core.transport });
-  watchActivity({ store, http: core.http });
-
-  // A 401 over HTTP or a refused handshake: the token expired, so mint another from the credential.
-  const refreshSession = singleFlight(async (): Promise<boolean> => {
-    if (!identity.session) return false;
-    try {
-      if (await identity.open()) return true;
-    } catch (caught) {
-      // A network blip while refreshing: worth another handshake later.
-      if (toSwitchboardError(caught).retryable) return true;
-      throw caught;
-    }
-    // Refused, and the visitor has nothing to send: back to idle, cleanly, rather than report an
-    // error about a session nobody is using.
-    stop();
-    status.setConnection('idle');
-    return false;
-  });
-
-  const ensureConversation = singleFlight(async (): Promise<Conversation> => {
-    const held = store.getSnapshot().conversation;
-    if (held) return held;
-    const started = await core.transport.request('conversation:start', {});
-    conversation.adopt(started);
-    // `start` may hand back an open conversation that already has history.
-    if (!conversation.loaded) await conversation.loadLatest(started.id).catch(status.report);
-    return store.getSnapshot().conversation ?? started;
-  });
-
-  async function resync(): Promise<void> {
-    const restoring = store.getSnapshot().conversation === null;
-    const id = conversation.targetId;
-    if (!id) return;
-    let joined: Conversation;
-    try {
-      // Also re-enters the conversation's room, which a fresh server-side socket is not in.
-      joined = await core.transport.request('conversation:join', { conversationId: id });
-    } catch (caught) {
-      const error = toSwitchboardError(caught);
-      if (GONE_ON_JOIN.has(error.code)) return conversation.drop(id);
-      throw error;
-    }
-    // A send started another conversation while the join was in flight: that one is current.
-    const held = store.getSnapshot().conversation;
-    if (held && held.id !== id) return;
-    // One that closed while the visitor was away is history: their next message starts a new
-    // one. One that closes while they watch stays on screen (writing again reopens it), and so
-    // does one they rated, so that a reload shows their rating rather than an empty chat.
-    if (restoring && !isOpen(joined) && !joined.csat) return conversation.drop(id);
-    conversation.adopt(joined);
-    await conversation.refresh(id);
-  }
-
-  const attachments = createAttachments({
-    client: options,
-    getToken: () => identity.session?.token ?? null,
-    refreshAuth: () => refreshSession(),
-    // Uploading is interacting: it needs a session, and the session tells the site's limits.
-    prepare: async () => {
-      interact();
-      await activate();
-      return store.getSnapshot().site?.uploads ?? null;
-    },
-  });
-
-  // The forms and the rating are loaded on first use (see `lazily`): most visitors never need them.
-  const submitOfflineForm = lazily(async () =>
-    (await import('./offline-form.js')).createOfflineFormSubmitter({
-      conversation: async () => {
-        interact();
-        await activate();
-        return ensureConversation();
-      },
-      request: (submission) => core.transport.request('offline_form:submit', submission),
-      onSubmitted: (message, { name, email }) => {
-        conversation.apply(message.conversationId, [message], 'live');
-        // The server filled the contact in from the answers; it sends visitors no update of its own.
-        const { contact } = store.getSnapshot();
-        if (contact) store.setState({ contact: { ...contact, email, name: name ?? contact.name } });
-      },
-    }),
-  );
-
-  // Read without a session, and kept: a session brings the same site along and replaces it.
   const loadSite = singleFlight(async () => {
+    if (engine) return engine.loadSite();
     const held = store.getSnapshot().site;
     if (held) return held;
-    const site = await fetchPublicSite(core.http, options.siteKey);
+    const site = await fetchPublicSite(http, options.siteKey);
     if (!store.getSnapshot().site) store.setState({ site });
     return store.getSnapshot().site ?? site;
   });
-
-  const submitPreChat = lazily(async () =>
-    (await import('./pre-chat.js')).createPreChatSubmitter({
-      settings: async () => (await loadSite()).preChat,
-      connect: async () => {
-        interact();
-        await activate();
-      },
-      request: (payload) => core.transport.request('pre_chat:submit', payload),
-      onSubmitted: async ({ contact, conversation: started, message }) => {
-        store.setState({ contact });
-        if (!started || !message) return;
-        conversation.adopt(started);
-        conversation.apply(started.id, [message], 'live');
-        // The bot or an agent may have answered before this socket joined the conversation's room.
-        if (!conversation.loaded) await conversation.loadLatest(started.id).catch(status.report);
-      },
-    }),
-  );
-
-  const rate = lazily(async () =>
-    (await import('./rating.js')).createRater({
-      conversation: async () => {
-        // Connected and synced first: the join may find the conversation gone.
-        if (store.getSnapshot().conversation) await activate();
-        return store.getSnapshot().conversation;
-      },
-      request: (submission) => core.transport.request('conversation:rate', submission),
-      onRated: (rated) => conversation.adopt(rated),
-    }),
-  );
-
-  let activation: { generation: number; done: Promise<void> } | null = null;
-
-  /** Gets from any state to connected and synced, retrying network failures with backoff. */
-  function activate(): Promise<void> {
-    // An activation interrupted by disconnect()/reset() is winding down; do not wait on it.
-    if (activation?.generation === generation) return activation.done;
-    const started = generation;
-    const run = async (): Promise<void> => {
-      for (let failures = 0; !identity.session; failures++) {
-        status.setConnection('connecting');
-        try {
-          if (!(await identity.open())) return status.setConnection('idle');
-        } catch (caught) {
-          const error = toSwitchboardError(caught);
-          if (started !== generation) return;
-          if (!error.retryable) {
-            status.onError(error, 'fatal');
-            status.setConnection('disconnected');
-            throw error;
-          }
-          if (!(await delays.wait(backoffDelay(failures, backoff)))) return;
-        }
-        if (started !== generation) return;
-      }
-      try {
-        await core.open();
-      } catch (caught) {
-        // disconnect() or reset() during connect() is the app's own doing, not a failure.
-        if (started !== generation) return;
-        throw caught;
-      }
-    };
-    const done = run().finally(() => {
-      if (activation?.done === done) activation = null;
-    });
-    activation = { generation: started, done };
-    return done;
-  }
-
-  function stop(): void {
-    generation += 1;
-    delays.cancelAll();
-    signals.stop();
-    core.close();
-  }
-
-  /** The visitor did something: from now on the session may be created and stored. */
-  function interact(): void {
-    interacted = true;
-    // A session identify() created before the visitor interacted was kept in memory only.
-    identity.persist();
-  }
-
-  async function identify(user: Parameters<VisitorClient['identify']>[0]): Promise<void> {
-    const active = ACTIVE.has(store.getSnapshot().connection);
-    if (!(await identity.signIn(user))) return;
-    // Another contact now: their latest open conversation replaces the one on screen, and the
-    // socket reconnects as them. Pending messages follow the visitor into it.
-    stop();
-    conversation.drop();
-    // Best effort: without it, the visitor's next message finds the open conversation anyway.
-    const page = await fetchConversations(core.http, { limit: 10 }).catch(() => null);
-    conversation.restore(page?.items.find(isOpen)?.id ?? null);
-    if (active || core.outbox.entries.length > 0) await activate();
-  }
+  const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
 
   return {
     getSnapshot: store.getSnapshot,
@@ -341,99 +79,33 @@ export function createVisitorClientCore(
     on: hub.on,
     off: hub.off,
 
-    connect() {
-      // Nothing to resume: stay idle, so a page view costs the server nothing.
-      if (!identity.resumable && core.outbox.entries.length === 0) return Promise.resolve();
-      // Without a stored conversation, the one identify() found (if any) is the one to join.
-      conversation.restore(storage.read()?.conversationId ?? conversation.targetId);
-      return activate();
+    async connect() {
+      // Nothing to resume: stay idle (and small), so a page view costs the server nothing.
+      if (engine || stored()) return (await load()).connect();
     },
-
-    disconnect() {
-      stop();
-      if (store.getSnapshot().connection !== 'idle') status.setConnection('disconnected');
-    },
-
-    async startConversation() {
-      interact();
-      await activate();
-      return ensureConversation();
-    },
-
-    async startNewConversation() {
-      const held = store.getSnapshot().conversation;
-      // The server starts a new conversation whenever the contact has no open one.
-      if (held && ENDED.has(held.status)) conversation.drop(held.id);
-      interact();
-      await activate();
-      return ensureConversation();
-    },
-
-    sendMessage(text, { attachmentIds = [] } = {}) {
-      let files: readonly Attachment[];
-      try {
-        files = attachments.resolve(attachmentIds);
-      } catch (error) {
-        return Promise.reject(toSwitchboardError(error));
-      }
-      const invalid = validateMessageText(text, files.length > 0);
-      if (invalid) return Promise.reject(invalid);
-      interact();
-      const sent = core.outbox.enqueue({
-        conversationId: store.getSnapshot().conversation?.id ?? null,
-        text,
-        kind: 'text',
-        attachments: files,
-      });
-      // Failures surface through the returned promise, `state.error` and 'error' events.
-      activate().catch(() => undefined);
-      return sent;
-    },
-
-    submitOfflineForm,
-
+    disconnect: () => engine?.disconnect(),
+    startConversation: async () => (await load()).startConversation(),
+    startNewConversation: async () => (await load()).startNewConversation(),
+    sendMessage: async (text, sendOptions) => (await load()).sendMessage(text, sendOptions),
+    submitOfflineForm: async (form) => (await load()).submitOfflineForm(form),
+    submitPreChat: async (form) => (await load()).submitPreChat(form),
     loadSite,
-
-    submitPreChat,
-
-    upload: attachments.upload,
-
-    download: attachments.download,
-
-    attachmentUrl: attachments.attachmentUrl,
-
-    identify,
-
-    rate,
-
-    async loadOlder() {
-      if (!identity.session) return false;
-      return conversation.loadOlder();
-    },
-
-    setTyping: signals.setTyping,
-
-    markRead: signals.markRead,
-
+    upload: async (file, uploadOptions) => (await load()).upload(file, uploadOptions),
+    download: (attachment) => downloadAttachment(options.serverUrl, attachment, doFetch),
+    attachmentUrl: (attachment) => attachmentUrl(options.serverUrl, attachment),
+    identify: async (user) => (await load()).identify(user),
+    rate: async (score, comment) => (await load()).rate(score, comment),
+    loadOlder: async () => (engine ? engine.loadOlder() : false),
+    setTyping: (typing) => engine?.setTyping(typing),
+    markRead: () => engine?.markRead(),
+    retryMessage: async (clientMessageId) => (await load()).retryMessage(clientMessageId),
+    discardMessage: (clientMessageId) => engine?.discardMessage(clientMessageId) ?? false,
     reset() {
-      stop();
-      core.outbox.clear(new SwitchboardError('conflict', 'The conversation was reset'));
-      // Forget the credential first, so dropping the conversation has nothing left to persist.
-      identity.signOut();
-      conversation.drop();
-      interacted = false;
-      store.setState({ ...INITIAL_VISITOR_STATE, connection: store.getSnapshot().connection });
-      status.setConnection('idle');
-    },
-
-    retryMessage(clientMessageId) {
-      const retried = core.outbox.retry(clientMessageId);
-      activate().catch(() => undefined);
-      return retried;
-    },
-
-    discardMessage(clientMessageId) {
-      return core.outbox.discard(clientMessageId);
+      if (engine) return engine.reset();
+      // Nothing loaded yet may still have been stored by an earlier page: forget it too.
+      options.storage?.removeItem(`${prefix}session`);
+      options.storage?.removeItem(`${prefix}outbox`);
+      store.setState({ ...INITIAL_VISITOR_STATE });
     },
   };
 }
