@@ -1,9 +1,7 @@
 // `pnpm bench`: prints the numbers recorded in docs/benchmarks.md.
 //   BENCH_VISITORS (default 20), BENCH_MESSAGES per visitor (default 100), BENCH_RATE per visitor per second (default 20)
-import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { jsSizes } from './lib/bundle-size.js';
+import { printWidgetSizes } from './widget-size.js';
 import { startServerChild } from './lib/child.js';
 import { runMessageLoad, type LoadOptions, type LoadResult } from './lib/message-load.js';
 import { fmt, percentile } from './lib/stats.js';
@@ -45,21 +43,5 @@ console.log(
   '\nSwitchboard per message: validate, authorise, one SQLite transaction (idempotency check, seq, insert), broadcast.',
 );
 
-const cdn = fileURLToPath(new URL('../packages/widget/dist/cdn', import.meta.url));
-if (existsSync(cdn)) {
-  const sizes = jsSizes(cdn);
-  const total = sizes.reduce((sum, r) => sum + r.gzip, 0);
-  console.log('\nWidget script-tag build (packages/widget/dist/cdn), gzip -9:');
-  for (const r of sizes)
-    console.log(`  ${r.file.padEnd(44)}${String(r.bytes).padStart(8)} B${String(r.gzip).padStart(8)} B gzip`);
-  const loader = sizes.find((r) => r.file === 'loader.js')?.gzip ?? 0;
-  console.log(
-    `  ${'loaded with the page (loader.js)'.padEnd(44)}${''.padStart(10)}${String(loader).padStart(8)} B gzip`,
-  );
-  console.log(
-    `  ${'loaded for a chat (all of dist/cdn)'.padEnd(44)}${''.padStart(10)}${String(total).padStart(8)} B gzip`,
-  );
-} else {
-  console.log('\n(widget sizes skipped: run pnpm build first)');
-}
+printWidgetSizes();
 process.exit(0);

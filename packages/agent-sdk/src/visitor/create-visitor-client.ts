@@ -1,6 +1,7 @@
 import { socketIoConnector } from '../core/socket-io-connector.js';
 import type { VisitorClient, VisitorClientOptions } from '../types.js';
 import { createVisitorClientCore } from './visitor-client.js';
+import { createVisitorEngine } from './visitor-engine.js';
 
 /**
  * The visitor side of a chat, for a custom UI. Nothing touches the server or the storage until
@@ -9,6 +10,10 @@ import { createVisitorClientCore } from './visitor-client.js';
  * client, import `createVisitorClient` from `@switchboard/agent-sdk/visitor-lite`.
  */
 export function createVisitorClient(options: VisitorClientOptions): VisitorClient {
+  // Node and bundled apps get the engine at once: its restored outbox shows from the start.
   const connector = options.connector ?? socketIoConnector();
-  return createVisitorClientCore(options, () => Promise.resolve(connector));
+  return createVisitorClientCore(options, () => Promise.resolve(connector), {
+    createVisitorEngine,
+    connector,
+  });
 }

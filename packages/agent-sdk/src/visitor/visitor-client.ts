@@ -14,6 +14,9 @@ import { singleFlight } from '../core/tasks.js';
 import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
 import { INITIAL_VISITOR_STATE } from './initial-state.js';
 import { createVisitorSessionStorage } from './session-storage.js';
+import type { createVisitorEngine } from './visitor-engine.js';
+
+type EngineFactory = typeof createVisitorEngine;
 
 export { INITIAL_VISITOR_STATE } from './initial-state.js';
 
@@ -25,13 +28,16 @@ export { INITIAL_VISITOR_STATE } from './initial-state.js';
 export function createVisitorClientCore(
   options: VisitorClientOptions,
   connector: () => Promise<SocketConnector>,
+  /** Creates the engine at once (its pending messages restored) rather than on first need. */
+  eager?: { createVisitorEngine: EngineFactory; connector: SocketConnector },
 ): VisitorClient {
   const store = createStore<VisitorState>(INITIAL_VISITOR_STATE);
   const hub = createEventHub<VisitorClientEvents>();
   const prefix = options.storageKey ?? 'switchboard:';
   let engine: VisitorClient | null = null;
 
-  let loading: Promise<VisitorClient> | null = null;
+  if (eager) engine = eager.createVisitorEngine(options, eager.connector, store, hub);
+  let loading: Promise<VisitorClient> | null = engine ? Promise.resolve(engine) : null;
   /** The engine, imported and created once; a failed import (offline) is tried again next time. */
   const load = (): Promise<VisitorClient> => {
     loading ??= Promise.all([import('./visitor-engine.js'), connector()]).then(
@@ -47,11 +53,15 @@ export function createVisitorClientCore(
     return loading;
   };
 
+  /** Runs `use` on the engine: at once when it is there (so a send is pending synchronously), else once loaded. */
+  const withEngine = <Result>(use: (loaded: VisitorClient) => Promise<Result>): Promise<Result> =>
+    engine ? use(engine) : load().then(use);
+
   /** Whether a page view must load the engine: a session to resume or messages still to send. */
   const stored = () => {
     if (!options.storage) return false;
     const session = createVisitorSessionStorage(options.storage, prefix, options.siteKey).read();
-    return session !== null || readJson(options.storage, `${prefix}outbox`) !== null;
+    return session !== null || readJson(options.storage, `${prefix}outbox`) !== undefined;
   };
 
   // Before the engine, the site is read without a session; the engine reads it itself after.
@@ -81,24 +91,28 @@ export function createVisitorClientCore(
 
     async connect() {
       // Nothing to resume: stay idle (and small), so a page view costs the server nothing.
-      if (engine || stored()) return (await load()).connect();
+      if (engine || stored()) return withEngine((loaded) => loaded.connect());
     },
     disconnect: () => engine?.disconnect(),
-    startConversation: async () => (await load()).startConversation(),
-    startNewConversation: async () => (await load()).startNewConversation(),
-    sendMessage: async (text, sendOptions) => (await load()).sendMessage(text, sendOptions),
-    submitOfflineForm: async (form) => (await load()).submitOfflineForm(form),
-    submitPreChat: async (form) => (await load()).submitPreChat(form),
+    startConversation: () => withEngine((loaded) => loaded.startConversation()),
+    startNewConversation: () => withEngine((loaded) => loaded.startNewConversation()),
+    sendMessage: (text, sendOptions) => withEngine((loaded) => loaded.sendMessage(text, sendOptions)),
+    submitOfflineForm: (form) => withEngine((loaded) => loaded.submitOfflineForm(form)),
+    submitPreChat: (form) => withEngine((loaded) => loaded.submitPreChat(form)),
     loadSite,
-    upload: async (file, uploadOptions) => (await load()).upload(file, uploadOptions),
+    upload: (file, uploadOptions) => withEngine((loaded) => loaded.upload(file, uploadOptions)),
     download: (attachment) => downloadAttachment(options.serverUrl, attachment, doFetch),
     attachmentUrl: (attachment) => attachmentUrl(options.serverUrl, attachment),
-    identify: async (user) => (await load()).identify(user),
-    rate: async (score, comment) => (await load()).rate(score, comment),
+    identify: (user) => withEngine((loaded) => loaded.identify(user)),
+    rate: (score, comment) => withEngine((loaded) => loaded.rate(score, comment)),
     loadOlder: async () => (engine ? engine.loadOlder() : false),
-    setTyping: (typing) => engine?.setTyping(typing),
+    setTyping(typing) {
+      if (engine) engine.setTyping(typing);
+      // Someone typing is about to send: fetch the engine now, so the message shows at once.
+      else if (typing) load().catch(() => undefined);
+    },
     markRead: () => engine?.markRead(),
-    retryMessage: async (clientMessageId) => (await load()).retryMessage(clientMessageId),
+    retryMessage: (clientMessageId) => withEngine((loaded) => loaded.retryMessage(clientMessageId)),
     discardMessage: (clientMessageId) => engine?.discardMessage(clientMessageId) ?? false,
     reset() {
       if (engine) return engine.reset();
