@@ -146,6 +146,8 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     lastSeq: 0,
     visitorReadSeq: 0,
     agentReadSeq: 0,
+    visitorDeliveredSeq: 0,
+    agentDeliveredSeq: 0,
     lastMessageAt: null,
     createdAt: '2025-01-01T10:00:00.000Z',
     updatedAt: '2025-01-01T10:00:00.000Z',
