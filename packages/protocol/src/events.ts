@@ -153,7 +153,7 @@ export interface AgentServerToClientEvents {
   typing: (event: AgentTypingEvent) => void;
   /** The visitor or an agent read the conversation up to `seq`. */
   'conversation:read': (receipt: ReadReceipt) => void;
-  /** The visitor's widget received the conversation up to `seq` (`recipient: 'visitor'`). */
+  /** The visitor's widget, or the agents' side (a console, the bot), received the conversation up to `seq`. */
   'conversation:delivered': (receipt: DeliveryReceipt) => void;
 }
 

@@ -56,7 +56,7 @@ const fetch: typeof globalThis.fetch = (input) => {
       site: {
         id: 'site_1',
         name: 'Test site',
-        availability: { open: true, afterHoursMode: null },
+        availability: { open: true, afterHoursMode: null, nextOpenAt: null },
         preChat: null,
         uploads: UPLOADS,
       },

@@ -51,6 +51,7 @@ export const INITIAL_VISITOR_STATE: VisitorState = Object.freeze({
   queuePosition: null,
   agentTyping: null,
   readByAgentSeq: 0,
+  deliveredToAgentSeq: 0,
   agents: Object.freeze({}),
   activity: Object.freeze([]),
 });
@@ -146,6 +147,7 @@ export function createVisitorClientCore(
   const signals = createVisitorSignals({ store, hub, transport: core.transport });
   core.transport.on('typing', signals.receiveTyping);
   core.transport.on('conversation:read', signals.receiveRead);
+  core.transport.on('conversation:delivered', signals.receiveDelivered);
   watchAgentProfiles({ store, transport: core.transport });
   watchActivity({ store, http: core.http });
 

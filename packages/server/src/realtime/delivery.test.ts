@@ -56,7 +56,7 @@ const stored = async (id: string) => {
 };
 
 describe('conversation:delivered', () => {
-  it('stores the agents’ side mark clamped to lastSeq, never lowers it, and tells the visitor once', async () => {
+  it('stores the agents’ side mark clamped to lastSeq, never lowers it, and tells everyone once', async () => {
     const { socket: visitor, conversation } = await visitorWithConversation();
     const agent = await agentSocket();
     await say(visitor, conversation.id, 'one', 'two');
@@ -78,12 +78,12 @@ describe('conversation:delivered', () => {
     expect(lower).toMatchObject({ ok: true, data: { recipient: 'agent', seq: 2 } });
 
     expect((await toVisitor).map((r) => [r.recipient, r.seq])).toEqual([['agent', 2]]);
-    // Agents are not told what their own side received.
-    expect(await toAgents).toEqual([]);
+    // Agents hear it too: their snapshots carry both sides' marks.
+    expect((await toAgents).map((r) => [r.recipient, r.seq])).toEqual([['agent', 2]]);
     expect(await stored(conversation.id)).toMatchObject({ agentDeliveredSeq: 2, visitorDeliveredSeq: 0 });
   });
 
-  it('tells agents what the visitor’s widget received, not the visitor', async () => {
+  it('tells agents what the visitor’s widget received, and not the visitor', async () => {
     const { socket: visitor, conversation } = await visitorWithConversation();
     const agent = await agentSocket();
     await say(visitor, conversation.id, 'hello');

@@ -77,11 +77,11 @@ export function fanOut(
     toAgents.emit('conversation:read', receipt);
     if (receipt.reader === 'agent') toVisitorsOf(receipt.conversationId).emit('conversation:read', receipt);
   });
-  // A delivery receipt is news to the other side only: agents hear what the visitor's widget
-  // received, the visitor what an agent's console or the bot did.
+  // Delivery receipts as read receipts: every agent hears each (their snapshots carry both sides'
+  // marks); the visitor only what an agent's console or the bot received.
   bus.subscribe('conversation.delivered', (receipt) => {
-    if (receipt.recipient === 'visitor') toAgents.emit('conversation:delivered', receipt);
-    else toVisitorsOf(receipt.conversationId).emit('conversation:delivered', receipt);
+    toAgents.emit('conversation:delivered', receipt);
+    if (receipt.recipient === 'agent') toVisitorsOf(receipt.conversationId).emit('conversation:delivered', receipt);
   });
   bus.subscribe('agent.status_changed', ({ agent }) => toAgents.emit('agent:status_changed', agent));
   bus.subscribe('queue.changed', ({ queueId, waiting, positions }) => {
