@@ -66,6 +66,12 @@ describe('the agent console', () => {
       'the visitor to receive the reply',
     );
     expect(reply).toMatchObject({ seq: 2, text: 'Yes, 3000 mm hydrostatic head.' });
+    // The visitor's client acknowledged it on its own; reading it is the visitor's doing.
+    const receipt = page.locator('[data-testid="message"][data-seq="2"] [data-testid="reply-receipt"]');
+    await expect.poll(() => receipt.innerText()).toBe('Delivered');
+    visitor.markRead();
+    await expect.poll(() => receipt.innerText()).toBe('Read');
+    expect(await receipt.getAttribute('data-state')).toBe('read');
 
     // A follow-up from the visitor arrives live in the open thread.
     await visitor.sendMessage('Great, thanks!');

@@ -1,4 +1,4 @@
-// Typing indicators and read receipts between the built widget in real Chromium and an agent that
+// Typing indicators, delivery and read receipts between the built widget in real Chromium and an agent that
 // is an SDK client in this Node process, through the real server.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -26,7 +26,7 @@ async function visitorWrites(text: string): Promise<{ page: Page; conversationId
   return { page, conversationId };
 }
 
-describe('typing indicators and read receipts in the widget', () => {
+describe('typing indicators, delivery and read receipts in the widget', () => {
   it('shows the agent typing until their message arrives, and tells the agent when the visitor types', async () => {
     const { page, conversationId } = await visitorWrites('Is anyone there?');
     const ui = chat(page);
@@ -54,19 +54,41 @@ describe('typing indicators and read receipts in the widget', () => {
     );
   });
 
-  it('tells the agent the widget showed their message, and shows the visitor "Read" once the agent reads', async () => {
+  it('shows the visitor "Sent", "Delivered" once the agent’s console has the message, then "Read"', async () => {
     const { page, conversationId } = await visitorWrites('Where is my parcel?');
     const ui = chat(page);
-    // Stored but unread: "Sent" under the visitor's message.
-    await expect.poll(() => ui.status.allInnerTexts()).toEqual(['Sent']);
+    // The agent's console is online and has the conversation: it acknowledges on its own.
+    await expect.poll(() => ui.status.allInnerTexts()).toEqual(['Delivered']);
 
+    // While the console is away, the next message is stored but only "Sent"…
+    f.agent.disconnect();
+    await ui.input.fill('Hello? Anyone?');
+    await ui.input.press('Enter');
+    await expect.poll(() => ui.messages.allInnerTexts()).toEqual(['Where is my parcel?', 'Hello? Anyone?']);
+    await expect.poll(() => ui.status.allInnerTexts()).toEqual(['Sent']);
+    await page.waitForTimeout(500);
+    expect(await ui.status.allInnerTexts()).toEqual(['Sent']);
+    expect(await page.locator('switchboard-chat [part~="message-status-sent"]').count()).toBe(1);
+
+    // …until it comes back and catches up: "Delivered", though nobody has read it yet.
+    await f.agent.connect();
+    await expect.poll(() => ui.status.allInnerTexts()).toEqual(['Delivered']);
+    expect(await page.locator('switchboard-chat [part~="message-status-delivered"]').count()).toBe(1);
+
+    // The widget acknowledges and reads the agent's reply in turn.
     const reply = await f.agent.sendMessage(conversationId, 'Let me check.');
-    await expect.poll(() => ui.messages.allInnerTexts()).toEqual(['Where is my parcel?', 'Let me check.']);
+    await expect
+      .poll(() => ui.messages.allInnerTexts())
+      .toEqual(['Where is my parcel?', 'Hello? Anyone?', 'Let me check.']);
+    await waitFor(
+      () => (f.agent.getSnapshot().visitorDeliveredSeq[conversationId] ?? 0) >= reply.seq,
+      'the visitor’s delivery receipt',
+    );
     await waitFor(
       () => (f.agent.getSnapshot().visitorReadSeq[conversationId] ?? 0) >= reply.seq,
       'the visitor’s read receipt',
     );
-    expect(await ui.status.allInnerTexts()).toEqual(['Sent']);
+    expect(await ui.status.allInnerTexts()).toEqual(['Delivered']);
 
     f.agent.markRead(conversationId);
     await expect.poll(() => ui.status.allInnerTexts()).toEqual(['Read']);

@@ -122,6 +122,21 @@ describe('an SDK bot', () => {
     ]);
   });
 
+  it('tells the visitor their message reached the bot, and the bot that its answer reached the visitor', async () => {
+    await startBot();
+    const visitor = track(visitorClient(server.url));
+    const question = await visitor.sendMessage('How long does shipping take?');
+    await waitFor(() => visitor.getSnapshot().deliveredToAgentSeq === question.seq, 'the bot’s receipt');
+    expect(visitor.getSnapshot().readByAgentSeq).toBe(0);
+    const reply = await waitFor(() => botMessages(visitor)[0], 'the answer');
+    await waitFor(
+      async () =>
+        (await server.switchboard.store.conversations.byId(reply.conversationId))?.visitorDeliveredSeq ===
+        reply.seq,
+      'the visitor’s receipt',
+    );
+  });
+
   it('shares the work between two bot processes: each message goes to one of them, answered once', async () => {
     const handledBy: string[] = [];
     for (const name of ['first', 'second']) {

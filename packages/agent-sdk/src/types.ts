@@ -11,6 +11,7 @@ import type {
   Conversation,
   ConversationListQuery,
   ConversationPage,
+  DeliveryReceipt,
   Message,
   PreChatResult,
   Priority,
@@ -194,6 +195,12 @@ export interface VisitorState {
   /** The highest `seq` of the current conversation an agent has read (0: none); only grows. */
   readByAgentSeq: number;
   /**
+   * The highest `seq` of the current conversation that reached the agents' side (0: none): an
+   * agent's console that has the conversation, or the bot. Only grows; never below
+   * `readByAgentSeq`. With it, "Sent" → "Delivered" → "Read".
+   */
+  deliveredToAgentSeq: number;
+  /**
    * Public profiles (name, picture) of the agents the visitor sees: the assignee and the authors
    * of agents' messages, by agent id. Filled in shortly after each first appears.
    */
@@ -222,6 +229,8 @@ export interface VisitorClientEvents extends Record<string, unknown> {
   typing: VisitorTypingEvent;
   /** An agent read the conversation up to `seq` (also in `state.readByAgentSeq`). */
   'conversation:read': ReadReceipt;
+  /** An agent's console or the bot received the conversation up to `seq` (also in `state.deliveredToAgentSeq`). */
+  'conversation:delivered': DeliveryReceipt;
   'connection:changed': ConnectionState;
   error: SwitchboardError;
 }
@@ -400,6 +409,11 @@ export interface AgentState {
   visitorTyping: Readonly<Record<string, true>>;
   /** The highest `seq` the visitor has read, per conversation (from snapshots and live receipts). */
   visitorReadSeq: Readonly<Record<string, number>>;
+  /**
+   * The highest `seq` that reached the visitor's widget, per conversation (from snapshots and live
+   * receipts); never below `visitorReadSeq`. With it, "Sent" → "Delivered" → "Read".
+   */
+  visitorDeliveredSeq: Readonly<Record<string, number>>;
 }
 
 /** The server's payload of one agent-namespace event, e.g. `ServerEventOf<'queue:updated'>`. */
@@ -447,6 +461,11 @@ export interface AgentClientEvents extends Record<string, unknown> {
   'agent:status_changed': AgentPresence;
   /** The visitor, or another agent, started or stopped typing (your own typing is not echoed). */
   typing: AgentTypingEvent;
+  /**
+   * The visitor's widget (`recipient: 'visitor'`, also in `state.visitorDeliveredSeq`) or the
+   * agents' side (a console that has the conversation, or the bot) received a conversation up to `seq`.
+   */
+  'conversation:delivered': DeliveryReceipt;
   /** The visitor or an agent read a conversation up to `seq`. */
   'conversation:read': ReadReceipt;
   'connection:changed': ConnectionState;

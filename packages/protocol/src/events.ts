@@ -26,6 +26,8 @@ import type {
 } from './schemas/payloads.js';
 import type {
   AgentTypingEvent,
+  DeliveredPayload,
+  DeliveryReceipt,
   ReadPayload,
   ReadReceipt,
   TypingPayload,
@@ -72,6 +74,11 @@ export interface VisitorClientToServerEvents {
   typing: (payload: TypingPayload) => void;
   /** Acks the stored receipt (the mark, clamped to `lastSeq`, never lowered). */
   'conversation:read': (payload: ReadPayload, ack: AckCallback<ReadReceipt>) => void;
+  /**
+   * The widget received the conversation up to `seq` (sent by the SDK on its own). Acks the
+   * visitor's stored delivery mark, clamped to `lastSeq`, never lowered.
+   */
+  'conversation:delivered': (payload: DeliveredPayload, ack: AckCallback<DeliveryReceipt>) => void;
   /** Names and pictures of agents (the assignee, authors of messages), for the header and message list. */
   'agents:profiles': (payload: AgentProfilesRequest, ack: AckCallback<PublicAgentProfile[]>) => void;
 }
@@ -85,6 +92,8 @@ export interface VisitorServerToClientEvents {
   typing: (event: VisitorTypingEvent) => void;
   /** An agent read the conversation up to `seq`. */
   'conversation:read': (receipt: ReadReceipt) => void;
+  /** An agent's console or the bot received the conversation up to `seq` (`recipient: 'agent'`). */
+  'conversation:delivered': (receipt: DeliveryReceipt) => void;
 }
 
 export interface AgentClientToServerEvents {
@@ -105,6 +114,8 @@ export interface AgentClientToServerEvents {
   /** Fire-and-forget (no ack), as for visitors. */
   typing: (payload: TypingPayload) => void;
   'conversation:read': (payload: ReadPayload, ack: AckCallback<ReadReceipt>) => void;
+  /** This console received the conversation up to `seq` (sent by the SDK on its own). */
+  'conversation:delivered': (payload: DeliveredPayload, ack: AckCallback<DeliveryReceipt>) => void;
 }
 
 export interface AgentServerToClientEvents {
@@ -142,6 +153,8 @@ export interface AgentServerToClientEvents {
   typing: (event: AgentTypingEvent) => void;
   /** The visitor or an agent read the conversation up to `seq`. */
   'conversation:read': (receipt: ReadReceipt) => void;
+  /** The visitor's widget, or the agents' side (a console, the bot), received the conversation up to `seq`. */
+  'conversation:delivered': (receipt: DeliveryReceipt) => void;
 }
 
 /** A CSAT rating: the rated conversation, and its score (1–5) and comment (null when none). */
@@ -170,6 +183,8 @@ export interface BotClientToServerEvents {
   'bot:reply': (payload: BotMessagePayload, ack: AckCallback<Message>) => void;
   'bot:handoff': (payload: BotHandoffPayload, ack: AckCallback<Conversation>) => void;
   'bot:collect': (payload: BotCollectPayload, ack: AckCallback<Contact>) => void;
+  /** The bot received the conversation up to `seq` (sent by the SDK for each delivery). */
+  'conversation:delivered': (payload: DeliveredPayload, ack: AckCallback<DeliveryReceipt>) => void;
 }
 
 export interface BotServerToClientEvents {

@@ -88,6 +88,8 @@ export type { Conversation, ConversationStatus, Handoff } from './schemas/conver
 export type { CsatRating, CsatSubmission } from './schemas/csat.js';
 export type {
   AgentTypingEvent,
+  DeliveredPayload,
+  DeliveryReceipt,
   ReadPayload,
   ReadReceipt,
   TypingPayload,

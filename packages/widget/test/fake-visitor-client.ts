@@ -146,6 +146,8 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     lastSeq: 0,
     visitorReadSeq: 0,
     agentReadSeq: 0,
+    visitorDeliveredSeq: 0,
+    agentDeliveredSeq: 0,
     lastMessageAt: null,
     createdAt: '2025-01-01T10:00:00.000Z',
     updatedAt: '2025-01-01T10:00:00.000Z',
@@ -153,12 +155,15 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
   };
 }
 
-/** The site as the server describes it to visitors; `open: false` is outside business hours. */
-export function site(open = true): PublicSite {
+/**
+ * The site as the server describes it to visitors; `open: false` is outside business hours, and
+ * `nextOpenAt` when the team is back.
+ */
+export function site(open = true, nextOpenAt: string | null = null): PublicSite {
   return {
     id: 'site1',
     name: 'Acme',
-    availability: { open, afterHoursMode: open ? null : 'offline_form' },
+    availability: { open, afterHoursMode: open ? null : 'offline_form', nextOpenAt },
     preChat: null,
     uploads: { maxBytes: 10 * 1024 * 1024, maxAttachments: 10, contentTypes: ['image/png'] },
   };

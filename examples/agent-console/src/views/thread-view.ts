@@ -4,7 +4,7 @@ import { AttachmentDrafts } from '../lib/attachment-drafts.js';
 import { describeError } from '../lib/describe-error.js';
 import { h, reconcile, setAttr, setText } from '../lib/dom.js';
 import { contactLabel, priorityLabel, statusLabel } from '../lib/labels.js';
-import { lastSeenReply } from '../lib/seen.js';
+import { REPLY_STATE_LABELS, replyReceipt } from '../lib/reply-receipt.js';
 import { transferNoticeText, type TransferNotices } from '../lib/transfer-notices.js';
 import { Disposer, watch } from '../lib/watch.js';
 import { composer } from './composer.js';
@@ -87,8 +87,8 @@ export function threadView(
     attrs: { role: 'status', 'aria-live': 'polite' },
   });
   visitorTyping.hidden = true;
-  // Moved under the latest reply the visitor has read.
-  const seen = h('span', { className: 'seen-marker', testId: 'seen', text: 'Seen' });
+  // Moved under the latest agent reply: "Sent", "Delivered" (the visitor's widget has it) or "Read".
+  const receipt = h('span', { className: 'reply-receipt', testId: 'reply-receipt' });
   const scroller = h('div', { className: 'thread-scroller' }, earlier, notice, list, visitorTyping);
   // Kept per conversation, so the agent can switch away mid-upload and find them on return.
   const files = new AttachmentDrafts({ upload: client.upload, uploadLimits: () => client.uploadLimits() });
@@ -220,7 +220,7 @@ export function threadView(
         if (entry.type === 'pending') updatePendingItem(node, entry.pending);
       },
     );
-    renderSeen();
+    renderReceipt();
     markRead();
     // Following the conversation, or just wrote into it: show the newest message.
     if (fromBottom <= STICK_PX || wrote) scroller.scrollTop = scroller.scrollHeight;
@@ -230,14 +230,22 @@ export function threadView(
     renderChrome(items);
   }
 
-  function renderSeen(): void {
+  function renderReceipt(): void {
     if (current === null) return;
     const state = client.getSnapshot();
-    const reply = lastSeenReply(state.messages[current] ?? [], state.visitorReadSeq[current] ?? 0);
-    const node = reply ? nodes.get(`m:${reply.id}`) : undefined;
-    if (node) {
-      if (seen.parentElement !== node) node.append(seen);
-    } else seen.remove();
+    const reply = replyReceipt(
+      state.messages[current] ?? [],
+      state.visitorDeliveredSeq[current] ?? 0,
+      state.visitorReadSeq[current] ?? 0,
+    );
+    const node = reply ? nodes.get(`m:${reply.message.id}`) : undefined;
+    if (!reply || !node) {
+      receipt.remove();
+      return;
+    }
+    setText(receipt, REPLY_STATE_LABELS[reply.state]);
+    receipt.dataset['state'] = reply.state;
+    if (receipt.parentElement !== node) node.append(receipt);
   }
 
   /** A read receipt for the visitor, while the agent can see the thread. */
@@ -344,7 +352,8 @@ export function threadView(
           },
         ),
       );
-      watchers.add(client.select((state) => state.visitorReadSeq[id], renderSeen));
+      watchers.add(client.select((state) => state.visitorReadSeq[id], renderReceipt));
+      watchers.add(client.select((state) => state.visitorDeliveredSeq[id], renderReceipt));
       // The conversation's lastSeq also moves with the list's sync, before messages load.
       watchers.add(client.select((state) => state.conversations[id]?.lastSeq, markRead));
       // Names in the header and the transfer notice.

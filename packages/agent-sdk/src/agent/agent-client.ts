@@ -216,6 +216,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   const signals = createAgentSignals({ store, hub, transport: core.transport });
   core.transport.on('typing', signals.receiveTyping);
   core.transport.on('conversation:read', signals.receiveRead);
+  core.transport.on('conversation:delivered', signals.receiveDelivered);
 
   function applyConversations(incoming: readonly Conversation[], notify: boolean): void {
     const { patch, added, updated } = upsertConversations(store.getSnapshot(), incoming);

@@ -98,6 +98,85 @@ describe('agent read receipts', () => {
   });
 });
 
+describe('agent delivery receipts', () => {
+  const at = '2025-01-01T00:00:00.000Z';
+  const fromVisitor = (seq: number, conversationId = 'a') =>
+    message(seq, { conversationId, authorKind: 'visitor' });
+
+  it('acks the visitor’s messages in its own conversations, once per burst, and not in others', () => {
+    const { store, requests } = setUp();
+    store.setState({
+      agent: { ...conversationlessAgent(), id: 'me' },
+      conversations: {
+        a: conversation('a', { assigneeId: 'me' }),
+        b: conversation('b', { assigneeId: 'someone' }),
+        q: conversation('q', { status: 'queued' }),
+      },
+    });
+    store.setState({ messages: { a: [fromVisitor(1)], b: [fromVisitor(1, 'b')], q: [fromVisitor(1, 'q')] } });
+    store.setState({
+      messages: {
+        ...store.getSnapshot().messages,
+        a: [fromVisitor(1), fromVisitor(2), message(3, { conversationId: 'a', authorKind: 'agent' })],
+      },
+    });
+    expect(requests).toEqual([]);
+    vi.advanceTimersByTime(200);
+    expect(requests).toEqual([['conversation:delivered', { conversationId: 'a', seq: 2 }]]);
+
+    // Taking the queued conversation: what this console already holds is delivered now.
+    store.setState({
+      conversations: { ...store.getSnapshot().conversations, q: conversation('q', { assigneeId: 'me' }) },
+    });
+    vi.advanceTimersByTime(200);
+    expect(requests.at(-1)).toEqual(['conversation:delivered', { conversationId: 'q', seq: 1 }]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('acks nothing the stored mark already covers, nor while disconnected or signed out', () => {
+    const { store, requests } = setUp();
+    store.setState({ conversations: { a: conversation('a', { assigneeId: 'me', agentDeliveredSeq: 2 }) } });
+    store.setState({ messages: { a: [fromVisitor(1), fromVisitor(2)] } });
+    vi.advanceTimersByTime(200);
+    expect(requests).toEqual([]);
+    store.setState({ agent: { ...conversationlessAgent(), id: 'me' } });
+    vi.advanceTimersByTime(200);
+    expect(requests).toEqual([]);
+    store.setState({ messages: { a: [fromVisitor(1), fromVisitor(2), fromVisitor(3)] } });
+    vi.advanceTimersByTime(200);
+    expect(requests).toEqual([['conversation:delivered', { conversationId: 'a', seq: 3 }]]);
+  });
+
+  it('keeps the visitor’s delivery mark from snapshots, delivery and read receipts', () => {
+    const { store, hub, agent } = setUp();
+    const heard: unknown[] = [];
+    hub.on('conversation:delivered', (receipt) => heard.push(receipt));
+    store.setState({
+      conversations: { a: conversation('a', { lastSeq: 6, visitorDeliveredSeq: 2, visitorReadSeq: 1 }) },
+    });
+    expect(store.getSnapshot().visitorDeliveredSeq).toEqual({ a: 2 });
+    agent.receiveDelivered({ conversationId: 'a', recipient: 'visitor', seq: 4, at });
+    agent.receiveDelivered({ conversationId: 'a', recipient: 'visitor', seq: 3, at });
+    agent.receiveDelivered({ conversationId: 'a', recipient: 'agent', seq: 6, at });
+    expect(store.getSnapshot().visitorDeliveredSeq).toEqual({ a: 4 });
+    // The snapshot follows the server's row.
+    expect(store.getSnapshot().conversations.a).toMatchObject({
+      visitorDeliveredSeq: 4,
+      agentDeliveredSeq: 6,
+    });
+    // Reading implies receiving.
+    agent.receiveRead({ conversationId: 'a', reader: 'visitor', seq: 5, at });
+    expect(store.getSnapshot().visitorDeliveredSeq).toEqual({ a: 5 });
+    store.setState({
+      conversations: { b: conversation('b', { visitorReadSeq: 3, visitorDeliveredSeq: 0 }) },
+    });
+    expect(store.getSnapshot().visitorDeliveredSeq).toEqual({ a: 5, b: 3 });
+    agent.receiveRead({ conversationId: 'b', reader: 'agent', agentId: 'x', seq: 2, at });
+    expect(store.getSnapshot().conversations.b).toMatchObject({ agentReadSeq: 2, agentDeliveredSeq: 2 });
+    expect(heard).toHaveLength(3);
+  });
+});
+
 function conversationlessAgent() {
   return {
     id: 'agent',

@@ -19,6 +19,7 @@ export function initialAgentState(): AgentState {
     agents: {},
     visitorTyping: {},
     visitorReadSeq: {},
+    visitorDeliveredSeq: {},
   };
 }
 

@@ -169,6 +169,30 @@ describe('answering visitor messages', () => {
     expect(answered.map((m) => m.text)).toEqual(['You asked: question 1', 'Anything else?']);
   });
 
+  it('acks receipt on its own, once per conversation for a burst, whether or not a handler answers', async () => {
+    const receipts: unknown[] = [];
+    bots.on('connection', (socket) =>
+      socket.on('conversation:delivered', (payload, ack) => {
+        receipts.push(payload);
+        ack({ ok: true, data: { ...payload, recipient: 'agent', at: '2025-01-01T00:00:00.000Z' } });
+      }),
+    );
+    const client = bot();
+    await client.connect();
+    bots.emit('bot:message', delivery(1, 'c1'));
+    bots.emit('bot:message', delivery(2, 'c1'));
+    bots.emit('bot:message', delivery(5, 'c2'));
+    await waitFor(() => receipts.length === 2);
+    expect(receipts).toEqual([
+      { conversationId: 'c1', seq: 2 },
+      { conversationId: 'c2', seq: 5 },
+    ]);
+    // A redelivery of what was acked is not acked again.
+    bots.emit('bot:message', delivery(2, 'c1'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(receipts).toHaveLength(2);
+  });
+
   it('answers a redelivered message with the same keys, so nothing is stored twice', async () => {
     const replies = replyStore();
     bots.on('connection', (socket) => socket.on('bot:reply', replies.handler));

@@ -8,6 +8,7 @@ import {
 import { SwitchboardError } from '../errors.js';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
 import { DEFAULT_ACK_TIMEOUT_MS } from '../core/connection.js';
+import { createDeliveryAcks } from '../core/delivery-acks.js';
 import { createEventHub } from '../core/emitter.js';
 import { createDelays } from '../core/tasks.js';
 import { socketIoConnector } from '../core/socket-io-connector.js';
@@ -111,7 +112,13 @@ export function createBotClient(options: BotClientOptions): BotClient {
     }
   }
 
+  // The visitor sees "Delivered" once a message reaches the bot, before its handlers answer.
+  const acks = createDeliveryAcks((conversationId, seq) =>
+    transport.request('conversation:delivered', { conversationId, seq }),
+  );
+
   transport.on('bot:message', (delivery) => {
+    acks.note(delivery.conversation.id, delivery.message.seq);
     void turns.run(delivery.conversation.id, () => runHandlers(delivery));
   });
   transport.on('bot:returned', (event) => hub.emit('returned', event));
@@ -132,6 +139,7 @@ export function createBotClient(options: BotClientOptions): BotClient {
     disconnect() {
       open = false;
       delays.cancelAll();
+      acks.stop();
       transport.close();
     },
 

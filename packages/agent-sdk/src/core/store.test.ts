@@ -35,6 +35,20 @@ describe('createStore', () => {
     expect(listener).not.toHaveBeenCalled();
   });
 
+  it('never hands a listener an older snapshot after a newer one when a listener updates the state', () => {
+    const store = createStore(initial());
+    // Derives `label` from `count`, as the SDK derives marks from a conversation snapshot.
+    store.select(
+      (state) => state.count,
+      (count) => store.setState({ label: `count ${count}` }),
+    );
+    const seen: string[] = [];
+    store.subscribe((state) => seen.push(`${state.count}/${state.label}`));
+    store.setState({ count: 1 });
+    expect(seen).toEqual(['1/count 1']);
+    expect(store.getSnapshot()).toMatchObject({ count: 1, label: 'count 1' });
+  });
+
   it('passes the current snapshot to functional updates', () => {
     const store = createStore(initial());
     store.setState((state) => ({ count: state.count + 1 }));

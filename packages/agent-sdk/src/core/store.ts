@@ -21,6 +21,9 @@ export function createStore<State extends object>(initial: State): Store<State> 
   const notify = (state: State): void => {
     // Iterate over a copy so a listener that unsubscribes (or subscribes) does not disturb the loop.
     for (const listener of [...listeners]) {
+      // A listener updated the state in turn: that update told every listener of the newer
+      // snapshot, so the rest must not be handed this older one after it.
+      if (snapshot !== state) return;
       try {
         listener(state);
       } catch (error) {

@@ -46,6 +46,8 @@ export function conversation(id: string, overrides: Partial<Conversation> = {}):
     lastSeq: 0,
     visitorReadSeq: 0,
     agentReadSeq: 0,
+    visitorDeliveredSeq: 0,
+    agentDeliveredSeq: 0,
     lastMessageAt: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',

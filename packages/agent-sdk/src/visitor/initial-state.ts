@@ -13,6 +13,7 @@ export const INITIAL_VISITOR_STATE: VisitorState = Object.freeze({
   queuePosition: null,
   agentTyping: null,
   readByAgentSeq: 0,
+  deliveredToAgentSeq: 0,
   agents: Object.freeze({}),
   activity: Object.freeze([]),
 });

@@ -56,7 +56,7 @@ const fetch: typeof globalThis.fetch = (input) => {
       site: {
         id: 'site_1',
         name: 'Test site',
-        availability: { open: true, afterHoursMode: null },
+        availability: { open: true, afterHoursMode: null, nextOpenAt: null },
         preChat: null,
         uploads: UPLOADS,
       },
@@ -148,6 +148,8 @@ describe.each(CONNECTORS)('over %s', (_name, connect) => {
       lastSeq: 1,
       visitorReadSeq: 0,
       agentReadSeq: 0,
+      visitorDeliveredSeq: 0,
+      agentDeliveredSeq: 0,
       updatedAt: '2025-01-01T00:01:00.000Z',
     });
     await waitFor(() => client.getSnapshot().conversation?.status === 'resolved');

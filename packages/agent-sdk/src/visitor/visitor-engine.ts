@@ -129,6 +129,7 @@ export function createVisitorEngine(
   const signals = createVisitorSignals({ store, hub, transport: core.transport });
   core.transport.on('typing', signals.receiveTyping);
   core.transport.on('conversation:read', signals.receiveRead);
+  core.transport.on('conversation:delivered', signals.receiveDelivered);
   watchAgentProfiles({ store, transport: core.transport });
   watchActivity({ store, http: core.http });
 

@@ -60,7 +60,7 @@ const sessionFor = (contactId: string, secret: string, overrides: Partial<Contac
   site: {
     id: 'site_1',
     name: 'Test site',
-    availability: { open: true, afterHoursMode: null },
+    availability: { open: true, afterHoursMode: null, nextOpenAt: null },
     preChat: null,
     uploads: UPLOADS,
   },

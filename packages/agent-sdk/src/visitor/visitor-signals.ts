@@ -1,6 +1,7 @@
-// Typing indicators and read receipts on the visitor's side.
+// Typing indicators, delivery and read receipts on the visitor's side.
 import {
   TYPING_TIMEOUT_MS,
+  type DeliveryReceipt,
   type Message,
   type ReadReceipt,
   type VisitorClientToServerEvents,
@@ -9,6 +10,7 @@ import {
 } from '@switchboard/protocol';
 import type { VisitorClientEvents, VisitorState } from '../types.js';
 import type { EventHub } from '../core/emitter.js';
+import { createDeliveryAcks } from '../core/delivery-acks.js';
 import { createExpiry } from '../core/expiry.js';
 import type { Store } from '../core/store.js';
 import type { Transport } from '../core/transport.js';
@@ -19,6 +21,7 @@ export interface VisitorSignals {
   markRead: () => void;
   receiveTyping: (event: VisitorTypingEvent) => void;
   receiveRead: (receipt: ReadReceipt) => void;
+  receiveDelivered: (receipt: DeliveryReceipt) => void;
   /** Stops timers without sending anything (disconnect, reset). */
   stop: () => void;
 }
@@ -28,6 +31,9 @@ interface Options {
   hub: EventHub<VisitorClientEvents>;
   transport: Transport<VisitorServerToClientEvents, VisitorClientToServerEvents>;
 }
+
+/** The receipt marks a conversation snapshot carries. */
+type ReceiptMark = 'agentReadSeq' | 'agentDeliveredSeq' | 'visitorReadSeq' | 'visitorDeliveredSeq';
 
 export function createVisitorSignals({ store, hub, transport }: Options): VisitorSignals {
   /** The highest seq a read receipt was sent for, per conversation (so each is sent once). */
@@ -42,23 +48,60 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
     if (conversationId === currentId()) store.setState({ agentTyping: null });
   });
 
-  // Another conversation starts from its own stored mark; the same one only moves forward (a
-  // snapshot may be older than a receipt that arrived meanwhile).
+  /**
+   * Raises the current conversation's stored receipt marks as the server just did, so that its
+   * snapshot stays the server's row. Marks never go down.
+   */
+  const patch = (conversationId: string, marks: Partial<Record<ReceiptMark, number>>) => {
+    const held = store.getSnapshot().conversation;
+    if (held?.id !== conversationId) return;
+    let next = held;
+    for (const [key, seq] of Object.entries(marks) as [ReceiptMark, number][])
+      if (seq > next[key]) next = { ...next, [key]: seq };
+    store.setState({ conversation: next });
+  };
+
+  // Another conversation starts from its own stored marks; the same one only moves forward (a
+  // snapshot may be older than a receipt that arrived meanwhile). Reading implies receiving.
   let heldId: string | null = null;
   store.select(
     (state) => state.conversation,
     (conversation) => {
       const id = conversation?.id ?? null;
+      let { readByAgentSeq, deliveredToAgentSeq } = store.getSnapshot();
       if (id !== heldId) {
         heldId = id;
         sender.reset();
         expiry.clearAll();
-        store.setState({ agentTyping: null, readByAgentSeq: conversation?.agentReadSeq ?? 0 });
-      } else if (conversation && conversation.agentReadSeq > store.getSnapshot().readByAgentSeq) {
-        store.setState({ readByAgentSeq: conversation.agentReadSeq });
+        store.setState({ agentTyping: null });
+        readByAgentSeq = deliveredToAgentSeq = 0;
       }
+      readByAgentSeq = Math.max(readByAgentSeq, conversation?.agentReadSeq ?? 0);
+      deliveredToAgentSeq = Math.max(
+        deliveredToAgentSeq,
+        conversation?.agentDeliveredSeq ?? 0,
+        readByAgentSeq,
+      );
+      store.setState({ readByAgentSeq, deliveredToAgentSeq });
     },
   );
+
+  // Delivery receipts: whatever of the other side's reaches this client (live, in a catch-up or
+  // in history) is acked on its own, once per burst.
+  const acks = createDeliveryAcks((conversationId, seq) =>
+    transport
+      .request('conversation:delivered', { conversationId, seq })
+      .then((receipt) => patch(conversationId, { visitorDeliveredSeq: receipt.seq })),
+  );
+  store.subscribe(({ conversation, messages }) => {
+    if (!conversation || !transport.connected) return;
+    for (let index = messages.length - 1; index >= 0; index -= 1) {
+      const { authorKind, seq } = messages[index]!;
+      if (authorKind === 'visitor') continue;
+      if (seq > conversation.visitorDeliveredSeq) acks.note(conversation.id, seq);
+      return;
+    }
+  });
 
   // Their message ends their typing.
   hub.on('message:created', (message: Message) => {
@@ -81,9 +124,13 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
       if (seq <= Math.max(marked.get(conversation.id) ?? 0, conversation.visitorReadSeq)) return;
       marked.set(conversation.id, seq);
       // Best effort: on failure the next call tries again.
-      transport.request('conversation:read', { conversationId: conversation.id, seq }).catch(() => {
-        if (marked.get(conversation.id) === seq) marked.delete(conversation.id);
-      });
+      transport.request('conversation:read', { conversationId: conversation.id, seq }).then(
+        (receipt) =>
+          patch(conversation.id, { visitorReadSeq: receipt.seq, visitorDeliveredSeq: receipt.seq }),
+        () => {
+          if (marked.get(conversation.id) === seq) marked.delete(conversation.id);
+        },
+      );
     },
 
     receiveTyping(event) {
@@ -102,12 +149,19 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
 
     receiveRead(receipt) {
       if (receipt.conversationId !== currentId() || receipt.reader !== 'agent') return;
-      if (receipt.seq > store.getSnapshot().readByAgentSeq) store.setState({ readByAgentSeq: receipt.seq });
+      patch(receipt.conversationId, { agentReadSeq: receipt.seq, agentDeliveredSeq: receipt.seq });
       hub.emit('conversation:read', receipt);
+    },
+
+    receiveDelivered(receipt) {
+      if (receipt.conversationId !== currentId() || receipt.recipient !== 'agent') return;
+      patch(receipt.conversationId, { agentDeliveredSeq: receipt.seq });
+      hub.emit('conversation:delivered', receipt);
     },
 
     stop() {
       sender.reset();
+      acks.stop();
       expiry.clearAll();
       store.setState({ agentTyping: null });
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from './common.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -34,9 +35,14 @@ export const BusinessHours = z.strictObject({
 });
 export type BusinessHours = z.infer<typeof BusinessHours>;
 
-/** What a visitor may know: open now or not, and what happens when closed. */
+/** What a visitor may know: open now or not, what happens when closed, and when the team is back. */
 export const Availability = z.object({
   open: z.boolean(),
   afterHoursMode: z.enum(['queue', 'offline_form']).nullable(),
+  /**
+   * While closed, the instant the site's business hours next begin (on the site's clock, daylight
+   * saving included); null while open, without business hours, or when no weekday has any.
+   */
+  nextOpenAt: Timestamp.nullable(),
 });
 export type Availability = z.infer<typeof Availability>;

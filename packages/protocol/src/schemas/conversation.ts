@@ -51,6 +51,13 @@ export const Conversation = z.object({
   visitorReadSeq: Seq,
   /** The highest `seq` any agent has seen. */
   agentReadSeq: Seq,
+  /**
+   * Delivery receipts: the highest `seq` the visitor's widget has received (0 when none). Never
+   * below `visitorReadSeq` (reading implies receiving) nor above `lastSeq`.
+   */
+  visitorDeliveredSeq: Seq,
+  /** The highest `seq` the agents' side (an agent's console or the bot) has received; never below `agentReadSeq`. */
+  agentDeliveredSeq: Seq,
   lastMessageAt: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

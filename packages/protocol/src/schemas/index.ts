@@ -77,6 +77,8 @@ export { ACTIVITY_TYPES, ActivityLine, ResolveReason, TimelineEvent, TimelineEve
 export { Availability, BusinessHours, OpeningSpan, WEEKDAYS } from './business-hours.js';
 export {
   AgentTypingEvent,
+  DeliveredPayload,
+  DeliveryReceipt,
   ReadPayload,
   ReadReceipt,
   TypingPayload,

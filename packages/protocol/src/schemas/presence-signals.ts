@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Id, Seq, Timestamp } from './common.js';
 
-// Typing and read receipts. Typing is a transient signal (never stored, fire-and-forget, expires
-// on the receiver); a read receipt is stored as the reader's high-water mark.
+// Typing, delivery and read receipts. Typing is a transient signal (never stored, fire-and-forget,
+// expires on the receiver); delivery and read receipts are stored as each side's high-water mark.
 
 /**
  * `typing` from a visitor or an agent. Senders repeat `typing: true` every few seconds while
@@ -15,6 +15,13 @@ export type TypingPayload = z.infer<typeof TypingPayload>;
 /** `conversation:read`: the highest `seq` the reader has seen. Marks never move backwards. */
 export const ReadPayload = z.strictObject({ conversationId: Id, seq: Seq });
 export type ReadPayload = z.infer<typeof ReadPayload>;
+
+/**
+ * `conversation:delivered`: the highest `seq` this client has received (live, through a catch-up or
+ * in history). Clients send it on their own, once per burst of messages; marks never move backwards.
+ */
+export const DeliveredPayload = z.strictObject({ conversationId: Id, seq: Seq });
+export type DeliveredPayload = z.infer<typeof DeliveredPayload>;
 
 /** Who is typing, as the visitor is told: an agent (with the name to show) or the bot. */
 export const VisitorTypingEvent = z.object({
@@ -43,3 +50,16 @@ export const ReadReceipt = z.object({
   at: Timestamp,
 });
 export type ReadReceipt = z.infer<typeof ReadReceipt>;
+
+/**
+ * A delivery receipt as broadcast to the other side: the recipient side's new mark. `agent` means
+ * the agents' side (an agent's console or the bot) received everything up to `seq`; `visitor`,
+ * that the visitor's widget did.
+ */
+export const DeliveryReceipt = z.object({
+  conversationId: Id,
+  recipient: z.enum(['visitor', 'agent']),
+  seq: Seq,
+  at: Timestamp,
+});
+export type DeliveryReceipt = z.infer<typeof DeliveryReceipt>;

@@ -89,6 +89,8 @@ export function toConversation(row: ConversationRow): Conversation {
     lastSeq: row.lastSeq,
     visitorReadSeq: row.visitorReadSeq,
     agentReadSeq: row.agentReadSeq,
+    visitorDeliveredSeq: row.visitorDeliveredSeq,
+    agentDeliveredSeq: row.agentDeliveredSeq,
     lastMessageAt: isoOrNull(row.lastMessageAt),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),

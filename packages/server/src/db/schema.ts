@@ -131,6 +131,12 @@ export const conversations = sqliteTable(
     /** Read receipts: the highest seq the visitor, and any agent, has seen (clamped to lastSeq). */
     visitorReadSeq: integer('visitor_read_seq').notNull().default(0),
     agentReadSeq: integer('agent_read_seq').notNull().default(0),
+    /**
+     * Delivery receipts: the highest seq the visitor's widget, and the agents' side (a console or
+     * the bot), has received. Clamped to lastSeq, and never below the same side's read mark.
+     */
+    visitorDeliveredSeq: integer('visitor_delivered_seq').notNull().default(0),
+    agentDeliveredSeq: integer('agent_delivered_seq').notNull().default(0),
     lastMessageAt: integer('last_message_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

@@ -364,12 +364,22 @@ export interface Store {
     botState(id: string): Promise<unknown>;
     setBotState(id: string, state: unknown): Promise<void>;
     /**
-     * Raises the reader's read mark to `seq`, clamped to `lastSeq`; a mark never goes down.
-     * `advanced` is false when it was already there; null for a missing conversation.
+     * Raises the reader's read mark to `seq`, clamped to `lastSeq`; a mark never goes down. The
+     * same side's delivery mark rises with it (reading implies receiving). `advanced` is false
+     * when the read mark was already there; null for a missing conversation.
      */
     markRead(
       id: string,
       reader: 'visitor' | 'agent',
+      seq: number,
+    ): Promise<{ conversation: Conversation; advanced: boolean } | null>;
+    /**
+     * Raises the recipient side's delivery mark to `seq`, clamped to `lastSeq`; a mark never goes
+     * down. `advanced` is false when it was already there; null for a missing conversation.
+     */
+    markDelivered(
+      id: string,
+      recipient: 'visitor' | 'agent',
       seq: number,
     ): Promise<{ conversation: Conversation; advanced: boolean } | null>;
     /** Most recently updated first. */

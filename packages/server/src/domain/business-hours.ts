@@ -1,6 +1,6 @@
 // Is a site open at an instant? Pure: the instant is passed in, and the site's time zone (with
 // its daylight-saving rules) is applied through Intl, so 09:00 means 09:00 on the team's clock.
-import type { Availability, BusinessHours, Weekday } from '@switchboard/protocol';
+import type { BusinessHours, Weekday } from '@switchboard/protocol';
 
 const WEEKDAY_BY_SHORT_NAME: Record<string, Weekday> = {
   Mon: 'mon',
@@ -38,10 +38,4 @@ export function isOpen(hours: BusinessHours | null, at: number): boolean {
   if (!hours) return true;
   const { weekday, time } = localTime(at, hours.timeZone);
   return (hours.weekly[weekday] ?? []).some((span) => span.open <= time && time < span.close);
-}
-
-/** What a visitor is told about the site right now. */
-export function availability(hours: BusinessHours | null, at: number): Availability {
-  const open = isOpen(hours, at);
-  return { open, afterHoursMode: open || !hours ? null : hours.afterHours.mode };
 }

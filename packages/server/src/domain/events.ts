@@ -3,6 +3,7 @@ import type {
   Contact,
   Conversation,
   Handoff,
+  DeliveryReceipt,
   Message,
   QueuePosition,
   ReadReceipt,
@@ -41,6 +42,8 @@ export interface DomainEvents {
   };
   /** A reader's mark moved forward (stored). */
   'conversation.read': ReadReceipt;
+  /** A side's delivery mark moved forward (stored). */
+  'conversation.delivered': DeliveryReceipt;
 }
 
 type Handler<Name extends keyof DomainEvents> = (event: DomainEvents[Name]) => void;

@@ -2,6 +2,7 @@ import {
   AgentSendMessagePayload,
   AssignPayload,
   ConversationRef,
+  DeliveredPayload,
   HandBackPayload,
   ReadPayload,
   ResolvePayload,
@@ -36,6 +37,8 @@ export interface AgentNamespaceDeps {
   limiter: RateLimiter;
   /** Typing signals have their own budget (dropped when exceeded). */
   typingLimiter: RateLimiter;
+  /** So do delivery receipts (refused with `rate_limited` when exceeded). */
+  receiptLimiter: RateLimiter;
 }
 
 export function setUpAgentNamespace(
@@ -50,6 +53,7 @@ export function setUpAgentNamespace(
     logger,
     limiter,
     typingLimiter,
+    receiptLimiter,
   }: AgentNamespaceDeps,
 ) {
   namespace.use(authenticateSocket(sessions, 'agent'));
@@ -125,6 +129,13 @@ export function setUpAgentNamespace(
     socket.on(
       'conversation:read',
       handle(ReadPayload, (p) => signals.read(viewer, p), options),
+    );
+    socket.on(
+      'conversation:delivered',
+      handle(DeliveredPayload, (p) => signals.delivered(viewer, p), {
+        logger,
+        limiter: { limiter: receiptLimiter, key: socket.id },
+      }),
     );
   });
 }

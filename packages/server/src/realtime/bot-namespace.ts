@@ -1,9 +1,15 @@
-import { BotCollectPayload, BotHandoffPayload, BotMessagePayload } from '@switchboard/protocol/schemas';
+import {
+  BotCollectPayload,
+  BotHandoffPayload,
+  BotMessagePayload,
+  DeliveredPayload,
+} from '@switchboard/protocol/schemas';
 import { botRoom, type SdkBotHub } from '../bots/sdk/hub.js';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { BotRunner } from '../services/bot-runner.js';
 import type { SessionService } from '../services/sessions.js';
+import type { SignalService } from '../services/signals.js';
 import { handle } from './handle.js';
 import { authenticateSocket } from './handshake.js';
 import type { BotNamespace } from './namespaces.js';
@@ -12,14 +18,17 @@ export interface BotNamespaceDeps {
   sessions: SessionService;
   botRunner: BotRunner;
   botHub: SdkBotHub;
+  signals: SignalService;
   logger: Logger;
   limiter: RateLimiter;
+  /** Delivery receipts have their own budget. */
+  receiptLimiter: RateLimiter;
 }
 
 /** SDK bots: one room per site; they are sent visitor messages and answer with acks. */
 export function setUpBotNamespace(
   namespace: BotNamespace,
-  { sessions, botRunner, botHub, logger, limiter }: BotNamespaceDeps,
+  { sessions, botRunner, botHub, signals, logger, limiter, receiptLimiter }: BotNamespaceDeps,
 ) {
   namespace.use(authenticateSocket(sessions, 'bot'));
   botHub.attach(namespace);
@@ -39,6 +48,14 @@ export function setUpBotNamespace(
     socket.on(
       'bot:collect',
       handle(BotCollectPayload, (p) => botRunner.collect(viewer, p), options),
+    );
+    // The bot received a visitor message: delivered on the agents' side.
+    socket.on(
+      'conversation:delivered',
+      handle(DeliveredPayload, (p) => signals.delivered(viewer, p), {
+        logger,
+        limiter: { limiter: receiptLimiter, key: socket.id },
+      }),
     );
   });
 }

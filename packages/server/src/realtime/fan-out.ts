@@ -77,6 +77,13 @@ export function fanOut(
     toAgents.emit('conversation:read', receipt);
     if (receipt.reader === 'agent') toVisitorsOf(receipt.conversationId).emit('conversation:read', receipt);
   });
+  // Delivery receipts as read receipts: every agent hears each (their snapshots carry both sides'
+  // marks); the visitor only what an agent's console or the bot received.
+  bus.subscribe('conversation.delivered', (receipt) => {
+    toAgents.emit('conversation:delivered', receipt);
+    if (receipt.recipient === 'agent')
+      toVisitorsOf(receipt.conversationId).emit('conversation:delivered', receipt);
+  });
   bus.subscribe('agent.status_changed', ({ agent }) => toAgents.emit('agent:status_changed', agent));
   bus.subscribe('queue.changed', ({ queueId, waiting, positions }) => {
     toAgents.emit('queue:updated', { queueId, waiting });

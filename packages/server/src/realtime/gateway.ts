@@ -46,6 +46,12 @@ export interface GatewayDeps {
 /** Per socket: clients refresh every 2.5 s while typing; this leaves room for start/stop pairs. */
 const TYPING_RATE: RateLimit = { perSecond: 2, burst: 3 };
 
+/**
+ * Per socket: delivery receipts are sent by clients on their own, one per burst of messages and
+ * conversation; their own budget, so that they never eat into the budget for messages.
+ */
+const RECEIPT_RATE: RateLimit = { perSecond: 10, burst: 40 };
+
 /** socket.io on the HTTP server: three authenticated namespaces (visitors, agents, SDK bots), and domain events fanned out to rooms. */
 export function createGateway({ httpServer, bus, messageRate, ...deps }: GatewayDeps): Server {
   const io = new Server(httpServer, {
@@ -63,12 +69,13 @@ export function createGateway({ httpServer, bus, messageRate, ...deps }: Gateway
   // Typing is chatty and worthless once stale: its own, tighter budget, so it never eats into
   // the budget for messages.
   const typingLimiter = createRateLimiter(TYPING_RATE);
+  const receiptLimiter = createRateLimiter(RECEIPT_RATE);
   const visitors = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
   const agents = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
-  setUpVisitorNamespace(visitors, { ...deps, limiter, typingLimiter });
+  setUpVisitorNamespace(visitors, { ...deps, limiter, typingLimiter, receiptLimiter });
   const bots = io.of(BOT_NAMESPACE) as unknown as BotNamespace;
-  setUpAgentNamespace(agents, { ...deps, limiter, typingLimiter });
-  setUpBotNamespace(bots, { ...deps, limiter });
+  setUpAgentNamespace(agents, { ...deps, limiter, typingLimiter, receiptLimiter });
+  setUpBotNamespace(bots, { ...deps, limiter, receiptLimiter });
   fanOut(bus, visitors, agents, deps.botHub);
   return io;
 }

@@ -3,6 +3,7 @@ import {
   ConversationRef,
   ConversationStartPayload,
   CsatSubmission,
+  DeliveredPayload,
   OfflineFormSubmission,
   PreChatSubmission,
   ReadPayload,
@@ -41,6 +42,8 @@ export interface VisitorNamespaceDeps {
   limiter: RateLimiter;
   /** Typing signals have their own budget (dropped when exceeded). */
   typingLimiter: RateLimiter;
+  /** So do delivery receipts (refused with `rate_limited` when exceeded). */
+  receiptLimiter: RateLimiter;
 }
 
 export function setUpVisitorNamespace(
@@ -58,6 +61,7 @@ export function setUpVisitorNamespace(
     logger,
     limiter,
     typingLimiter,
+    receiptLimiter,
   }: VisitorNamespaceDeps,
 ) {
   namespace.use(authenticateSocket(sessions, 'visitor'));
@@ -132,6 +136,13 @@ export function setUpVisitorNamespace(
     socket.on(
       'conversation:read',
       handle(ReadPayload, (payload) => signals.read(viewer, payload), options),
+    );
+    socket.on(
+      'conversation:delivered',
+      handle(DeliveredPayload, (payload) => signals.delivered(viewer, payload), {
+        logger,
+        limiter: { limiter: receiptLimiter, key: socket.id },
+      }),
     );
     socket.on(
       'agents:profiles',

@@ -160,6 +160,9 @@ export function createBotRunner({
       return handoff.timeOut(conversationId, describe(error));
     }
     if (outcome.kind === 'deferred') return;
+    // A bot in the server answered: it has the message, so the visitor sees "Delivered" before
+    // the reply. (An SDK bot's client says so itself, once the message reaches it.)
+    await signals.botReceived(conversationId, message.seq);
     if (outcome.state !== undefined) await store.conversations.setBotState(conversationId, outcome.state);
     await apply(conversation, message.id, outcome.decision);
     if (slow && outcome.decision.replies.length === 0) signals.botTyping(conversationId, false);

@@ -1,6 +1,6 @@
 import type { PublicSite, UploadLimits } from '@switchboard/protocol';
 import type { SiteRecord } from '../db/store.js';
-import { availability } from '../domain/business-hours.js';
+import { availability } from '../domain/availability.js';
 
 /**
  * What any visitor may know of a site, at `at`: its name, whether the team is in, and the

@@ -1,6 +1,14 @@
-// Typing indicators and read receipts. Typing is relayed, never stored (receivers let it expire);
-// a read receipt is a stored high-water mark per side, so a reload shows the right "read" state.
-import type { ReadPayload, ReadReceipt, TypingPayload } from '@switchboard/protocol';
+// Typing indicators, delivery and read receipts. Typing is relayed, never stored (receivers let it
+// expire); delivery and read receipts are stored high-water marks per side, so a reload shows the
+// right "delivered" and "read" states.
+import type {
+  Conversation,
+  DeliveredPayload,
+  DeliveryReceipt,
+  ReadPayload,
+  ReadReceipt,
+  TypingPayload,
+} from '@switchboard/protocol';
 import type { Store } from '../db/store.js';
 import type { EventBus } from '../domain/events.js';
 import { AppError } from '../lib/app-error.js';
@@ -16,6 +24,14 @@ export interface SignalService {
    * never lowered) and announces it if it moved. Returns the stored mark either way.
    */
   read(viewer: Viewer, payload: ReadPayload): Promise<ReadReceipt>;
+  /**
+   * The viewer's client received the conversation up to `seq`: raises its side's delivery mark
+   * (the visitor's, or the agents' side for an agent or the bot), clamped to `lastSeq` and never
+   * lowered, and tells the other side if it moved. Returns the stored mark either way.
+   */
+  delivered(viewer: Viewer, payload: DeliveredPayload): Promise<DeliveryReceipt>;
+  /** A bot that runs in the server (rules, webhook) took the visitor's message at `seq`. */
+  botReceived(conversationId: string, seq: number): Promise<void>;
 }
 
 interface Deps {
@@ -68,5 +84,35 @@ export function createSignalService({ store, bus, now }: Deps): SignalService {
       if (advanced) bus.publish('conversation.read', receipt);
       return receipt;
     },
+
+    async delivered(viewer, { conversationId, seq }) {
+      const conversation = await store.conversations.byId(conversationId);
+      if (!conversation || !canSee(viewer, conversation)) throw AppError.notFound('Conversation');
+      return markDelivered(conversationId, viewer.kind === 'visitor' ? 'visitor' : 'agent', seq);
+    },
+
+    async botReceived(conversationId, seq) {
+      await markDelivered(conversationId, 'agent', seq);
+    },
   };
+
+  async function markDelivered(
+    conversationId: string,
+    recipient: DeliveryReceipt['recipient'],
+    seq: number,
+  ): Promise<DeliveryReceipt> {
+    const result = await store.conversations.markDelivered(conversationId, recipient, seq);
+    if (!result) throw AppError.notFound('Conversation');
+    const receipt: DeliveryReceipt = {
+      conversationId,
+      recipient,
+      seq: deliveredSeq(result.conversation, recipient),
+      at: new Date(now()).toISOString(),
+    };
+    if (result.advanced) bus.publish('conversation.delivered', receipt);
+    return receipt;
+  }
 }
+
+const deliveredSeq = (conversation: Conversation, recipient: DeliveryReceipt['recipient']) =>
+  recipient === 'visitor' ? conversation.visitorDeliveredSeq : conversation.agentDeliveredSeq;

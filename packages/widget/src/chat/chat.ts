@@ -105,6 +105,8 @@ const LOAD_OLDER_SLACK_PX = 64;
  * is known), the visitor's place in the queue (with the expected wait when known) or "We're away"
  * (a polite live region).
  * @csspart header-notice - Outside business hours: when the team will reply.
+ * @csspart header-reopens - In that notice, when the team is next in ("We're back Monday at
+ * 9:00 AM."), on the visitor's clock and in their language.
  * @csspart notify-button - The header's bell: sound and a browser notification for new messages
  * while the tab is hidden, off until the visitor turns it on (`aria-pressed`).
  * @csspart close-button - The header's close button.
@@ -131,6 +133,8 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart message-status - The "not delivered" note under a failed message, or the delivery
  * state under the visitor's latest message.
  * @csspart message-status-sent - "Sent": the server stored the visitor's latest message.
+ * @csspart message-status-delivered - "Delivered": it reached the console of the agent who has the
+ * conversation, or the bot, unread so far.
  * @csspart message-status-read - "Read": an agent has seen the visitor's latest message.
  * @csspart typing-indicator - Animated dots and "Support is typing…" after the messages while an
  * agent or the bot types (a polite live region; hidden otherwise).
@@ -485,7 +489,13 @@ export class SwitchboardChat extends LitElement {
         @paste=${this.onPaste}
       >
         <div part="header">
-          ${renderHeaderIdentity({ title, status: headerStatus(state), text: strings, serverUrl })}
+          ${renderHeaderIdentity({
+            title,
+            status: headerStatus(state),
+            text: strings,
+            serverUrl,
+            lang: this.i18n.lang,
+          })}
           ${this.notifications.renderToggle(strings)}
           <button part="close-button" type="button" aria-label=${strings.close} @click=${this.closeFromPanel}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${closeIconPath}></path></svg>
@@ -516,7 +526,7 @@ export class SwitchboardChat extends LitElement {
           onScroll: this.onMessagesScroll,
           onRetry: (key) => void this.visitor.retry(key),
           onDiscard: (key) => this.visitor.discard(key),
-          receipt: ownReceipt(state.messages, state.readByAgentSeq),
+          receipt: ownReceipt(state.messages, state),
           media,
           footer: [
             preChat?.render(strings),

@@ -26,6 +26,8 @@ const conversation = (overrides: Partial<Conversation> = {}): Conversation => ({
   lastSeq: 2,
   visitorReadSeq: 0,
   agentReadSeq: 0,
+  visitorDeliveredSeq: 0,
+  agentDeliveredSeq: 0,
   lastMessageAt: AT,
   createdAt: AT,
   updatedAt: AT,

@@ -8,10 +8,10 @@ import { headerStatus, initials, waitMinutes } from './header-status.js';
 type Slice = Pick<VisitorState, 'conversation' | 'queuePosition' | 'site' | 'agents'>;
 
 const conversation = (status: Conversation['status']) => ({ id: 'c1', status }) as Conversation;
-const site = (open: boolean): Slice['site'] => ({
+const site = (open: boolean, nextOpenAt: string | null = null): Slice['site'] => ({
   id: 's1',
   name: 'Acme',
-  availability: { open, afterHoursMode: open ? null : 'offline_form' },
+  availability: { open, afterHoursMode: open ? null : 'offline_form', nextOpenAt },
   preChat: null,
   uploads: { maxBytes: 1024, maxAttachments: 10, contentTypes: ['image/png'] },
 });
@@ -59,10 +59,16 @@ describe('headerStatus', () => {
     });
   });
 
-  it('says the team is away outside business hours, before and after a conversation', () => {
-    expect(headerStatus(state({ site: site(false) }))).toEqual({ kind: 'away' });
-    expect(headerStatus(state({ site: site(false), conversation: conversation('resolved') }))).toEqual({
+  it('says the team is away outside business hours, before and after a conversation, with when they are back', () => {
+    expect(headerStatus(state({ site: site(false) }))).toEqual({ kind: 'away', nextOpenAt: null });
+    const back = '2026-01-12T08:00:00.000Z';
+    expect(headerStatus(state({ site: site(false, back), conversation: conversation('resolved') }))).toEqual({
       kind: 'away',
+      nextOpenAt: back,
+    });
+    expect(headerStatus(state({ site: site(false, back), conversation: conversation('queued') }))).toEqual({
+      kind: 'away',
+      nextOpenAt: back,
     });
   });
 });

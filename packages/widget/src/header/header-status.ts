@@ -10,7 +10,13 @@ export type HeaderStatus =
   | { kind: 'queue'; position: number; waitSeconds: number | null }
   | { kind: 'agent'; name: string; avatarUrl: string | null }
   | { kind: 'team' }
-  | { kind: 'away' };
+  /** Outside business hours; `nextOpenAt` (an ISO instant) is when the team is next in, if known. */
+  | { kind: 'away'; nextOpenAt: string | null };
+
+function away(site: VisitorState['site']): HeaderStatus | null {
+  const availability = site?.availability;
+  return availability?.open === false ? { kind: 'away', nextOpenAt: availability.nextOpenAt ?? null } : null;
+}
 
 /** What the header shows for a snapshot of the visitor client; `null` says nothing beyond the title. */
 export function headerStatus(
@@ -28,7 +34,7 @@ export function headerStatus(
           position: queuePosition.position,
           waitSeconds: queuePosition.estimatedWaitSeconds,
         };
-      return site?.availability.open === false ? { kind: 'away' } : null;
+      return away(site);
     case 'active':
     case 'pending': {
       const agent = conversation.assigneeId ? agents[conversation.assigneeId] : undefined;
@@ -36,7 +42,7 @@ export function headerStatus(
     }
     default:
       // No conversation yet, or it ended: whether anybody is in is what matters now.
-      return site?.availability.open === false ? { kind: 'away' } : null;
+      return away(site);
   }
 }
 

@@ -4,6 +4,7 @@ import type { HeaderStatus } from './header-status.js';
 import { waitMinutes } from './header-status.js';
 import { renderAgentAvatar } from './agent-avatar.js';
 import { initials } from './header-status.js';
+import { reopensText } from './reopens.js';
 
 /** A robot's head, 24×24, as on the bot's messages: a bot is never taken for a person. */
 const botIconPath =
@@ -55,20 +56,35 @@ export interface HeaderOptions {
   text: Strings;
   /** The absolute server URL, against which an avatar on the server resolves. */
   serverUrl: string;
+  /** The widget's language tag, for the time the team is back. */
+  lang: string;
 }
 
 /**
  * The avatar, the title and under it who answers (the bot, the team), the visitor's place in the
- * queue, or that nobody is in. The status is a polite live region, so a screen reader hears the
- * queue move and an agent join.
+ * queue, or that nobody is in and when they are back. The status is a polite live region, so a
+ * screen reader hears the queue move and an agent join.
  */
-export function renderHeaderIdentity({ title, status, text, serverUrl }: HeaderOptions): TemplateResult {
+export function renderHeaderIdentity({
+  title,
+  status,
+  text,
+  serverUrl,
+  lang,
+}: HeaderOptions): TemplateResult {
+  const back = status?.kind === 'away' ? reopensText(status.nextOpenAt, text, lang) : null;
   return html`${status ? renderAvatar(status, text, serverUrl) : nothing}
     <div part="header-text">
       <h2 part="title">${title}</h2>
       <div part="header-status" role="status" aria-live="polite" ?hidden=${status === null}>
         ${status ? statusText(status, text) : nothing}
       </div>
-      ${status?.kind === 'away' ? html`<p part="header-notice">${text.headerAwayNotice}</p>` : nothing}
+      ${
+        status?.kind === 'away'
+          ? html`<p part="header-notice">
+              ${text.headerAwayNotice}${back ? html` <span part="header-reopens">${back}</span>` : nothing}
+            </p>`
+          : nothing
+      }
     </div>`;
 }

@@ -73,8 +73,50 @@ describe('header', () => {
     expect(textOf(part('header-status'))).to.equal("We're away");
     expect(textOf(part('header-notice'))).to.match(/outside our business hours/);
 
+    expect(maybePart('header-reopens')).to.be.null;
+
     await update({ site: site(true) });
     expect(maybePart('header-notice')).to.be.null;
+  });
+
+  it("says when the team is back, on the visitor's clock and in their language", async () => {
+    /** 09:00 on the visitor's clock, `days` from today. */
+    const nineOclock = (days: number) => {
+      const date = new Date();
+      date.setDate(date.getDate() + days);
+      date.setHours(9, 0, 0, 0);
+      return date;
+    };
+    const format = (date: Date, lang: string, options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(lang, options).format(date);
+    const clock = { hour: 'numeric', minute: '2-digit' } as const;
+    // Neither today nor tomorrow: the weekday.
+    const later = nineOclock(3);
+    const { part, maybePart, update } = await chatFixture({
+      open: true,
+      state: { site: site(false, later.toISOString()) },
+    });
+    expect(textOf(part('header-reopens'))).to.equal(
+      `We're back ${format(later, 'en', { weekday: 'long' })} at ${format(later, 'en', clock)}.`,
+    );
+    expect(part('header-reopens').parentElement).to.equal(part('header-notice'));
+
+    await update({ site: site(false, nineOclock(1).toISOString()) });
+    expect(textOf(part('header-reopens'))).to.equal(`We're back tomorrow at ${format(later, 'en', clock)}.`);
+
+    const german = await chatFixture({
+      open: true,
+      locale: 'de',
+      state: { site: site(false, later.toISOString()) },
+    });
+    expect(textOf(german.part('header-reopens'))).to.equal(
+      `Wir sind am ${format(later, 'de', { weekday: 'long' })} um ${format(later, 'de', clock)} wieder da.`,
+    );
+
+    // Already past (a page left open for long): nothing rather than a wrong promise.
+    await update({ site: site(false, new Date(Date.now() - 60_000).toISOString()) });
+    expect(textOf(part('header-notice'))).to.match(/outside our business hours/);
+    expect(maybePart('header-reopens')).to.be.null;
   });
 
   it('closes from its close button, handing focus to the launcher', async () => {

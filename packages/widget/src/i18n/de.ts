@@ -24,6 +24,7 @@ export const de: Strings = {
   retry: 'Erneut versuchen',
   discard: 'Entfernen',
   sent: 'Gesendet',
+  delivered: 'Zugestellt',
   read: 'Gelesen',
   typingAgent: 'Der Support schreibt…',
   typingBot: 'Der Assistent schreibt…',
@@ -37,6 +38,9 @@ export const de: Strings = {
   headerAway: 'Wir sind gerade nicht da',
   headerAwayNotice:
     'Wir sind außerhalb unserer Geschäftszeiten. Hinterlassen Sie uns eine Nachricht, wir antworten, sobald wir wieder da sind.',
+  backToday: 'Wir sind heute um {time} wieder da.',
+  backTomorrow: 'Wir sind morgen um {time} wieder da.',
+  backOn: 'Wir sind am {day} um {time} wieder da.',
   newConversation: 'Neues Gespräch beginnen',
   quickReplies: 'Antwortvorschläge',
   cards: 'Vorschläge',

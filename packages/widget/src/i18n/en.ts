@@ -29,6 +29,8 @@ export const en = {
   retry: 'Retry',
   discard: 'Remove',
   sent: 'Sent',
+  /** The agent's console (or the bot) has the visitor's message, unread so far. */
+  delivered: 'Delivered',
   read: 'Read',
   typingAgent: 'Support is typing…',
   typingBot: 'Assistant is typing…',
@@ -45,6 +47,11 @@ export const en = {
   headerAway: "We're away",
   headerAwayNotice:
     "We're outside our business hours. Leave a message and we'll reply as soon as we're back.",
+  /** After the away notice: when the team is next in, on the visitor's clock; `{time}` is filled in. */
+  backToday: "We're back today at {time}.",
+  backTomorrow: "We're back tomorrow at {time}.",
+  /** `{day}` (a weekday) and `{time}` are filled in. */
+  backOn: "We're back {day} at {time}.",
   newConversation: 'Start a new conversation',
   quickReplies: 'Suggested replies',
   /** Labels the horizontal list of cards (products, articles) under a bot message. */

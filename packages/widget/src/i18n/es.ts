@@ -23,6 +23,7 @@ export const es: Strings = {
   retry: 'Reintentar',
   discard: 'Eliminar',
   sent: 'Enviado',
+  delivered: 'Entregado',
   read: 'Leído',
   typingAgent: 'Soporte está escribiendo…',
   typingBot: 'El asistente está escribiendo…',
@@ -36,6 +37,9 @@ export const es: Strings = {
   headerAway: 'Ahora no estamos disponibles',
   headerAwayNotice:
     'Estamos fuera de nuestro horario de atención. Déjanos un mensaje y te responderemos en cuanto volvamos.',
+  backToday: 'Volvemos hoy a las {time}.',
+  backTomorrow: 'Volvemos mañana a las {time}.',
+  backOn: 'Volvemos el {day} a las {time}.',
   newConversation: 'Iniciar una nueva conversación',
   quickReplies: 'Respuestas sugeridas',
   cards: 'Artículos sugeridos',

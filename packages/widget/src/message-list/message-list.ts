@@ -29,7 +29,7 @@ export interface MessageListOptions {
   onRetry: (key: string) => void;
   /** Drops a failed message; called with its client message id. */
   onDiscard: (key: string) => void;
-  /** "Sent" or "Read" under the visitor's latest stored message; null for none. */
+  /** "Sent", "Delivered" or "Read" under the visitor's latest stored message; null for none. */
   receipt?: OwnReceipt | null;
   /** What the conversation asks of the visitor now (quick replies, a form), after the messages. */
   footer?: unknown;
@@ -102,9 +102,7 @@ function renderReceipt(
   { receipt, text }: MessageListOptions,
 ): TemplateResult | typeof nothing {
   if (!receipt || receipt.key !== row.key || row.status !== 'sent') return nothing;
-  return html`<span part="message-status message-status-${receipt.state}"
-    >${receipt.state === 'read' ? text.read : text.sent}</span
-  >`;
+  return html`<span part="message-status message-status-${receipt.state}">${text[receipt.state]}</span>`;
 }
 
 function renderAuthor(group: MessageGroup, options: MessageListOptions): TemplateResult | typeof nothing {

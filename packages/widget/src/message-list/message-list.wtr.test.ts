@@ -172,7 +172,7 @@ describe('message list', () => {
   });
 
   describe('receipts', () => {
-    it('says "Sent" under the visitor\'s latest stored message, then "Read" once an agent read it', async () => {
+    it('says "Sent" under the visitor\'s latest stored message, "Delivered" once the agent\'s side has it, then "Read"', async () => {
       const older = message({ authorKind: 'visitor', text: 'first' });
       const latest = message({ authorKind: 'visitor', text: 'second' });
       const { parts, part, update } = await showing([older, latest]);
@@ -183,9 +183,31 @@ describe('message list', () => {
       // It sits under the latest message, not the first.
       expect(status.previousElementSibling?.textContent).to.contain('second');
 
+      // Delivered up to the older message only: the latest is still just sent.
+      await update({ deliveredToAgentSeq: older.seq });
+      expect(textOf(part('message-status'))).to.equal('Sent');
+
+      await update({ deliveredToAgentSeq: latest.seq });
+      expect(parts('message-status')).to.have.length(1);
+      expect(part('message-status').getAttribute('part')).to.equal('message-status message-status-delivered');
+      expect(textOf(part('message-status'))).to.equal('Delivered');
+      expect(part('message-status').previousElementSibling?.textContent).to.contain('second');
+
       await update({ readByAgentSeq: latest.seq });
       expect(part('message-status').getAttribute('part')).to.equal('message-status message-status-read');
       expect(textOf(part('message-status'))).to.equal('Read');
+    });
+
+    it('says "Delivered" in the visitor\'s language', async () => {
+      const latest = message({ authorKind: 'visitor', text: 'hola' });
+      for (const [locale, words] of [
+        ['es', 'Entregado'],
+        ['de', 'Zugestellt'],
+        ['ar', 'تم التسليم'],
+      ] as const) {
+        const { part } = await showing([latest], { locale, state: { deliveredToAgentSeq: latest.seq } });
+        expect(textOf(part('message-status'))).to.equal(words);
+      }
     });
 
     it("keeps the receipt under the visitor's latest message after a reply", async () => {

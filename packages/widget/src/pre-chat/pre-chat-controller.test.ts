@@ -23,7 +23,7 @@ const FORM: PreChatSettings = {
 const SITE: NonNullable<VisitorState['site']> = {
   id: 's1',
   name: 'Acme',
-  availability: { open: true, afterHoursMode: null },
+  availability: { open: true, afterHoursMode: null, nextOpenAt: null },
   preChat: FORM,
   uploads: { maxBytes: 10 * 1024 * 1024, maxAttachments: 10, contentTypes: ['image/png'] },
 };

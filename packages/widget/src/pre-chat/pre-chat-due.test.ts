@@ -18,7 +18,7 @@ const site = (preChat: PreChatSettings | null): VisitorState['site'] => ({
   id: 's1',
   name: 'Acme',
   uploads: { maxBytes: 10 * 1024 * 1024, maxAttachments: 10, contentTypes: ['image/png'] },
-  availability: { open: true, afterHoursMode: null },
+  availability: { open: true, afterHoursMode: null, nextOpenAt: null },
   preChat,
 });
 

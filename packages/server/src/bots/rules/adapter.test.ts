@@ -32,6 +32,8 @@ const conversation: Conversation = {
   lastSeq: 1,
   visitorReadSeq: 0,
   agentReadSeq: 0,
+  visitorDeliveredSeq: 0,
+  agentDeliveredSeq: 0,
   lastMessageAt: NOW,
   createdAt: NOW,
   updatedAt: NOW,

@@ -28,6 +28,8 @@ const conversation: Conversation = {
   lastSeq: 1,
   visitorReadSeq: 0,
   agentReadSeq: 0,
+  visitorDeliveredSeq: 0,
+  agentDeliveredSeq: 0,
   lastMessageAt: AT,
   createdAt: AT,
   updatedAt: AT,

@@ -112,19 +112,31 @@ export function sqliteConversations(
     .set({ botState: raw('state') })
     .where(eq(conversations.id, sql.placeholder('id')))
     .prepare();
-  // Read marks move forward only and never past the last message: one conditional update, so
-  // two tabs (or two agents) racing cannot lower a mark.
-  const raiseReadMark = (key: 'visitorReadSeq' | 'agentReadSeq') => {
-    const target = sql`min(${sql.placeholder('seq')}, ${conversations.lastSeq})`;
-    return db
+  // Read and delivery marks move forward only and never past the last message: one conditional
+  // update each, so two tabs (or two agents) racing cannot lower a mark. Reading implies
+  // receiving, so a read mark lifts the same side's delivery mark with it.
+  const clampedSeq = sql`min(${sql.placeholder('seq')}, ${conversations.lastSeq})`;
+  const raiseReadMark = (
+    key: 'visitorReadSeq' | 'agentReadSeq',
+    delivered: 'visitorDeliveredSeq' | 'agentDeliveredSeq',
+  ) =>
+    db
       .update(conversations)
-      .set({ [key]: target })
-      .where(and(eq(conversations.id, sql.placeholder('id')), lt(conversations[key], target)))
+      .set({ [key]: clampedSeq, [delivered]: sql`max(${conversations[delivered]}, ${clampedSeq})` })
+      .where(and(eq(conversations.id, sql.placeholder('id')), lt(conversations[key], clampedSeq)))
       .returning()
       .prepare();
-  };
-  const raiseVisitorRead = raiseReadMark('visitorReadSeq');
-  const raiseAgentRead = raiseReadMark('agentReadSeq');
+  const raiseVisitorRead = raiseReadMark('visitorReadSeq', 'visitorDeliveredSeq');
+  const raiseAgentRead = raiseReadMark('agentReadSeq', 'agentDeliveredSeq');
+  const raiseDeliveredMark = (key: 'visitorDeliveredSeq' | 'agentDeliveredSeq') =>
+    db
+      .update(conversations)
+      .set({ [key]: clampedSeq })
+      .where(and(eq(conversations.id, sql.placeholder('id')), lt(conversations[key], clampedSeq)))
+      .returning()
+      .prepare();
+  const raiseVisitorDelivered = raiseDeliveredMark('visitorDeliveredSeq');
+  const raiseAgentDelivered = raiseDeliveredMark('agentDeliveredSeq');
   const insertEvent = db
     .insert(conversationEvents)
     .values({
@@ -255,6 +267,13 @@ export function sqliteConversations(
 
     async markRead(id, reader, seq) {
       const row = (reader === 'visitor' ? raiseVisitorRead : raiseAgentRead).get({ id, seq });
+      if (row) return { conversation: toConversation(row), advanced: true };
+      const current = findById.get({ id });
+      return current ? { conversation: toConversation(current), advanced: false } : null;
+    },
+
+    async markDelivered(id, recipient, seq) {
+      const row = (recipient === 'visitor' ? raiseVisitorDelivered : raiseAgentDelivered).get({ id, seq });
       if (row) return { conversation: toConversation(row), advanced: true };
       const current = findById.get({ id });
       return current ? { conversation: toConversation(current), advanced: false } : null;

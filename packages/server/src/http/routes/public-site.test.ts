@@ -89,7 +89,7 @@ describe('GET /v1/sites/by-key/:siteKey/public', () => {
     expect(site).toMatchObject({
       id: siteId,
       name: expect.any(String) as string,
-      availability: { open: true, afterHoursMode: null },
+      availability: { open: true, afterHoursMode: null, nextOpenAt: null },
       preChat: { enabled: true, intro: 'Tell us who you are.', consent: { required: true } },
     });
     expect(h.count('contacts')).toBe(contacts);

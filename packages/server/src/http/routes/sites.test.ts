@@ -32,7 +32,11 @@ describe('business hours', () => {
     expect((await put(`/v1/sites/${site.id}/business-hours`, closed, admin.token)).status).toBe(200);
 
     const visitor = await h.visitorSession();
-    expect(visitor.site.availability).toEqual({ open: false, afterHoursMode: 'offline_form' });
+    expect(visitor.site.availability).toEqual({
+      open: false,
+      afterHoursMode: 'offline_form',
+      nextOpenAt: null,
+    });
     const socket = await h.visitorSocket(visitor.token);
     const started = await socket.emitWithAck('conversation:start', {});
     if (!started.ok) throw new Error('start failed');
@@ -43,7 +47,28 @@ describe('business hours', () => {
 
     expect((await put(`/v1/sites/${site.id}/business-hours`, null, admin.token)).status).toBe(200);
     const later = await h.post<VisitorSession>('/v1/visitor/sessions', { siteKey: 'pk_demo_switchboard' });
-    expect(later.body.site.availability).toEqual({ open: true, afterHoursMode: null });
+    expect(later.body.site.availability).toEqual({ open: true, afterHoursMode: null, nextOpenAt: null });
+  });
+
+  it('tells visitors of a closed site when it opens next, in the session and the public site', async () => {
+    const admin = await h.agentSession();
+    const [site] = (await h.get<{ id: string }[]>('/v1/sites', admin.token)).body;
+    if (!site) throw new Error('no site');
+    // Open tomorrow (UTC) only, 10:00–11:00: closed now, whenever the test runs.
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    const weekday =
+      (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[tomorrow.getUTCDay()] ?? 'mon';
+    const hours = { ...closed, timeZone: 'UTC', weekly: { [weekday]: [{ open: '10:00', close: '11:00' }] } };
+    expect((await put(`/v1/sites/${site.id}/business-hours`, hours, admin.token)).status).toBe(200);
+    const nextOpenAt = `${tomorrow.toISOString().slice(0, 10)}T10:00:00.000Z`;
+    try {
+      const visitor = await h.visitorSession();
+      expect(visitor.site.availability).toEqual({ open: false, afterHoursMode: 'offline_form', nextOpenAt });
+      const publicSite = await h.get<VisitorSession['site']>('/v1/sites/by-key/pk_demo_switchboard/public');
+      expect(publicSite.body.availability.nextOpenAt).toBe(nextOpenAt);
+    } finally {
+      await put(`/v1/sites/${site.id}/business-hours`, null, admin.token);
+    }
   });
 
   it('refuses non-admins and invalid schedules', async () => {
