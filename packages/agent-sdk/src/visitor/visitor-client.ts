@@ -36,12 +36,14 @@ export function createVisitorClientCore(
   const prefix = options.storageKey ?? 'switchboard:';
   let engine: VisitorClient | null = null;
 
-  if (eager) engine = eager.createVisitorEngine(options, eager.connector, store, hub);
+  // `loadSite` is read when called, by then defined below.
+  if (eager) engine = eager.createVisitorEngine(options, eager.connector, store, hub, () => loadSite());
   let loading: Promise<VisitorClient> | null = engine ? Promise.resolve(engine) : null;
   /** The engine, imported and created once; a failed import (offline) is tried again next time. */
   const load = (): Promise<VisitorClient> => {
     loading ??= Promise.all([import('./visitor-engine.js'), connector()]).then(
-      ([{ createVisitorEngine }, socket]) => (engine = createVisitorEngine(options, socket, store, hub)),
+      ([{ createVisitorEngine }, socket]) =>
+        (engine = createVisitorEngine(options, socket, store, hub, loadSite)),
       (error: unknown) => {
         loading = null;
         throw new SwitchboardError(
@@ -64,7 +66,8 @@ export function createVisitorClientCore(
     return session !== null || readJson(options.storage, `${prefix}outbox`) !== undefined;
   };
 
-  // Before the engine, the site is read without a session; the engine reads it itself after.
+  // The site is public: read without a session, before or after the engine, and kept (a session
+  // brings the same site along and replaces it).
   const http = createHttpClient({
     serverUrl: options.serverUrl,
     fetch: options.fetch,
@@ -73,7 +76,6 @@ export function createVisitorClientCore(
     refreshAuth: () => Promise.resolve(false),
   });
   const loadSite = singleFlight(async () => {
-    if (engine) return engine.loadSite();
     const held = store.getSnapshot().site;
     if (held) return held;
     const site = await fetchPublicSite(http, options.siteKey);

@@ -2,13 +2,14 @@ import {
   VISITOR_NAMESPACE,
   type Attachment,
   type Conversation,
+  type PublicSite,
   type VisitorClientToServerEvents,
   type VisitorServerToClientEvents,
 } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
-import { fetchConversations, fetchPublicSite } from '../core/api.js';
+import { fetchConversations } from '../core/api.js';
 import { createAttachments } from '../core/attachments.js';
 import { createConnectionCore } from '../core/connection.js';
 import type { SocketConnector } from '../core/socket.js';
@@ -47,6 +48,8 @@ export function createVisitorEngine(
   connector: SocketConnector,
   store: Store<VisitorState>,
   hub: EventHub<VisitorClientEvents>,
+  /** The shell's: the site is read the same way before and after the engine arrives. */
+  loadSite: () => Promise<PublicSite>,
 ): VisitorClient {
   const storage = createVisitorSessionStorage(
     options.storage ?? null,
@@ -213,15 +216,6 @@ export function createVisitorEngine(
       },
     }),
   );
-
-  // Read without a session, and kept: a session brings the same site along and replaces it.
-  const loadSite = singleFlight(async () => {
-    const held = store.getSnapshot().site;
-    if (held) return held;
-    const site = await fetchPublicSite(core.http, options.siteKey);
-    if (!store.getSnapshot().site) store.setState({ site });
-    return store.getSnapshot().site ?? site;
-  });
 
   const submitPreChat = lazily(async () =>
     (await import('./pre-chat.js')).createPreChatSubmitter({
