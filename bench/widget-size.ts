@@ -17,13 +17,9 @@ export function printWidgetSizes(): void {
       );
     // What each moment loads, from the chunks' own imports: the loader with the page; the element
     // (define) when the visitor opens the chat; the SDK's engine and socket with their first
-    // message, or at once for a returning visitor with a stored session.
+    // message, or at once for a returning visitor with a stored session (one chunk, agent-sdk's lite-engine.ts).
     const opened = loadedFiles(cdn, ['loader.js', ...chunksNamed(cdn, 'define')]);
-    const talking = loadedFiles(cdn, [
-      ...opened,
-      ...chunksNamed(cdn, 'visitor-engine'),
-      ...chunksNamed(cdn, 'lite-socket'),
-    ]);
+    const talking = loadedFiles(cdn, [...opened, ...chunksNamed(cdn, 'lite-engine')]);
     const scenarios: [string, Set<string>][] = [
       ['loaded with the page (loader.js)', loadedFiles(cdn, ['loader.js'])],
       ['open chat, English (budget 30 KB)', opened],

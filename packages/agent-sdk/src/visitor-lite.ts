@@ -10,12 +10,11 @@ import { createVisitorClientCore } from './visitor/visitor-client.js';
  * speaks socket.io over the WebSocket in `globalThis` unless `options.connector` says otherwise.
  */
 export function createVisitorClient(options: VisitorClientOptions): VisitorClient {
-  // The socket comes with the engine: a chat nobody has used yet needs neither.
-  const { connector } = options;
-  return createVisitorClientCore(
-    options,
-    async () => connector ?? (await import('./core/lite-socket/index.js')).liteConnector(),
-  );
+  // The socket comes with the engine, in one import: a chat nobody has used yet needs neither.
+  return createVisitorClientCore(options, async () => {
+    const { createVisitorEngine, liteConnector } = await import('./visitor/lite-engine.js');
+    return { createVisitorEngine, connector: options.connector ?? liteConnector() };
+  });
 }
 
 export { INITIAL_VISITOR_STATE } from './visitor/visitor-client.js';

@@ -12,8 +12,6 @@ import { createVisitorEngine } from './visitor-engine.js';
 export function createVisitorClient(options: VisitorClientOptions): VisitorClient {
   // Node and bundled apps get the engine at once: its restored outbox shows from the start.
   const connector = options.connector ?? socketIoConnector();
-  return createVisitorClientCore(options, () => Promise.resolve(connector), {
-    createVisitorEngine,
-    connector,
-  });
+  const kit = { createVisitorEngine, connector };
+  return createVisitorClientCore(options, () => Promise.resolve(kit), kit);
 }

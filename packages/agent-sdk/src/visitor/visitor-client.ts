@@ -16,20 +16,24 @@ import { INITIAL_VISITOR_STATE } from './initial-state.js';
 import { createVisitorSessionStorage } from './session-storage.js';
 import type { createVisitorEngine } from './visitor-engine.js';
 
-type EngineFactory = typeof createVisitorEngine;
+/** The engine with the sockets it runs on: imported together, so a browser bundle fetches one chunk. */
+export interface EngineKit {
+  createVisitorEngine: typeof createVisitorEngine;
+  connector: SocketConnector;
+}
 
 export { INITIAL_VISITOR_STATE } from './initial-state.js';
 
 /**
- * The visitor client on sockets from `connector`, loaded with the engine. The public
+ * The visitor client with the engine from `engineKit`, loaded on first need. The public
  * `createVisitorClient`s pick the connector, so that the one in `visitor-lite` never pulls
  * socket.io-client into a bundle.
  */
 export function createVisitorClientCore(
   options: VisitorClientOptions,
-  connector: () => Promise<SocketConnector>,
+  engineKit: () => Promise<EngineKit>,
   /** Creates the engine at once (its pending messages restored) rather than on first need. */
-  eager?: { createVisitorEngine: EngineFactory; connector: SocketConnector },
+  eager?: EngineKit,
 ): VisitorClient {
   const store = createStore<VisitorState>(INITIAL_VISITOR_STATE);
   const hub = createEventHub<VisitorClientEvents>();
@@ -41,9 +45,8 @@ export function createVisitorClientCore(
   let loading: Promise<VisitorClient> | null = engine ? Promise.resolve(engine) : null;
   /** The engine, imported and created once; a failed import (offline) is tried again next time. */
   const load = (): Promise<VisitorClient> => {
-    loading ??= Promise.all([import('./visitor-engine.js'), connector()]).then(
-      ([{ createVisitorEngine }, socket]) =>
-        (engine = createVisitorEngine(options, socket, store, hub, loadSite)),
+    loading ??= engineKit().then(
+      (kit) => (engine = kit.createVisitorEngine(options, kit.connector, store, hub, loadSite)),
       (error: unknown) => {
         loading = null;
         throw new SwitchboardError(
