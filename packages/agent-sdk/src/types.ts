@@ -132,7 +132,8 @@ export interface ReadableStore<State> {
 }
 
 /** Typed event emitter surface shared by both clients; like the store's, its methods need no `this`. */
-export interface Emitter<Events extends Record<string, unknown>> {
+// `object`, not `Record<string, unknown>`: an index signature would let any event name through.
+export interface Emitter<Events extends object> {
   on<Name extends keyof Events>(
     this: void,
     name: Name,
@@ -220,7 +221,7 @@ export interface PendingMessageControls {
   discardMessage(clientMessageId: string): boolean;
 }
 
-export interface VisitorClientEvents extends Record<string, unknown> {
+export interface VisitorClientEvents {
   'message:created': Message;
   'conversation:updated': Conversation;
   /** The current conversation's place in its queue changed (also in `state.queuePosition`). */
@@ -442,7 +443,7 @@ export type HandoffTimedOutEvent = ServerEventOf<'handoff:timed_out'>;
 /** Where `transfer` sends a conversation: an agent, or a queue to be routed again. */
 export type TransferTarget = TransferPayload['to'];
 
-export interface AgentClientEvents extends Record<string, unknown> {
+export interface AgentClientEvents {
   'message:created': Message;
   'conversation:created': Conversation;
   'conversation:updated': Conversation;
@@ -490,6 +491,35 @@ export interface HistoryOptions {
   limit?: number;
 }
 
+/** What a live conversation list shows (`AgentClient.view`). */
+export interface ConversationViewState {
+  /** The conversations in the list, newest activity first. */
+  items: readonly Conversation[];
+  /** The server has older matches: `loadMore()` reads the next page. */
+  hasMore: boolean;
+  /** A page is being read. */
+  loading: boolean;
+  /** Why the last read failed; cleared by the next one. */
+  error: SwitchboardError | null;
+}
+
+/**
+ * A live list: a console tab, a filter or a search. The first page is read from the server, then
+ * the list follows the client's state, so conversations enter, leave and move as events arrive.
+ * A text search (`q`) keeps to the server's answers, re-read on reconnect or by `refresh()`.
+ */
+export interface ConversationListView extends ReadableStore<ConversationViewState> {
+  readonly query: Partial<ConversationListQuery>;
+  /** Settles when the first page has been read (rejects with its `SwitchboardError`). */
+  ready(): Promise<void>;
+  /** Reads the next page; does nothing when there is none or a read is under way. */
+  loadMore(): Promise<void>;
+  /** Reads the first page again, dropping what was loaded. */
+  refresh(): Promise<void>;
+  /** Stops following the state; the view's snapshot stays as it was. */
+  close(): void;
+}
+
 export interface AgentClient
   extends ReadableStore<AgentState>, Emitter<AgentClientEvents>, PendingMessageControls, AttachmentControls {
   /**
@@ -499,6 +529,11 @@ export interface AgentClient
   connect(): Promise<void>;
   disconnect(): void;
   listConversations(query?: Partial<ConversationListQuery>): Promise<ConversationPage>;
+  /**
+   * A live list for a query: `{ view: 'mine' }`, `{ view: 'queued', priority: 'urgent' }`,
+   * `{ q: 'ada@example.com' }`. Close it when the list is gone from the screen.
+   */
+  view(query?: Partial<ConversationListQuery>): ConversationListView;
   /** Fetches history into the store and returns the page's messages. */
   loadMessages(conversationId: string, options?: HistoryOptions): Promise<readonly Message[]>;
   sendMessage(conversationId: string, text: string, options?: SendOptions): Promise<Message>;

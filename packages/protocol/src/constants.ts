@@ -6,6 +6,13 @@ export const CONVERSATION_STATUSES = ['bot', 'queued', 'active', 'pending', 'res
 /** States in which a conversation takes messages without being reopened. */
 export const OPEN_STATUSES = ['bot', 'queued', 'active', 'pending'] as const;
 
+/**
+ * The agent console's lists (`GET /v1/conversations?view=`). `mine`: open and assigned to the
+ * asking agent. `queued`: waiting for an agent. `bot`: the bot is answering. `all`: every open
+ * conversation, whoever has it. `closed`: resolved or abandoned.
+ */
+export const CONVERSATION_VIEWS = ['mine', 'queued', 'bot', 'all', 'closed'] as const;
+
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 
 export const CHANNELS = ['web', 'whatsapp', 'telegram', 'messenger', 'email', 'webhook'] as const;

@@ -30,6 +30,7 @@ export {
   NO_AGENT_MODES,
   CHANNELS,
   CONVERSATION_STATUSES,
+  CONVERSATION_VIEWS,
   IDENTITY_VERIFICATION_MODES,
   MAX_CONSENT_TEXT,
   MAX_CSAT_COMMENT,
@@ -65,6 +66,8 @@ export {
 } from './pre-chat.js';
 export type { PreChatAnswers, PreChatIssue, PreChatProblem } from './pre-chat.js';
 export { preChatPending, type PreChatContact } from './pre-chat-pending.js';
+export { inView, isOpenStatus, matchesConversationFilter } from './conversation-view.js';
+export type { ConversationFilterFields, ConversationView } from './conversation-view.js';
 export type {
   Agent,
   AgentPresence,

@@ -35,6 +35,7 @@ import { validateMessageText } from '../core/validate.js';
 import { createAgentActions } from './agent-actions.js';
 import { createAgentDirectory } from './agent-directory.js';
 import { createAgentSignals } from './agent-signals.js';
+import { createConversationView } from './conversation-view.js';
 import { initialAgentState, mergeConversationMessages, upsertConversations } from './agent-state.js';
 
 /** `GET /v1/conversations` page size for the list sync: the most the server allows. */
@@ -156,6 +157,12 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     if (store.getSnapshot().conversations[id]) return;
     applyConversations([await fetchConversation(core.http, id)], true);
   });
+
+  async function listConversations(query: Partial<ConversationListQuery> = {}) {
+    const page = await fetchConversations(core.http, query);
+    applyConversations(page.items, false);
+    return page;
+  }
 
   core.transport.on('message:created', (message) => {
     if (!store.getSnapshot().conversations[message.conversationId]) {
@@ -329,11 +336,9 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
       if (store.getSnapshot().connection !== 'idle') status.setConnection('disconnected');
     },
 
-    async listConversations(query: Partial<ConversationListQuery> = {}) {
-      const page = await fetchConversations(core.http, query);
-      applyConversations(page.items, false);
-      return page;
-    },
+    listConversations,
+
+    view: (query = {}) => createConversationView({ query, state: store, fetchPage: listConversations }),
 
     async loadMessages(conversationId, history = {}) {
       if (!store.getSnapshot().conversations[conversationId])

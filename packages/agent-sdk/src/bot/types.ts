@@ -88,7 +88,7 @@ export interface BotTurnContext extends BotDelivery {
 /** Whatever it resolves with is ignored, so `return turn.handoff()` is fine. */
 export type BotMessageHandler = (turn: BotTurnContext) => void | Promise<unknown>;
 
-export interface BotClientEvents extends Record<string, unknown> {
+export interface BotClientEvents {
   /** An agent handed a conversation back to the bot. */
   returned: BotReturnedEvent;
   'connection:changed': ConnectionState;

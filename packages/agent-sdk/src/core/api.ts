@@ -45,7 +45,21 @@ export function fetchConversations(
   return http.request({
     method: 'GET',
     path: '/v1/conversations',
-    query: { status: query.status, limit: query.limit, cursor: query.cursor },
+    // Named one by one: a stray key from an app's object must not reach the strict query.
+    query: {
+      view: query.view,
+      status: query.status,
+      channel: query.channel,
+      priority: query.priority,
+      queueId: query.queueId,
+      assigneeId: query.assigneeId,
+      createdFrom: query.createdFrom,
+      createdTo: query.createdTo,
+      // A blank search box searches nothing.
+      q: query.q?.trim() || undefined,
+      limit: query.limit,
+      cursor: query.cursor,
+    },
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Emitter } from '../types.js';
 
 /** The owning client's half of an emitter: apps get `on`/`off`, the client also emits. */
-export interface EventHub<Events extends Record<string, unknown>> extends Emitter<Events> {
+export interface EventHub<Events extends object> extends Emitter<Events> {
   emit<Name extends keyof Events>(name: Name, payload: Events[Name]): void;
   /** Drops every listener, e.g. when a client is thrown away. */
   clear(): void;
@@ -10,7 +10,7 @@ export interface EventHub<Events extends Record<string, unknown>> extends Emitte
 type Listener<Payload> = (payload: Payload) => void;
 
 /** A typed event emitter: every event name maps to exactly one payload type. */
-export function createEventHub<Events extends Record<string, unknown>>(): EventHub<Events> {
+export function createEventHub<Events extends object>(): EventHub<Events> {
   const listeners = new Map<keyof Events, Set<Listener<never>>>();
 
   const off = <Name extends keyof Events>(name: Name, listener: Listener<Events[Name]>): void => {

@@ -12,7 +12,7 @@ interface StatusState {
   error: SwitchboardError | null;
 }
 
-interface StatusEvents extends Record<string, unknown> {
+interface StatusEvents {
   'connection:changed': ConnectionState;
   error: SwitchboardError;
 }

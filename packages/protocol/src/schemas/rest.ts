@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Attributes, Id, Seq, Timestamp } from './common.js';
+import { CONVERSATION_VIEWS } from '../constants.js';
+import { Attributes, Channel, Id, Priority, Seq, Timestamp } from './common.js';
 import { Contact } from './contact.js';
 import { Agent } from './agent.js';
 import { Conversation, ConversationStatus } from './conversation.js';
@@ -97,13 +98,36 @@ export const AgentSession = z.object({
 });
 export type AgentSession = z.infer<typeof AgentSession>;
 
-/** `GET /v1/conversations` query string. */
-export const ConversationListQuery = z.strictObject({
-  status: ConversationStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  /** Opaque cursor from the previous page's `nextCursor`. */
-  cursor: z.string().max(200).optional(),
-});
+/**
+ * `GET /v1/conversations` query string. Every filter narrows the list; `view` is a console tab
+ * (see `inView`). Newest activity first, cursor-paginated.
+ */
+export const ConversationListQuery = z
+  .strictObject({
+    view: z.enum(CONVERSATION_VIEWS).optional(),
+    status: ConversationStatus.optional(),
+    channel: Channel.optional(),
+    priority: Priority.optional(),
+    queueId: Id.optional(),
+    /** The agent who has it. */
+    assigneeId: Id.optional(),
+    /** Created at or after this instant. */
+    createdFrom: Timestamp.optional(),
+    /** Created before this instant. */
+    createdTo: Timestamp.optional(),
+    /**
+     * Text search: the contact's name, email or phone, any message's text (notes included), or a
+     * conversation id (exact). Case-insensitive.
+     */
+    q: z.string().trim().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    /** Opaque cursor from the previous page's `nextCursor`. */
+    cursor: z.string().max(200).optional(),
+  })
+  .refine((q) => !q.createdFrom || !q.createdTo || q.createdFrom < q.createdTo, {
+    message: 'createdFrom must be before createdTo',
+    path: ['createdTo'],
+  });
 export type ConversationListQuery = z.infer<typeof ConversationListQuery>;
 
 export const ConversationPage = z.object({

@@ -18,6 +18,7 @@ import type {
   Channel,
   Contact,
   Conversation,
+  ConversationFilterFields,
   ConversationStatus,
   IdentityVerification,
   Message,
@@ -232,9 +233,14 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
-export interface ConversationFilter {
+export interface ConversationFilter extends ConversationFilterFields {
   contactId?: string;
-  status?: ConversationStatus;
+  /** Whose `mine` view it is. */
+  agentId?: string;
+  /** Text search over the contact, the messages and the id (see `ConversationListQuery.q`). */
+  q?: string;
+  /** Whether `q` searches internal notes too: for agents, never for visitors. */
+  searchNotes?: boolean;
   limit: number;
   cursor?: string;
 }

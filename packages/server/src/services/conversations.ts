@@ -106,10 +106,13 @@ export function createConversationService({
       return (await store.conversations.byId(conversation.id)) ?? conversation;
     },
 
-    async list(viewer, { status, limit, cursor }) {
+    async list(viewer, query) {
       if (viewer.kind === 'bot') throw new AppError('forbidden', 'Bots are sent the conversations they own');
-      const contactId = viewer.kind === 'visitor' ? viewer.contactId : undefined;
-      return store.conversations.list({ contactId, status, limit, cursor });
+      if (viewer.kind === 'visitor') {
+        // A visitor's own conversations, and never a match on an internal note.
+        return store.conversations.list({ ...query, contactId: viewer.contactId, searchNotes: false });
+      }
+      return store.conversations.list({ ...query, agentId: viewer.agentId, searchNotes: true });
     },
 
     async history(viewer, id, { afterSeq, beforeSeq, limit }) {

@@ -30,13 +30,13 @@ class FakeHost implements ReactiveControllerHost {
   }
 }
 
-type Listeners = { [K in keyof VisitorClientEvents]?: Set<(payload: VisitorClientEvents[K]) => void> };
 
 /** Just enough of a visitor client to watch what the controller does with it. */
 function fakeClient(overrides: Partial<VisitorClient> = {}) {
   let state: VisitorState = { ...NO_VISITOR_STATE };
   const subscribers = new Set<(state: VisitorState) => void>();
-  const listeners: Listeners = {};
+  // By event name; each set holds that event's listeners.
+  const listeners = new Map<string, Set<(payload: never) => void>>();
   const client: VisitorClient = {
     getSnapshot: () => state,
     subscribe(listener: (state: VisitorState) => void) {
@@ -45,7 +45,8 @@ function fakeClient(overrides: Partial<VisitorClient> = {}) {
     },
     select: () => () => {},
     on(name, listener) {
-      const set = (listeners[name] ??= new Set()) as Set<typeof listener>;
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
       set.add(listener);
       return () => set.delete(listener);
     },
@@ -79,7 +80,7 @@ function fakeClient(overrides: Partial<VisitorClient> = {}) {
       for (const s of subscribers) s(state);
     },
     emit<K extends keyof VisitorClientEvents>(name: K, payload: VisitorClientEvents[K]) {
-      for (const l of (listeners[name] ?? []) as Set<(p: VisitorClientEvents[K]) => void>) l(payload);
+      for (const l of listeners.get(name) ?? []) (l as (p: VisitorClientEvents[K]) => void)(payload);
     },
   };
 }

@@ -1,9 +1,9 @@
-import { and, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES, ulid } from '@switchboard/protocol';
 import { AppError } from '../../lib/app-error.js';
 import { toConversation } from '../mappers.js';
-import { agents, conversationEvents, conversations } from '../schema.js';
-import type { Store } from '../store.js';
+import { agents, contacts, conversationEvents, conversations, messages } from '../schema.js';
+import type { ConversationFilter, Store } from '../store.js';
 import type { Immediate, SqliteDb } from './open.js';
 
 // Pages are keyed by (updatedAt, id) so concurrent updates never skip or repeat a row mid-scan.
@@ -15,6 +15,72 @@ function decodeCursor(cursor: string): { updatedAt: number; id: string } {
   const at = Number(updatedAt);
   if (!id || !Number.isSafeInteger(at)) throw new AppError('invalid_payload', 'Invalid cursor');
   return { updatedAt: at, id };
+}
+
+/** `%text%` for LIKE, with the pattern characters in `text` matched literally (`ESCAPE '\\'`). */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/** Phone numbers are stored as given: compared without spaces, dashes, dots, brackets or `+`. */
+const phoneDigits = (column: SQL | typeof contacts.phone) =>
+  sql`replace(replace(replace(replace(replace(replace(${column}, ' ', ''), '-', ''), '.', ''), '(', ''), ')', ''), '+', '')`;
+
+/** The WHERE conditions of a list: the same rules as `matchesConversationFilter`, plus `q`. */
+function filterConditions(filter: ConversationFilter): SQL[] {
+  const conditions: SQL[] = [];
+  const open = inArray(conversations.status, [...OPEN_STATUSES]);
+  if (filter.contactId) conditions.push(eq(conversations.contactId, filter.contactId));
+  if (filter.status) conditions.push(eq(conversations.status, filter.status));
+  if (filter.channel) conditions.push(eq(conversations.channel, filter.channel));
+  if (filter.priority) conditions.push(eq(conversations.priority, filter.priority));
+  if (filter.queueId) conditions.push(eq(conversations.queueId, filter.queueId));
+  if (filter.assigneeId) conditions.push(eq(conversations.assigneeId, filter.assigneeId));
+  if (filter.createdFrom) conditions.push(gte(conversations.createdAt, Date.parse(filter.createdFrom)));
+  if (filter.createdTo) conditions.push(lt(conversations.createdAt, Date.parse(filter.createdTo)));
+  switch (filter.view) {
+    case 'mine':
+      // Nobody's `mine` without an agent asking.
+      conditions.push(eq(conversations.assigneeId, filter.agentId ?? ''), open);
+      break;
+    case 'queued':
+    case 'bot':
+      conditions.push(eq(conversations.status, filter.view === 'queued' ? 'queued' : 'bot'));
+      break;
+    case 'all':
+      conditions.push(open);
+      break;
+    case 'closed':
+      conditions.push(notInArray(conversations.status, [...OPEN_STATUSES]));
+      break;
+    case undefined:
+      break;
+    default:
+      filter.view satisfies never;
+  }
+  if (filter.q) conditions.push(searchCondition(filter.q, filter.searchNotes ?? false));
+  return conditions;
+}
+
+/** The contact's name, email or phone, a message's text, or the conversation's id. */
+function searchCondition(q: string, searchNotes: boolean): SQL {
+  const pattern = containing(q);
+  const digits = q.replace(/[\s\-.()+]/g, '');
+  const contactMatches = or(
+    sql`${contacts.name} LIKE ${pattern} ESCAPE '\\'`,
+    sql`${contacts.email} LIKE ${pattern} ESCAPE '\\'`,
+    /^\d{3,}$/.test(digits)
+      ? sql`${phoneDigits(contacts.phone)} LIKE ${containing(digits)} ESCAPE '\\'`
+      : undefined,
+  );
+  const messageMatches = and(
+    eq(messages.conversationId, conversations.id),
+    sql`${messages.text} LIKE ${pattern} ESCAPE '\\'`,
+    searchNotes ? undefined : ne(messages.kind, 'note'),
+  );
+  return or(
+    eq(conversations.id, q),
+    sql`${conversations.contactId} in (select ${contacts.id} from ${contacts} where ${contactMatches})`,
+    sql`exists (select 1 from ${messages} where ${messageMatches})`,
+  ) as SQL;
 }
 
 export function sqliteConversations(
@@ -279,10 +345,9 @@ export function sqliteConversations(
       return current ? { conversation: toConversation(current), advanced: false } : null;
     },
 
-    async list({ contactId, status, limit, cursor }) {
-      const conditions: SQL[] = [];
-      if (contactId) conditions.push(eq(conversations.contactId, contactId));
-      if (status) conditions.push(eq(conversations.status, status));
+    async list(filter) {
+      const { limit, cursor } = filter;
+      const conditions = filterConditions(filter);
       if (cursor) {
         const after = decodeCursor(cursor);
         const older = or(
