@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { VisitorClient } from '@switchboard/agent-sdk';
 import { DEMO } from '@switchboard/server';
 import { launchBrowser } from './support/browser.js';
-import { visitorClient } from './support/clients.js';
+import { agentClient, memoryStorage, visitorClient } from './support/clients.js';
 import { startServer, type TestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
 
@@ -77,5 +77,87 @@ describe('the agent console', () => {
     await visitor.sendMessage('Great, thanks!');
     await expect.poll(() => byTestId(page, 'message').count()).toBe(3);
     await page.close();
+  });
+
+  it('offers canned replies on "/" and Ctrl+/, filled in for the contact and the agent, and live', async () => {
+    const grace = visitorClient(server.url, memoryStorage(), {
+      identity: { userId: 'grace', name: 'Grace Hopper', email: 'grace@example.com' },
+    });
+    const page = await browser.newPage();
+    try {
+      await logIn(page, DEMO.agentPassword);
+      const sent = await grace.sendMessage('Can I return my tent?');
+      await page
+        .locator(`[data-testid="conversation-item"][data-conversation-id="${sent.conversationId}"]`)
+        .click();
+      const composer = byTestId(page, 'composer');
+      const picker = byTestId(page, 'canned-picker');
+      const shown = () =>
+        byTestId(page, 'canned-option').evaluateAll((els) =>
+          els.map((el) => el.getAttribute('data-shortcut')),
+        );
+
+      // "/" at the start opens the list; the word after it filters; Enter inserts, it does not send.
+      await composer.pressSequentially('/');
+      await expect.poll(shown).toEqual(['follow-up-email', 'greeting', 'refund-policy']);
+      await composer.pressSequentially('RET');
+      await expect.poll(shown).toEqual(['refund-policy']);
+      await composer.press('Enter');
+      await expect
+        .poll(() => composer.inputValue())
+        .toMatch(/^Of course, Grace! Returns are free for 60 days/);
+      expect(await picker.isHidden()).toBe(true);
+
+      // Ctrl+/ anywhere: a search field of its own, arrows to move, and the reply goes in at the caret.
+      await composer.press('End');
+      await composer.pressSequentially(' ');
+      await composer.press('Control+/');
+      const search = byTestId(page, 'canned-search');
+      await search.pressSequentially('e');
+      await expect.poll(shown).toEqual(['follow-up-email', 'greeting', 'refund-policy']);
+      await search.press('ArrowDown');
+      await search.press('Enter');
+      await expect
+        .poll(() => composer.inputValue())
+        .toMatch(/ Hi Grace, I'm Ada from the Switchboard demo shop\. How can I help you today\?$/);
+      await expect.poll(() => composer.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      // Escape closes the list and leaves the text as typed.
+      await composer.fill('');
+      await composer.pressSequentially('/gr');
+      await expect.poll(shown).toEqual(['greeting']);
+      await composer.press('Escape');
+      await expect.poll(() => picker.isHidden()).toBe(true);
+      expect(await composer.inputValue()).toBe('/gr');
+
+      // A reply a colleague adds shows up in an open list at once.
+      await composer.fill('');
+      await composer.pressSequentially('/');
+      const colleague = agentClient(server.url);
+      try {
+        await colleague.connect();
+        const [site] = await colleague.canned.list({ q: 'greeting' });
+        await colleague.canned.create({
+          siteId: site!.siteId,
+          shortcut: 'goodbye',
+          title: 'Goodbye',
+          body: 'Bye!',
+        });
+      } finally {
+        colleague.disconnect();
+      }
+      await expect.poll(shown).toEqual(['follow-up-email', 'goodbye', 'greeting', 'refund-policy']);
+      await composer.pressSequentially('good');
+      await composer.press('Enter');
+      await expect.poll(() => composer.inputValue()).toBe('Bye!');
+      await composer.press('Enter');
+      await waitFor(
+        () => grace.getSnapshot().messages.find((m) => m.authorKind === 'agent' && m.text === 'Bye!'),
+        'the visitor to receive the canned reply',
+      );
+    } finally {
+      grace.disconnect();
+      await page.close();
+    }
   });
 });

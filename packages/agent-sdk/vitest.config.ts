@@ -11,7 +11,7 @@ export default defineProject({
     server: { deps: { inline: [/@switchboard\//] } },
     name: 'agent-sdk',
     include: ['src/**/*.test.ts'],
-    // `*.test-d.ts`: type tests, checked by tsc, never run.
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
+    // `*.test-d.ts`: type tests (`expectTypeOf`), checked by tsc as vitest runs.
+    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

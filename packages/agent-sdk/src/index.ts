@@ -1,5 +1,7 @@
 // The public entry. Names are re-exported one by one so the API surface is a deliberate list.
 export { createAgentClient } from './agent/agent-client.js';
+export { renderCanned } from './agent/render-canned.js';
+export type { CannedContext } from './agent/render-canned.js';
 export { createVisitorClient } from './visitor/create-visitor-client.js';
 export { INITIAL_VISITOR_STATE } from './visitor/visitor-client.js';
 export { createBotClient } from './bot/bot-client.js';
@@ -17,6 +19,7 @@ export { attachmentUrl } from './core/attachment-url.js';
 export { checkUpload, formatBytes } from './core/upload.js';
 export type {
   AgentAuth,
+  AgentCannedResponses,
   AgentClient,
   AgentClientEvents,
   AgentClientOptions,

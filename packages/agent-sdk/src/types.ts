@@ -7,7 +7,12 @@ import type {
   AgentServerToClientEvents,
   AgentSession,
   AgentStatus,
+  CannedChangedEvent,
+  CannedResponse,
+  CannedResponseListQuery,
+  CannedSearchFilter,
   Contact,
+  CreateCannedResponseRequest,
   Conversation,
   ConversationListQuery,
   ConversationPage,
@@ -23,6 +28,7 @@ import type {
   ResolveReason,
   TimelineEvent,
   TransferPayload,
+  UpdateCannedResponseRequest,
   UpdateProfileRequest,
   AgentTypingEvent,
   Attachment,
@@ -415,6 +421,13 @@ export interface AgentState {
    * receipts); never below `visitorReadSeq`. With it, "Sent" → "Delivered" → "Read".
    */
   visitorDeliveredSeq: Readonly<Record<string, number>>;
+  /**
+   * Canned responses by id, of every site: filled by `canned.list()` and kept live from
+   * `canned:changed` (and read again after a reconnect once `cannedLoaded`). Empty until listed.
+   */
+  canned: Readonly<Record<string, CannedResponse>>;
+  /** Whether `canned` holds every response: a `canned.list()` without a filter has answered. */
+  cannedLoaded: boolean;
 }
 
 /** The server's payload of one agent-namespace event, e.g. `ServerEventOf<'queue:updated'>`. */
@@ -469,8 +482,40 @@ export interface AgentClientEvents {
   'conversation:delivered': DeliveryReceipt;
   /** The visitor or an agent read a conversation up to `seq`. */
   'conversation:read': ReadReceipt;
+  /**
+   * Someone (you too) created, edited or deleted a canned response; `state.canned` already
+   * follows when this is heard.
+   */
+  'canned:changed': CannedChangedEvent;
   'connection:changed': ConnectionState;
   error: SwitchboardError;
+}
+
+/**
+ * Canned responses: replies agents reuse, per site. Bodies are templates; fill them in for a
+ * conversation with `renderCanned`. Writes are REST requests: each resolves with the server's
+ * answer (also applied to `state.canned`) or rejects with a `SwitchboardError`: `invalid_payload`
+ * with `issues` (a shortcut that is not a slug, an unknown `{{variable}}`…), `conflict` for a
+ * shortcut the site already has (in any case), `not_found` for an unknown site or response.
+ * Like the store's, the methods need no `this`.
+ */
+export interface AgentCannedResponses {
+  /**
+   * Fetches responses (`GET /v1/canned-responses`) into `state.canned` and returns them, best
+   * match first. Without `q` and `category` the answer is the whole list (of `siteId`, or of every
+   * site, which sets `state.cannedLoaded`): responses it lacks are dropped from the state.
+   */
+  list(this: void, query?: CannedResponseListQuery): Promise<CannedResponse[]>;
+  /**
+   * Searches `state.canned` at once, without a request: shortcut, title and body, ignoring case
+   * and accents, best match first (the server's `?q=` ranks the same). Call `list()` first.
+   */
+  search(this: void, query: string, filter?: CannedSearchFilter): CannedResponse[];
+  create(this: void, response: CreateCannedResponseRequest): Promise<CannedResponse>;
+  /** Changes any of shortcut, title, body and category (`null` removes it). */
+  update(this: void, id: string, changes: UpdateCannedResponseRequest): Promise<CannedResponse>;
+  /** Deletes a response; resolves too when it was already gone. */
+  remove(this: void, id: string): Promise<void>;
 }
 
 export interface SendOptions {
@@ -597,4 +642,6 @@ export interface AgentClient
   contact(conversationId: string): Promise<Contact>;
   /** What the server accepts as uploads (`GET /v1/uploads/limits`), fetched once and kept. */
   uploadLimits(): Promise<UploadLimits>;
+  /** Canned responses: list, search, create, update and remove, live in `state.canned`. */
+  readonly canned: AgentCannedResponses;
 }

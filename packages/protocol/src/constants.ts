@@ -29,6 +29,33 @@ export const IDENTITY_VERIFICATION_MODES = ['off', 'optional', 'enforce'] as con
 
 export const MAX_MESSAGE_TEXT = 4000;
 
+/**
+ * Canned responses: the longest shortcut (a slug such as `refund-policy`), title, body and
+ * category. A body is at most a message long, since it is sent as one.
+ */
+export const MAX_CANNED_SHORTCUT = 64;
+export const MAX_CANNED_TITLE = 120;
+export const MAX_CANNED_BODY = MAX_MESSAGE_TEXT;
+export const MAX_CANNED_CATEGORY = 60;
+
+/**
+ * The variables a canned response's body may use, as `{{contact.first_name}}` (with a fallback:
+ * `{{contact.first_name || 'there'}}`). Besides these, `contact.attributes.<key>` reads one of the
+ * contact's attributes.
+ */
+export const CANNED_VARIABLES = [
+  'contact.name',
+  'contact.first_name',
+  'contact.email',
+  'contact.phone',
+  'agent.name',
+  'agent.first_name',
+  'conversation.id',
+] as const;
+
+/** What a `canned:changed` event reports. */
+export const CANNED_CHANGES = ['created', 'updated', 'deleted'] as const;
+
 /** What an attachment is shown as: an image preview, an audio or video player, or a download link. */
 export const ATTACHMENT_KINDS = ['image', 'audio', 'video', 'file'] as const;
 

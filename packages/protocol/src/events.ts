@@ -7,6 +7,7 @@ import type {
   HandBackPayload,
   OfflineFormSubmission,
 } from './schemas/bot.js';
+import type { CannedChangedEvent } from './schemas/canned.js';
 import type { Contact } from './schemas/contact.js';
 import type { Conversation, Handoff } from './schemas/conversation.js';
 import type { CsatSubmission } from './schemas/csat.js';
@@ -155,6 +156,8 @@ export interface AgentServerToClientEvents {
   'conversation:read': (receipt: ReadReceipt) => void;
   /** The visitor's widget, or the agents' side (a console, the bot), received the conversation up to `seq`. */
   'conversation:delivered': (receipt: DeliveryReceipt) => void;
+  /** Someone (you too) created, edited or deleted a canned response; `siteId` is on the response. */
+  'canned:changed': (event: CannedChangedEvent) => void;
 }
 
 /** A CSAT rating: the rated conversation, and its score (1–5) and comment (null when none). */

@@ -22,6 +22,8 @@ export {
   AGENT_ROLES,
   AGENT_STATUSES,
   ATTACHMENT_KINDS,
+  CANNED_CHANGES,
+  CANNED_VARIABLES,
   AUTHOR_KINDS,
   BOT_KINDS,
   DEFAULT_OFFLINE_FIELDS,
@@ -32,6 +34,10 @@ export {
   CONVERSATION_STATUSES,
   CONVERSATION_VIEWS,
   IDENTITY_VERIFICATION_MODES,
+  MAX_CANNED_BODY,
+  MAX_CANNED_CATEGORY,
+  MAX_CANNED_SHORTCUT,
+  MAX_CANNED_TITLE,
   MAX_CONSENT_TEXT,
   MAX_CSAT_COMMENT,
   MAX_ATTACHMENT_NAME,
@@ -79,6 +85,18 @@ export type {
   UpdateProfileRequest,
 } from './schemas/agent.js';
 export type { Attachment, AttachmentKind, UploadLimits, UploadQuery } from './schemas/attachment.js';
+export type {
+  CannedChange,
+  CannedChangedEvent,
+  CannedResponse,
+  CannedResponseListQuery,
+  CreateCannedResponseRequest,
+  UpdateCannedResponseRequest,
+} from './schemas/canned.js';
+export { cannedTemplateProblems, isCannedVariable, parseCannedTemplate } from './canned-template.js';
+export type { CannedTemplatePart, CannedVariable } from './canned-template.js';
+export { cannedMatchRank, cannedSearchText, searchCannedResponses, searchKey } from './canned-search.js';
+export type { CannedSearchFilter } from './canned-search.js';
 export type {
   CreateQueueRequest,
   Queue,

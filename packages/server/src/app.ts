@@ -27,6 +27,7 @@ import {
 } from './services/attachments.js';
 import { createAutoResolve } from './services/auto-resolve.js';
 import { createBotRunner, type BotRunner } from './services/bot-runner.js';
+import { createCannedService, type CannedService } from './services/canned.js';
 import { createCsatService, type CsatService } from './services/csat.js';
 import { createSignalService } from './services/signals.js';
 import { BOT_REPLY_TIMER, createHandoffService, type HandoffService } from './services/handoff.js';
@@ -71,6 +72,7 @@ export interface SwitchboardApp {
     bots: BotRunner;
     csat: CsatService;
     attachments: AttachmentService;
+    canned: CannedService;
   };
   /** Fires due timers now (tests use it instead of waiting for the poll). */
   timers: TimerScheduler;
@@ -129,6 +131,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
   const handoff = createHandoffService({ store, bus, routing, noAgent, now });
   const csat = createCsatService({ store, bus, now });
   const signals = createSignalService({ store, bus, now });
+  const canned = createCannedService({ store, bus });
   const botHub = createSdkBotHub(bus);
   const botRunner = createBotRunner({
     store,
@@ -173,6 +176,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     botRunner,
     botHub,
     attachments,
+    canned,
     sessionLimiter: createRateLimiter(config.rateLimits.sessions, now),
     uploadLimiter: createRateLimiter(config.rateLimits.uploads, now),
     logger,
@@ -215,6 +219,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
       bots: botRunner,
       csat,
       attachments,
+      canned,
     },
     timers,
     bus,

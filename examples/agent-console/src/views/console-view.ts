@@ -176,7 +176,18 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
     return true;
   }
 
-  disposer.add(watch(client, (state) => state.connection, connection.update));
+  disposer.add(
+    watch(
+      client,
+      (state) => state.connection,
+      (state) => {
+        connection.update(state);
+        // Canned replies are fetched once; the SDK keeps them live and re-reads them after a reconnect.
+        if (state === 'connected' && !client.getSnapshot().cannedLoaded)
+          client.canned.list().catch(() => undefined);
+      },
+    ),
+  );
   disposer.add(
     watch(
       client,

@@ -1,6 +1,7 @@
 import type { AgentClient, AgentState, PendingMessage } from '@switchboard/agent-sdk';
 import { ulid, type Conversation, type Message } from '@switchboard/protocol';
 import { AttachmentDrafts } from '../lib/attachment-drafts.js';
+import { cannedContext } from '../lib/canned-context.js';
 import { describeError } from '../lib/describe-error.js';
 import { h, reconcile, setAttr, setText } from '../lib/dom.js';
 import { contactLabel, priorityLabel, statusLabel } from '../lib/labels.js';
@@ -92,13 +93,40 @@ export function threadView(
   const scroller = h('div', { className: 'thread-scroller' }, earlier, notice, list, visitorTyping);
   // Kept per conversation, so the agent can switch away mid-upload and find them on return.
   const files = new AttachmentDrafts({ upload: client.upload, uploadLimits: () => client.uploadLimits() });
+  // Canned replies for the open conversation's site, filled in for its contact and the agent.
+  const cannedFor = cannedContext(client);
   const writer = composer({
     onSend: send,
     files,
     onTyping: (typing) => {
       if (current !== null) client.setTyping(current, typing);
     },
+    canned: {
+      search: (query) => {
+        const siteId = current === null ? undefined : client.getSnapshot().conversations[current]?.siteId;
+        return siteId === undefined ? [] : client.canned.search(query, { siteId });
+      },
+      preview: (response) => cannedFor.preview(response.body),
+      loaded: () => client.getSnapshot().cannedLoaded,
+      ensureLoaded: () => {
+        if (!client.getSnapshot().cannedLoaded) client.canned.list().catch(() => undefined);
+      },
+      render: (response) => cannedFor.render(response.body),
+    },
   });
+  const cannedWatchers = new Disposer();
+  cannedWatchers.add(
+    client.select(
+      (state) => state.canned,
+      () => writer.cannedChanged(),
+    ),
+  );
+  cannedWatchers.add(
+    client.select(
+      (state) => state.cannedLoaded,
+      () => writer.cannedChanged(),
+    ),
+  );
   const placeholder = h('div', {
     className: 'thread-placeholder',
     text: 'Select a conversation to read and reply.',
@@ -328,6 +356,7 @@ export function threadView(
       setAttr(element, 'data-assignee-id', null);
       setAttr(element, 'data-priority', null);
       element.classList.toggle('is-empty', id === null);
+      cannedFor.show(id);
       writer.setConversation(id);
       renderNotice();
       if (id === null) {
@@ -378,6 +407,8 @@ export function threadView(
       handoff.dispose();
       preChat.dispose();
       writer.dispose();
+      cannedWatchers.dispose();
+      cannedFor.dispose();
       files.dispose();
       resizes.disconnect();
     },

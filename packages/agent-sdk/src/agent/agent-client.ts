@@ -33,6 +33,7 @@ import { createStore } from '../core/store.js';
 import { createKeyedRunner, mapLimit, singleFlight } from '../core/tasks.js';
 import { validateMessageText } from '../core/validate.js';
 import { createAgentActions } from './agent-actions.js';
+import { createAgentCanned } from './agent-canned.js';
 import { createAgentDirectory } from './agent-directory.js';
 import { createAgentSignals } from './agent-signals.js';
 import { createConversationView } from './conversation-view.js';
@@ -123,6 +124,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   });
   const status = createStatus(store, hub, () => core.outbox);
   const directory = createAgentDirectory({ store, http: core.http, onError: status.report });
+  const canned = createAgentCanned({ store, hub, http: core.http });
   const actions = createAgentActions({
     transport: core.transport,
     applyConversation: (conversation) => applyConversations([conversation], true),
@@ -224,6 +226,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   core.transport.on('typing', signals.receiveTyping);
   core.transport.on('conversation:read', signals.receiveRead);
   core.transport.on('conversation:delivered', signals.receiveDelivered);
+  core.transport.on('canned:changed', canned.receive);
 
   function applyConversations(incoming: readonly Conversation[], notify: boolean): void {
     const { patch, added, updated } = upsertConversations(store.getSnapshot(), incoming);
@@ -243,7 +246,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   async function resync(): Promise<void> {
     // Covers a connect() whose token check could not reach the server.
     await identify();
-    await Promise.all([directory.load(), syncConversations()]);
+    await Promise.all([directory.load(), syncConversations(), canned.resync()]);
     syncedOnce = true;
   }
 
@@ -409,5 +412,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     contact(conversationId) {
       return fetchContact(core.http, conversationId);
     },
+
+    canned: canned.api,
   };
 }

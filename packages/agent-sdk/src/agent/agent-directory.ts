@@ -4,6 +4,7 @@
 import type { AgentPresence, Queue } from '@switchboard/protocol';
 import type { AgentState, QueueUpdatedEvent } from '../types.js';
 import { fetchAgents, fetchQueues } from '../core/api.js';
+import { changeClock } from '../core/change-clock.js';
 import type { HttpClient } from '../core/http.js';
 import type { Store } from '../core/store.js';
 import { createKeyedRunner } from '../core/tasks.js';
@@ -41,26 +42,6 @@ export interface AgentDirectory {
   loadsChanged(this: void): void;
   /** Cancels a scheduled refresh, e.g. on disconnect. */
   stop(this: void): void;
-}
-
-/** Counts live changes so a list can tell which entries changed while it was being fetched. */
-interface ChangeClock {
-  /** A live event changed this entry. */
-  touch(id: string): void;
-  /** The count so far: take it before a fetch starts. */
-  now(): number;
-  /** Whether an entry changed after `since`. */
-  changedSince(since: number): (id: string) => boolean;
-}
-
-function changeClock(): ChangeClock {
-  let ticks = 0;
-  const touched = new Map<string, number>();
-  return {
-    touch: (id) => void touched.set(id, ++ticks),
-    now: () => ticks,
-    changedSince: (since) => (id) => (touched.get(id) ?? 0) > since,
-  };
 }
 
 export function createAgentDirectory({ store, http, onError }: AgentDirectoryOptions): AgentDirectory {

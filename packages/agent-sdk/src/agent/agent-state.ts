@@ -20,6 +20,8 @@ export function initialAgentState(): AgentState {
     visitorTyping: {},
     visitorReadSeq: {},
     visitorDeliveredSeq: {},
+    canned: {},
+    cannedLoaded: false,
   };
 }
 

@@ -5,7 +5,10 @@ import type {
   AgentLoginRequest,
   AgentPresence,
   AgentSession,
+  CannedResponse,
+  CannedResponseListQuery,
   Contact,
+  CreateCannedResponseRequest,
   Conversation,
   ConversationListQuery,
   ConversationPage,
@@ -13,6 +16,7 @@ import type {
   PublicSite,
   Queue,
   TimelineEvent,
+  UpdateCannedResponseRequest,
   UpdateProfileRequest,
   UploadLimits,
   VisitorSession,
@@ -119,4 +123,34 @@ export function fetchPublicSite(http: HttpClient, siteKey: string): Promise<Publ
 
 export function fetchUploadLimits(http: HttpClient): Promise<UploadLimits> {
   return http.request({ method: 'GET', path: '/v1/uploads/limits' });
+}
+
+export function fetchCannedResponses(
+  http: HttpClient,
+  query: CannedResponseListQuery = {},
+): Promise<CannedResponse[]> {
+  return http.request({
+    method: 'GET',
+    path: '/v1/canned-responses',
+    query: { siteId: query.siteId, q: query.q, category: query.category },
+  });
+}
+
+export function createCannedResponse(
+  http: HttpClient,
+  body: CreateCannedResponseRequest,
+): Promise<CannedResponse> {
+  return http.request({ method: 'POST', path: '/v1/canned-responses', body });
+}
+
+export function updateCannedResponse(
+  http: HttpClient,
+  id: string,
+  body: UpdateCannedResponseRequest,
+): Promise<CannedResponse> {
+  return http.request({ method: 'PATCH', path: `/v1/canned-responses/${encodeURIComponent(id)}`, body });
+}
+
+export function deleteCannedResponse(http: HttpClient, id: string): Promise<void> {
+  return http.request({ method: 'DELETE', path: `/v1/canned-responses/${encodeURIComponent(id)}` });
 }

@@ -7,7 +7,7 @@ export type QueryValue = string | number | boolean | null | undefined;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Path below the server URL, e.g. `/v1/conversations`. */
   path: string;
   /** Serialised into the query string; `undefined` and `null` values are left out. */

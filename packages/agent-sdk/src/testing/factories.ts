@@ -1,6 +1,7 @@
 import {
   ulid,
   type AgentPresence,
+  type CannedResponse,
   type Conversation,
   type Message,
   type UploadLimits,
@@ -78,3 +79,22 @@ export const UPLOADS: UploadLimits = {
   maxAttachments: 10,
   contentTypes: ['image/png', 'image/jpeg', 'application/pdf', 'text/plain'],
 };
+
+/** A canned response of site_1; `updatedAt` is minute `minute` of 2025-01-01. */
+export function cannedResponse(
+  id: string,
+  minute = 0,
+  overrides: Partial<CannedResponse> = {},
+): CannedResponse {
+  return {
+    id,
+    siteId: 'site_1',
+    shortcut: `shortcut-${id}`,
+    title: `Title ${id}`,
+    body: `Body ${id}`,
+    category: null,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString(),
+    ...overrides,
+  };
+}

@@ -14,6 +14,16 @@ export {
   UpdateProfileRequest,
 } from './agent.js';
 export { Attachment, AttachmentIds, AttachmentKind, UploadLimits, UploadQuery } from './attachment.js';
+export {
+  CannedBody,
+  CannedChange,
+  CannedChangedEvent,
+  CannedResponse,
+  CannedResponseListQuery,
+  CannedShortcut,
+  CreateCannedResponseRequest,
+  UpdateCannedResponseRequest,
+} from './canned.js';
 export { Conversation, ConversationStatus, Handoff } from './conversation.js';
 export { CsatRating, CsatScore, CsatSubmission } from './csat.js';
 export {

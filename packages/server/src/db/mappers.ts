@@ -1,9 +1,10 @@
 // Rows → protocol types. The only place that knows both shapes.
-import type { Attachment, Conversation, Message, TimelineEvent } from '@switchboard/protocol';
+import type { Attachment, CannedResponse, Conversation, Message, TimelineEvent } from '@switchboard/protocol';
 import type { AgentRecord, AttachmentRecord, ContactRecord, QueueRecord, SiteRecord } from './store.js';
 import type {
   AgentRow,
   AttachmentRow,
+  CannedResponseRow,
   ContactRow,
   ConversationEventRow,
   ConversationRow,
@@ -200,4 +201,17 @@ export function publicAgent({
 
 export function publicContact({ resumeSecretHash: _hash, ...contact }: ContactRecord) {
   return contact;
+}
+
+export function toCannedResponse(row: CannedResponseRow): CannedResponse {
+  return {
+    id: row.id,
+    siteId: row.siteId,
+    shortcut: row.shortcut,
+    title: row.title,
+    body: row.body,
+    category: row.category,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
 }

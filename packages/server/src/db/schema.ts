@@ -291,6 +291,33 @@ export const timers = sqliteTable(
   (t) => [primaryKey({ columns: [t.kind, t.subjectId] }), index('timers_due_idx').on(t.firedAt, t.dueAt)],
 );
 
+/**
+ * Canned responses, per site. `shortcut_key` (the shortcut in lower case) makes shortcuts unique
+ * per site regardless of case with a plain unique index; `search_text` is `cannedSearchText` of the
+ * row (accent- and case-folded in JS), so `?q=` is a LIKE that works the same on every database.
+ */
+export const cannedResponses = sqliteTable(
+  'canned_responses',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    shortcut: text('shortcut').notNull(),
+    shortcutKey: text('shortcut_key').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    category: text('category'),
+    searchText: text('search_text').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('canned_responses_shortcut_uq').on(t.siteId, t.shortcutKey),
+    index('canned_responses_category_idx').on(t.siteId, t.category),
+  ],
+);
+
 export type SiteRow = typeof sites.$inferSelect;
 export type ContactRow = typeof contacts.$inferSelect;
 export type AgentRow = typeof agents.$inferSelect;
@@ -299,3 +326,4 @@ export type MessageRow = typeof messages.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type QueueRow = typeof queues.$inferSelect;
 export type ConversationEventRow = typeof conversationEvents.$inferSelect;
+export type CannedResponseRow = typeof cannedResponses.$inferSelect;

@@ -15,6 +15,7 @@ import type {
   AgentRole,
   AuthorKind,
   BusinessHours,
+  CannedResponse,
   Channel,
   Contact,
   Conversation,
@@ -253,6 +254,23 @@ export interface HistoryFilter {
   includeNotes: boolean;
 }
 
+/** A canned response as the service hands it to the store: validated and trimmed. */
+export interface NewCannedResponse {
+  siteId: string;
+  shortcut: string;
+  title: string;
+  body: string;
+  category: string | null;
+}
+
+export interface CannedResponseFilter {
+  siteId?: string;
+  /** Matched against `cannedSearchText` (case and accents ignored); blank or absent: no search. */
+  q?: string;
+  /** Exact. */
+  category?: string;
+}
+
 export interface Store {
   sites: {
     create(site: NewSite): Promise<SiteRecord>;
@@ -396,6 +414,20 @@ export interface Store {
     byId(id: string): Promise<AttachmentRecord | null>;
     /** Deletes the row unless a message carries it; resolves whether it did. */
     deletePending(id: string): Promise<boolean>;
+  };
+  canned: {
+    /** The matching responses, best match first (see `searchCannedResponses`), then by shortcut. */
+    list(filter: CannedResponseFilter): Promise<CannedResponse[]>;
+    byId(id: string): Promise<CannedResponse | null>;
+    /**
+     * Inserts the response. A shortcut the site already has, in any case, throws AppError
+     * `conflict` and writes nothing.
+     */
+    create(response: NewCannedResponse): Promise<CannedResponse>;
+    /** Changes the fields given (and `updatedAt`); null when there is no such response. `conflict` as for create. */
+    update(id: string, changes: Partial<Omit<NewCannedResponse, 'siteId'>>): Promise<CannedResponse | null>;
+    /** Deletes the response and returns it as it was; null when there was none. */
+    delete(id: string): Promise<CannedResponse | null>;
   };
   messages: {
     /**

@@ -1,5 +1,6 @@
 import type {
   AgentPresence,
+  CannedChangedEvent,
   Contact,
   Conversation,
   Handoff,
@@ -44,6 +45,8 @@ export interface DomainEvents {
   'conversation.read': ReadReceipt;
   /** A side's delivery mark moved forward (stored). */
   'conversation.delivered': DeliveryReceipt;
+  /** A canned response was created, edited or deleted (as it last was). */
+  'canned.changed': CannedChangedEvent;
 }
 
 type Handler<Name extends keyof DomainEvents> = (event: DomainEvents[Name]) => void;

@@ -9,6 +9,7 @@ import type { AgentService } from '../services/agents.js';
 import type { AttachmentService } from '../services/attachments.js';
 import type { SdkBotHub } from '../bots/sdk/hub.js';
 import type { BotRunner } from '../services/bot-runner.js';
+import type { CannedService } from '../services/canned.js';
 import type { RoutingService } from '../services/routing.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { SessionService } from '../services/sessions.js';
@@ -16,6 +17,7 @@ import type { HttpEnv } from './context.js';
 import { errorResponse } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
 import { attachmentRoutes } from './routes/attachments.js';
+import { cannedRoutes } from './routes/canned-responses.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { queueRoutes } from './routes/queues.js';
 import { publicSiteRoutes } from './routes/public-site.js';
@@ -34,6 +36,7 @@ export interface HttpDeps {
   botRunner: BotRunner;
   botHub: SdkBotHub;
   attachments: AttachmentService;
+  canned: CannedService;
   sessionLimiter: RateLimiter;
   uploadLimiter: RateLimiter;
   logger: Logger;
@@ -68,6 +71,7 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/v1/sites', siteRoutes(deps.sessions, deps.store, deps.botHub));
   app.route('/v1/uploads', uploadRoutes(deps.sessions, deps.attachments, deps.uploadLimiter));
   app.route('/v1/attachments', attachmentRoutes(deps.attachments));
+  app.route('/v1/canned-responses', cannedRoutes(deps.sessions, deps.canned));
   app.route(
     '/v1/conversations',
     conversationRoutes(deps.sessions, deps.conversations, deps.store, deps.botRunner, deps.agents),

@@ -84,6 +84,8 @@ export function fanOut(
     if (receipt.recipient === 'agent')
       toVisitorsOf(receipt.conversationId).emit('conversation:delivered', receipt);
   });
+  // Agents see every site, so every console hears of every change (the response names its site).
+  bus.subscribe('canned.changed', (event) => toAgents.emit('canned:changed', event));
   bus.subscribe('agent.status_changed', ({ agent }) => toAgents.emit('agent:status_changed', agent));
   bus.subscribe('queue.changed', ({ queueId, waiting, positions }) => {
     toAgents.emit('queue:updated', { queueId, waiting });

@@ -11,9 +11,31 @@ export const DEMO = {
   agentName: 'Ada (demo agent)',
 } as const;
 
+/** Replies the demo agent can pick with `/` in the console, showing variables and fallbacks. */
+export const DEMO_CANNED_RESPONSES = [
+  {
+    shortcut: 'greeting',
+    title: 'Greeting',
+    category: 'General',
+    body: "Hi {{contact.first_name || 'there'}}, I'm {{agent.first_name}} from the Switchboard demo shop. How can I help you today?",
+  },
+  {
+    shortcut: 'refund-policy',
+    title: 'Refund policy',
+    category: 'Orders',
+    body: 'Of course, {{ contact.first_name || "happy to help" }}! Returns are free for 60 days: print a label from your account under Orders › Return, drop the parcel at any post office, and we refund you within 5 business days of receiving it.',
+  },
+  {
+    shortcut: 'follow-up-email',
+    title: 'Follow up by email',
+    category: 'General',
+    body: "I'll look into this and write to you at {{contact.email || 'the address on your account'}} by tomorrow. Your reference is {{conversation.id}}.",
+  },
+] as const;
+
 /**
- * Seeds the demo site (with the rules bot unless `withBot` is false), its queue and agent into
- * an empty database; returns whether it did.
+ * Seeds the demo site (with the rules bot unless `withBot` is false), its queue, agent and canned
+ * responses into an empty database; returns whether it did.
  */
 export async function seedDemo(
   store: Store,
@@ -44,6 +66,7 @@ export async function seedDemo(
     isDefault: true,
   });
   await store.queues.addMember(queue.id, agent.id);
+  for (const canned of DEMO_CANNED_RESPONSES) await store.canned.create({ siteId: site.id, ...canned });
   if (withBot) await store.sites.update(site.id, { bot: demoBotConfig() });
   return true;
 }

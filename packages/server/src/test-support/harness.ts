@@ -41,7 +41,7 @@ export interface Harness {
   createAgent(options?: { capacity?: number; skills?: string[]; queueIds?: string[] }): Promise<AgentSession>;
   visitorSocket(token: string, options?: { origin?: string }): Promise<VisitorSocket>;
   agentSocket(token: string): Promise<AgentSocket>;
-  count(table: 'messages' | 'conversations' | 'contacts' | 'attachments'): number;
+  count(table: 'messages' | 'conversations' | 'contacts' | 'attachments' | 'canned_responses'): number;
   close(): Promise<void>;
 }
 

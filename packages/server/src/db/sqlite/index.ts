@@ -1,6 +1,7 @@
 import type { Store } from '../store.js';
 import { sqliteAgents } from './agents.js';
 import { sqliteAttachments } from './attachments.js';
+import { sqliteCanned } from './canned.js';
 import { sqliteContacts } from './contacts.js';
 import { sqliteConversations } from './conversations.js';
 import { sqliteMessages } from './messages.js';
@@ -24,6 +25,7 @@ export function createSqliteStore(path: string, now: () => number = Date.now): S
     timeline: sqliteTimeline(db, now),
     timers: sqliteTimers(db, immediate),
     attachments: sqliteAttachments(db, now),
+    canned: sqliteCanned(db, immediate, now),
     messages: sqliteMessages(db, immediate, now),
     close: async () => close(),
   };
