@@ -24,7 +24,7 @@ import { LocaleController } from '../i18n/locale-controller.js';
 import { launcherIconPath } from '../launcher/launcher.js';
 import { groupMessages } from '../message-list/group-messages.js';
 import { activityText } from '../message-list/activity-text.js';
-import { renderMessageList } from '../message-list/message-list.js';
+import { renderMessageList, retryButtonId } from '../message-list/message-list.js';
 import { ownReceipt } from '../message-list/own-receipt.js';
 import { renderTypingIndicator } from '../message-list/typing-indicator.js';
 import { currentOfflineForm } from '../offline-form/current-offline-form.js';
@@ -40,6 +40,7 @@ import { chatStyles } from './chat.styles.js';
 import { absoluteUrl } from './absolute-url.js';
 import { connectionNotice } from './connection-notice.js';
 import { Lazy } from './lazy.js';
+import { focusedControl, returnFocus } from './return-focus.js';
 
 /** A cross, 24×24. */
 const closeIconPath =
@@ -524,8 +525,8 @@ export class SwitchboardChat extends LitElement {
           attachmentUrl: (attachment) => this.visitor.attachmentUrl(attachment),
           onMediaLoad: this.onMediaLoad,
           onScroll: this.onMessagesScroll,
-          onRetry: (key) => void this.visitor.retry(key),
-          onDiscard: (key) => this.visitor.discard(key),
+          onRetry: (key) => void this.retry(key),
+          onDiscard: (key) => void this.discard(key),
           receipt: ownReceipt(state.messages, state),
           media,
           footer: [
@@ -650,6 +651,29 @@ export class SwitchboardChat extends LitElement {
     this.draft = '';
     // A click on the send button leaves focus there, and the now empty composer disables it.
     this.composerInput()?.focus();
+  }
+
+  /**
+   * Sends a failed message again. Its buttons go while it is on its way: should it fail again,
+   * focus returns to its Retry; once it went, focus carries on in the composer.
+   */
+  private async retry(key: string): Promise<void> {
+    const used = focusedControl(this.renderRoot);
+    await this.visitor.retry(key);
+    await this.updateComplete;
+    returnFocus(
+      this.renderRoot,
+      used,
+      () => (this.renderRoot as ShadowRoot).getElementById(retryButtonId(key)) ?? this.composerInput(),
+    );
+  }
+
+  /** Drops a failed message, and its focused button with it: focus carries on in the composer. */
+  private async discard(key: string): Promise<void> {
+    const used = focusedControl(this.renderRoot);
+    this.visitor.discard(key);
+    await this.updateComplete;
+    returnFocus(this.renderRoot, used, () => this.composerInput());
   }
 
   private chooseQuickReply(value: string): void {
