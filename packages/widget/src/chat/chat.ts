@@ -111,7 +111,8 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart notify-button - The header's bell: sound and a browser notification for new messages
  * while the tab is hidden, off until the visitor turns it on (`aria-pressed`).
  * @csspart close-button - The header's close button.
- * @csspart banner - The connection notice (reconnecting, offline, unavailable).
+ * @csspart banner - The connection notice (reconnecting, offline, unavailable, not set up): a status
+ * region that stays in place, hidden while there is nothing to say, so screen readers hear it change.
  * @csspart messages - The scrolling message list.
  * @csspart empty - The greeting shown while the conversation is empty.
  * @csspart group - Consecutive messages by one author.
@@ -455,7 +456,7 @@ export class SwitchboardChat extends LitElement {
   protected override render() {
     const state = this.visitor.state;
     const configured = this.visitor.client !== null;
-    const notice = configured ? connectionNotice(state) : null;
+    const notice = configured ? connectionNotice(state) : 'notConfigured';
     const { strings } = this.i18n;
     const title = this.heading || state.site?.name || strings.title;
     const serverUrl = absoluteUrl(this.serverUrl);
@@ -502,13 +503,7 @@ export class SwitchboardChat extends LitElement {
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${closeIconPath}></path></svg>
           </button>
         </div>
-        ${
-          configured
-            ? notice
-              ? html`<div part="banner" role="status">${strings[notice]}</div>`
-              : nothing
-            : html`<div part="banner" role="status">${strings.notConfigured}</div>`
-        }
+        <div part="banner" role="status" ?hidden=${notice === null}>${notice ? strings[notice] : ''}</div>
         ${renderMessageList({
           groups: groupMessages(state.messages, state.pending, {
             activity: state.activity.map((line) => ({
