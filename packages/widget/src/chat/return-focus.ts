@@ -23,8 +23,10 @@ export function returnFocus(
   const page = control.ownerDocument.activeElement;
   if (page && page !== control.ownerDocument.body && page !== (root as Partial<ShadowRoot>).host) return;
   const part = control.getAttribute('part');
-  const target = control.isConnected
-    ? control
-    : (replacement?.() ?? (part ? root.querySelector<HTMLElement>(`[part="${part}"]`) : null));
+  const samePart = () =>
+    [...root.querySelectorAll<HTMLElement>('[part]')].find(
+      (element) => element.getAttribute('part') === part,
+    );
+  const target = control.isConnected ? control : (replacement?.() ?? samePart());
   target?.focus();
 }
