@@ -91,7 +91,8 @@ describe('the widget’s connection', () => {
 
     await page.context().setOffline(false);
     await waitFor(() => copiesAtAgent(conversationId, 'Written in the tunnel') === 1, 'the delivery', 15_000);
-    await banner.waitFor({ state: 'detached' });
+    // The banner stays in place (a live region), hidden once connected again.
+    await banner.waitFor({ state: 'hidden' });
     await expect
       .poll(() => ui.messages.allInnerTexts())
       .toEqual(['Before the tunnel', 'Written in the tunnel']);

@@ -201,7 +201,9 @@ describe.skipIf(!built)('the script-tag widget in Chromium', () => {
       expect(await page.locator('[part~="messages"] img').count()).toBe(0);
       expect(await input.inputValue()).toBe('');
       await expect
-        .poll(() => page.locator('[part~="banner"], [part~="message-failed"]').count(), { timeout: 15_000 })
+        .poll(() => page.locator('[part~="banner"]:not([hidden]), [part~="message-failed"]').count(), {
+          timeout: 15_000,
+        })
         .toBeGreaterThan(0);
       expect(await page.evaluate(() => 'hacked' in window)).toBe(false);
       expect(await seenEvents(page)).toEqual(['switchboard-open', 'switchboard-message-send']);

@@ -2,6 +2,7 @@ import type { Attachment } from '@switchboard/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Strings } from '../i18n/en.js';
 import type { DraftAttachment } from './draft-attachment.js';
+import { renderNote, type FileNote } from './file-note.js';
 import { fill } from './fill.js';
 import { formatFileSize } from './file-size.js';
 import { fileIconPath, removeIconPath } from './icons.js';
@@ -9,7 +10,7 @@ import { fileIconPath, removeIconPath } from './icons.js';
 export interface AttachmentTrayOptions {
   drafts: readonly DraftAttachment[];
   /** Files refused before uploading. */
-  notices: readonly string[];
+  notices: readonly FileNote[];
   text: Strings;
   lang: string;
   url: (attachment: Attachment) => string;
@@ -35,7 +36,9 @@ function renderDraft(draft: DraftAttachment, options: AttachmentTrayOptions): Te
       <span part="attachment-draft-name" dir="auto">${draft.name}</span>
       ${
         draft.status === 'failed'
-          ? html`<span part="attachment-draft-error" role="alert">${draft.error}</span>`
+          ? html`<span part="attachment-draft-error" role="alert"
+              >${draft.error && renderNote(draft.error)}</span
+            >`
           : html`<span part="attachment-draft-size">${formatFileSize(draft.size, lang)}</span>`
       }
       ${
@@ -69,7 +72,7 @@ export function renderAttachmentTray(options: AttachmentTrayOptions): TemplateRe
     ${
       notices.length > 0
         ? html`<p part="attachment-error" role="alert">
-            ${notices.map((notice) => html`<span>${notice}</span>`)}
+            ${notices.map((notice) => html`<span>${renderNote(notice)}</span>`)}
           </p>`
         : nothing
     }

@@ -4,7 +4,7 @@ import type { Strings } from '../i18n/en.js';
 import type { VisitorController } from '../visitor/visitor-controller.js';
 import { checkFiles } from './check-files.js';
 import type { DraftAttachment } from './draft-attachment.js';
-import { fill } from './fill.js';
+import { noteText, type FileNote } from './file-note.js';
 import { formatFileSize } from './file-size.js';
 
 /** What the controller needs of the host's language. */
@@ -17,15 +17,18 @@ export interface AttachmentText {
  * Why a file (by name) was refused before uploading (a `Refusal`), or by the server (an SDK error
  * code), in the visitor's language.
  */
-function describe(reason: string, name: string, limits: UploadLimits | null, text: AttachmentText): string {
+function describe(reason: string, name: string, limits: UploadLimits | null, text: AttachmentText): FileNote {
   const { strings } = text;
   if ((reason === 'too-large' || reason === 'file_too_large') && limits)
-    return fill(strings.fileTooLarge, { name, max: formatFileSize(limits.maxBytes, text.lang) });
+    return {
+      template: strings.fileTooLarge,
+      values: { name, max: formatFileSize(limits.maxBytes, text.lang) },
+    };
   if (reason === 'type' || reason === 'unsupported_file_type')
-    return fill(strings.fileTypeNotAllowed, { name });
+    return { template: strings.fileTypeNotAllowed, values: { name } };
   if (reason === 'too-many')
-    return fill(strings.tooManyFiles, { max: limits?.maxAttachments ?? MAX_ATTACHMENTS });
-  return fill(strings.uploadFailed, { name });
+    return { template: strings.tooManyFiles, values: { max: limits?.maxAttachments ?? MAX_ATTACHMENTS } };
+  return { template: strings.uploadFailed, values: { name } };
 }
 
 /**
@@ -36,7 +39,7 @@ function describe(reason: string, name: string, limits: UploadLimits | null, tex
 export class AttachmentsController implements ReactiveController {
   drafts: readonly DraftAttachment[] = [];
   /** Files refused before uploading, said once each, until the next change. */
-  notices: readonly string[] = [];
+  notices: readonly FileNote[] = [];
 
   private readonly host: ReactiveControllerHost;
   private readonly visitor: VisitorController;
@@ -75,7 +78,10 @@ export class AttachmentsController implements ReactiveController {
       maxAttachments: limits?.maxAttachments ?? MAX_ATTACHMENTS,
     });
     // One "too many" note is enough, however many files it turned away.
-    this.notices = [...new Set(refused.map(({ file, reason }) => describe(reason, file.name, limits, text)))];
+    const notes = refused.map(({ file, reason }) => describe(reason, file.name, limits, text));
+    this.notices = notes.filter(
+      (note, index) => notes.findIndex((other) => noteText(other) === noteText(note)) === index,
+    );
     const added = accepted.map((file): DraftAttachment => {
       const key = `file-${++this.nextKey}`;
       return {

@@ -1,4 +1,5 @@
 import type { Attachment } from '@switchboard/protocol';
+import type { FileNote } from './file-note.js';
 
 /** A file in the composer, uploading or uploaded, not yet sent. */
 export interface DraftAttachment {
@@ -12,5 +13,5 @@ export interface DraftAttachment {
   /** The server's record, once uploaded. */
   attachment: Attachment | null;
   /** Why the upload failed, as shown to the visitor. */
-  error: string | null;
+  error: FileNote | null;
 }

@@ -24,7 +24,7 @@ import { LocaleController } from '../i18n/locale-controller.js';
 import { launcherIconPath } from '../launcher/launcher.js';
 import { groupMessages } from '../message-list/group-messages.js';
 import { activityText } from '../message-list/activity-text.js';
-import { renderMessageList } from '../message-list/message-list.js';
+import { renderMessageList, retryButtonId } from '../message-list/message-list.js';
 import { ownReceipt } from '../message-list/own-receipt.js';
 import { renderTypingIndicator } from '../message-list/typing-indicator.js';
 import { currentOfflineForm } from '../offline-form/current-offline-form.js';
@@ -40,6 +40,7 @@ import { chatStyles } from './chat.styles.js';
 import { absoluteUrl } from './absolute-url.js';
 import { connectionNotice } from './connection-notice.js';
 import { Lazy } from './lazy.js';
+import { focusedControl, returnFocus } from './return-focus.js';
 
 /** A cross, 24×24. */
 const closeIconPath =
@@ -110,7 +111,8 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @csspart notify-button - The header's bell: sound and a browser notification for new messages
  * while the tab is hidden, off until the visitor turns it on (`aria-pressed`).
  * @csspart close-button - The header's close button.
- * @csspart banner - The connection notice (reconnecting, offline, unavailable).
+ * @csspart banner - The connection notice (reconnecting, offline, unavailable, not set up): a status
+ * region that stays in place, hidden while there is nothing to say, so screen readers hear it change.
  * @csspart messages - The scrolling message list.
  * @csspart empty - The greeting shown while the conversation is empty.
  * @csspart group - Consecutive messages by one author.
@@ -454,7 +456,7 @@ export class SwitchboardChat extends LitElement {
   protected override render() {
     const state = this.visitor.state;
     const configured = this.visitor.client !== null;
-    const notice = configured ? connectionNotice(state) : null;
+    const notice = configured ? connectionNotice(state) : 'notConfigured';
     const { strings } = this.i18n;
     const title = this.heading || state.site?.name || strings.title;
     const serverUrl = absoluteUrl(this.serverUrl);
@@ -501,13 +503,7 @@ export class SwitchboardChat extends LitElement {
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${closeIconPath}></path></svg>
           </button>
         </div>
-        ${
-          configured
-            ? notice
-              ? html`<div part="banner" role="status">${strings[notice]}</div>`
-              : nothing
-            : html`<div part="banner" role="status">${strings.notConfigured}</div>`
-        }
+        <div part="banner" role="status" ?hidden=${notice === null}>${notice ? strings[notice] : ''}</div>
         ${renderMessageList({
           groups: groupMessages(state.messages, state.pending, {
             activity: state.activity.map((line) => ({
@@ -524,8 +520,8 @@ export class SwitchboardChat extends LitElement {
           attachmentUrl: (attachment) => this.visitor.attachmentUrl(attachment),
           onMediaLoad: this.onMediaLoad,
           onScroll: this.onMessagesScroll,
-          onRetry: (key) => void this.visitor.retry(key),
-          onDiscard: (key) => this.visitor.discard(key),
+          onRetry: (key) => void this.retry(key),
+          onDiscard: (key) => void this.discard(key),
           receipt: ownReceipt(state.messages, state),
           media,
           footer: [
@@ -650,6 +646,29 @@ export class SwitchboardChat extends LitElement {
     this.draft = '';
     // A click on the send button leaves focus there, and the now empty composer disables it.
     this.composerInput()?.focus();
+  }
+
+  /**
+   * Sends a failed message again. Its buttons go while it is on its way: should it fail again,
+   * focus returns to its Retry; once it went, focus carries on in the composer.
+   */
+  private async retry(key: string): Promise<void> {
+    const used = focusedControl(this.renderRoot);
+    await this.visitor.retry(key);
+    await this.updateComplete;
+    returnFocus(
+      this.renderRoot,
+      used,
+      () => (this.renderRoot as ShadowRoot).getElementById(retryButtonId(key)) ?? this.composerInput(),
+    );
+  }
+
+  /** Drops a failed message, and its focused button with it: focus carries on in the composer. */
+  private async discard(key: string): Promise<void> {
+    const used = focusedControl(this.renderRoot);
+    this.visitor.discard(key);
+    await this.updateComplete;
+    returnFocus(this.renderRoot, used, () => this.composerInput());
   }
 
   private chooseQuickReply(value: string): void {

@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import { focusedControl, returnFocus } from '../chat/return-focus.js';
 import type { VisitorController } from '../visitor/visitor-controller.js';
 import type { CsatDraft, CsatView } from './csat.js';
 
@@ -56,12 +57,17 @@ export class CsatController {
       this.host.renderRoot.querySelector<HTMLElement>('[part~="csat-score"] input')?.focus();
       return;
     }
+    // The send button and the stars are disabled while sending: focus comes back on a failure.
+    const used = focusedControl(this.host.renderRoot);
     this.set({ ...draft, status: 'sending', error: null });
     try {
       await this.visitor.rate(draft.score, draft.comment);
     } catch {
       // A newer resolution (or none) may have replaced this one meanwhile.
-      if (this.draft?.key === draft.key) this.set({ ...draft, status: 'failed', error: 'failed' });
+      if (this.draft?.key !== draft.key) return;
+      this.set({ ...draft, status: 'failed', error: 'failed' });
+      await this.host.updateComplete;
+      returnFocus(this.host.renderRoot, used);
       return;
     }
     // The conversation now carries the rating, so `shown()` gives the thanks.

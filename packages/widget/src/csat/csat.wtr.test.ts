@@ -160,4 +160,22 @@ describe('csat', () => {
       'Thanks for your feedback! You rated this conversation 2 of 5.',
     );
   });
+
+  it('gives focus back to the send button when the rating could not be sent', async () => {
+    let fail!: () => void;
+    const fixture = await prompt(
+      () => new Promise((_, reject) => (fail = () => reject(new Error('timeout')))),
+    );
+    radios(fixture)[2]!.focus();
+    await sendKeys({ press: 'Space' });
+    const submit = fixture.part<HTMLButtonElement>('csat-submit');
+    submit.focus();
+    await sendKeys({ press: 'Enter' });
+    await fixture.chat.updateComplete;
+    expect(submit.disabled).to.be.true;
+    fail();
+    await waitUntil(() => fixture.maybePart('csat-error'), 'the failure is shown');
+    await waitUntil(() => deepActiveElement() === submit, 'focus returns to the send button');
+    expect(radios(fixture).every((radio) => !radio.disabled)).to.be.true;
+  });
 });

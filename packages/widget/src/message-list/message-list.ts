@@ -46,6 +46,11 @@ export interface MessageMedia {
 const botIconPath =
   'M11 2h2v3h4a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V8a3 3 0 0 1 3-3h4V2Zm-2 9a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z';
 
+/** The id of a failed message's Retry button, by its client message id (see `MessageRow.key`). */
+export function retryButtonId(key: string): string {
+  return `retry-${key}`;
+}
+
 function timeOf(timestamp: string, format: Intl.DateTimeFormat): string {
   const date = new Date(timestamp);
   return Number.isNaN(date.getTime()) ? '' : format.format(date);
@@ -86,7 +91,12 @@ function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptio
     row.status === 'failed'
       ? html`<span part="message-status"
           >${text.failed}
-          <button part="retry-button" type="button" @click=${() => options.onRetry(row.key)}>
+          <button
+            part="retry-button"
+            id=${retryButtonId(row.key)}
+            type="button"
+            @click=${() => options.onRetry(row.key)}
+          >
             ${text.retry}
           </button>
           <button part="discard-button" type="button" @click=${() => options.onDiscard(row.key)}>

@@ -1,8 +1,10 @@
 import { SwitchboardError, type PendingMessage } from '@switchboard/agent-sdk';
 import type { Message } from '@switchboard/protocol';
 import { expect } from '@esm-bundle/chai';
+import { waitUntil } from '@open-wc/testing-helpers';
+import { sendKeys } from '@web/test-runner-commands';
 import { findAccessible } from '../../test/accessibility.js';
-import { chatFixture, textOf } from '../../test/chat-fixture.js';
+import { chatFixture, deepActiveElement, textOf, type ChatFixture } from '../../test/chat-fixture.js';
 import { conversation } from '../../test/fake-visitor-client.js';
 import { message } from '../testing/factories.js';
 
@@ -237,6 +239,83 @@ describe('message list', () => {
       expect(client.callsTo('discardMessage')).to.deep.equal([[failed.clientMessageId]]);
       await chat.updateComplete;
       expect(maybePart('message')).to.be.null;
+    });
+
+    it('gives focus back to Retry when the message fails again, and to the composer once it went', async () => {
+      const error = new SwitchboardError('forbidden', 'no');
+      const first = { ...pending('first', error), clientMessageId: 'PENDING0000000000000000001' };
+      const second = { ...pending('second', error), clientMessageId: 'PENDING0000000000000000002' };
+      const outcomes: ((sent: boolean) => void)[] = [];
+      const fixture: ChatFixture = await showing([], {
+        state: { pending: [first, second] },
+        client: {
+          // As the SDK does: the message is pending again until the server answers.
+          retryMessage: (id) => {
+            const { pending: entries } = fixture.client.getSnapshot();
+            fixture.client.setState({
+              pending: entries.map((entry) =>
+                entry.clientMessageId === id ? { ...entry, error: null } : entry,
+              ),
+            });
+            return new Promise((resolve, reject) =>
+              outcomes.push((sent) => {
+                const rest = fixture.client
+                  .getSnapshot()
+                  .pending.filter((entry) => entry.clientMessageId !== id);
+                if (sent) {
+                  const stored = message({ clientMessageId: id, text: 'second' });
+                  fixture.client.setState({ pending: rest, messages: [stored] });
+                  resolve(stored);
+                } else {
+                  fixture.client.setState({ pending: [...rest, { ...second, attempts: 2 }] });
+                  reject(error);
+                }
+              }),
+            );
+          },
+        },
+      });
+      /** The Retry button drawn after the bubble showing `text`, before the next bubble. */
+      const retryOf = (text: string): HTMLElement | null => {
+        let next = fixture.parts('message').find((bubble) => textOf(bubble) === text)?.nextElementSibling;
+        for (; next && !next.matches('[part~="message"]'); next = next.nextElementSibling) {
+          const button = next.querySelector<HTMLElement>('[part~="retry-button"]');
+          if (button) return button;
+        }
+        return null;
+      };
+
+      retryOf('second')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await fixture.chat.updateComplete;
+      expect(fixture.client.callsTo('retryMessage')).to.deep.equal([[second.clientMessageId]]);
+      expect(retryOf('second')).to.be.null;
+
+      outcomes.shift()!(false);
+      await waitUntil(() => retryOf('second'), 'the message failed again');
+      await waitUntil(
+        () => deepActiveElement() === retryOf('second'),
+        "focus returns to the message's Retry",
+      );
+
+      await sendKeys({ press: 'Enter' });
+      await fixture.chat.updateComplete;
+      outcomes.shift()!(true);
+      await waitUntil(() => !retryOf('second'), 'the message went');
+      await waitUntil(
+        () => deepActiveElement() === fixture.part('composer-input'),
+        'focus reaches the composer',
+      );
+    });
+
+    it('hands focus to the composer when a failed message is removed', async () => {
+      const failed = pending('lost', new SwitchboardError('forbidden', 'no'));
+      const { part, maybePart, chat } = await showing([], { state: { pending: [failed] } });
+      part('discard-button').focus();
+      await sendKeys({ press: 'Enter' });
+      await chat.updateComplete;
+      expect(maybePart('message')).to.be.null;
+      await waitUntil(() => deepActiveElement() === part('composer-input'), 'focus reaches the composer');
     });
 
     it('titles each stored message with the time it was sent', async () => {

@@ -1,11 +1,10 @@
 import type { KeyValueStorage } from '@switchboard/agent-sdk';
 import type { Message } from '@switchboard/protocol';
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { Lazy } from '../chat/lazy.js';
 import type { Strings } from '../i18n/en.js';
 import type { alertOf } from './alert.js';
 import { shouldNotify } from './notification-text.js';
-
-type AlertOf = typeof alertOf;
 
 /** Where the visitor's choice is kept, beside the SDK's own keys. */
 const STORAGE_KEY = 'switchboard:notify';
@@ -27,13 +26,15 @@ export interface NotifyOptions {
  */
 export class NotifyController implements ReactiveController {
   private enabled: boolean | null = null;
-  private loading: Promise<AlertOf> | null = null;
+  /** The sound and notification code, fetched once notifications are on. */
+  private readonly alert: Lazy<typeof alertOf>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: NotifyOptions,
   ) {
     host.addController(this);
+    this.alert = new Lazy(host, async () => (await import('./alert.js')).alertOf);
   }
 
   hostConnected(): void {}
@@ -61,16 +62,10 @@ export class NotifyController implements ReactiveController {
   notify(message: Message, title: string): void {
     if (!this.on || !shouldNotify(message, document.visibilityState === 'hidden')) return;
     // Without the chunk (offline) there is no alert this time; the next message tries again.
-    this.alert().then(
+    this.alert.ready().then(
       (alertOf) => alertOf(message, title, this.options.onActivate),
-      () => (this.loading = null),
+      () => undefined,
     );
-  }
-
-  /** The sound and notification code, fetched once notifications are on. */
-  private alert(): Promise<AlertOf> {
-    this.loading ??= import('./alert.js').then((module) => module.alertOf);
-    return this.loading;
   }
 
   private readonly toggle = async (): Promise<void> => {
@@ -79,7 +74,7 @@ export class NotifyController implements ReactiveController {
     if (this.enabled) this.options.storage.setItem(STORAGE_KEY, 'on');
     else this.options.storage.removeItem(STORAGE_KEY);
     // Fetched now, so the first message's chime is not late.
-    if (this.enabled) this.alert().catch(() => (this.loading = null));
+    if (this.enabled) this.alert.ready().catch(() => undefined);
     // Asked only now, on the visitor's click; a refusal leaves the sound on.
     if (this.enabled && typeof Notification !== 'undefined' && Notification.permission === 'default')
       await Notification.requestPermission();

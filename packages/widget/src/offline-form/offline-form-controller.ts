@@ -1,6 +1,7 @@
 import { SwitchboardError } from '@switchboard/agent-sdk';
 import type { MessageForm } from '@switchboard/protocol';
 import type { ReactiveControllerHost } from 'lit';
+import { focusedControl, returnFocus } from '../chat/return-focus.js';
 import type { VisitorController } from '../visitor/visitor-controller.js';
 import { currentOfflineForm } from './current-offline-form.js';
 import type { OfflineFormState } from './offline-form.js';
@@ -64,6 +65,8 @@ export class OfflineFormController {
       this.set({ ...state, errors, status: 'editing' });
       return this.focusFirstInvalid();
     }
+    // The send button is disabled while sending, the retry button gone: focus comes back on a failure.
+    const used = focusedControl(this.host.renderRoot);
     this.set({ ...state, errors: {}, status: 'sending' });
     let next: OfflineFormState;
     try {
@@ -80,9 +83,9 @@ export class OfflineFormController {
     if (this.touched?.messageId !== state.messageId) return;
     this.set(next);
     if (next.status === 'editing') return this.focusFirstInvalid();
-    if (next.status !== 'sent') return;
     await this.host.updateComplete;
-    this.onSent();
+    if (next.status === 'sent') this.onSent();
+    else returnFocus(this.host.renderRoot, used);
   }
 
   private set(state: OfflineFormState): void {

@@ -194,4 +194,37 @@ describe('offline form', () => {
     expect(calls).to.have.length(2);
     expect(calls[1]).to.deep.equal(calls[0]);
   });
+
+  it('gives focus back to the button the visitor pressed when sending fails', async () => {
+    const failures: (() => void)[] = [];
+    const fixture = await offline(
+      () =>
+        new Promise<Message>((_, reject) =>
+          failures.push(() => reject(new SwitchboardError('timeout', 'no answer'))),
+        ),
+    );
+    await fill(fixture, 'email', 'ada@example.com');
+    await fill(fixture, 'message', 'Hi');
+    const submit = fixture.part<HTMLButtonElement>('offline-form-submit');
+    submit.focus();
+    await sendKeys({ press: 'Enter' });
+    await fixture.chat.updateComplete;
+    expect(submit.disabled).to.be.true;
+    failures.shift()!();
+    await waitUntil(() => fixture.maybePart('offline-form-status'), 'the failure is shown');
+    await waitUntil(() => deepActiveElement() === submit, 'focus returns to the send button');
+
+    // The retry button goes while sending and comes back with the next failure: focus with it.
+    fixture.part('retry-button').focus();
+    await sendKeys({ press: 'Enter' });
+    await fixture.chat.updateComplete;
+    expect(fixture.maybePart('retry-button')).to.be.null;
+    failures.shift()!();
+    await waitUntil(() => fixture.maybePart('retry-button'), 'the failure is shown again');
+    await waitUntil(
+      () => deepActiveElement() === fixture.part('retry-button'),
+      'focus returns to the retry button',
+    );
+    expect(fixture.client.callsTo('submitOfflineForm')).to.have.length(2);
+  });
 });

@@ -1,6 +1,7 @@
 import { SwitchboardError } from '@switchboard/agent-sdk';
 import type { PreChatSettings, VisitorIdentity } from '@switchboard/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { focusedControl, returnFocus } from '../chat/return-focus.js';
 import type { VisitorController } from '../visitor/visitor-controller.js';
 import { preChatDue } from './pre-chat-due.js';
 import type { PreChatState } from './pre-chat-form.js';
@@ -103,6 +104,8 @@ export class PreChatController implements ReactiveController {
       this.set({ errors, status: 'editing' });
       return this.focusFirstInvalid();
     }
+    // The button is disabled while sending: focus goes back to it (or the field) on a failure.
+    const used = focusedControl(this.host.renderRoot);
     this.sending = settings;
     this.set({ errors: NO_ERRORS, status: 'sending' });
     try {
@@ -122,7 +125,11 @@ export class PreChatController implements ReactiveController {
         caught instanceof SwitchboardError && caught.code === 'invalid_payload'
           ? errorsFromIssues(caught.issues)
           : NO_ERRORS;
-      if (!hasErrors(refused)) return this.set({ status: 'failed' });
+      if (!hasErrors(refused)) {
+        this.set({ status: 'failed' });
+        await this.host.updateComplete;
+        return returnFocus(this.host.renderRoot, used);
+      }
       this.set({ errors: refused, status: 'editing' });
       return this.focusFirstInvalid();
     }
