@@ -79,6 +79,45 @@ describe('the agent console', () => {
     await page.close();
   });
 
+  it('searches conversations on the server and filters them, keeping the tab counts in step', async () => {
+    const page = await browser.newPage();
+    await logIn(page, DEMO.agentPassword);
+    await byTestId(page, 'conversation-list').waitFor();
+    const tents = await visitor.sendMessage('Do you ship the Ridge tent to Norway?');
+    const other = visitorClient(server.url, memoryStorage(), {
+      identity: { userId: 'u-search', name: 'Hedy Lamarr', email: 'hedy@example.com' },
+    });
+    const hedy = await other.sendMessage('Hello there');
+    const row = (id: string) =>
+      page.locator(`[data-testid="conversation-item"][data-conversation-id="${id}"]`);
+    await byTestId(page, 'tab-all').click();
+    await row(hedy.conversationId).waitFor();
+
+    // By the contact's email, then by words of a message; Escape clears the search.
+    await byTestId(page, 'list-search').fill('hedy@example');
+    await expect.poll(() => byTestId(page, 'conversation-item').count()).toBe(1);
+    await row(hedy.conversationId).waitFor();
+    await byTestId(page, 'list-search').fill('norway');
+    await row(tents.conversationId).waitFor();
+    await expect.poll(() => byTestId(page, 'conversation-item').count()).toBe(1);
+    await byTestId(page, 'list-search').fill('no such words anywhere');
+    await expect.poll(() => byTestId(page, 'conversation-list-empty').innerText()).toMatch(/nothing matches/i);
+    await byTestId(page, 'list-search').press('Escape');
+    await row(hedy.conversationId).waitFor();
+
+    // A filter is answered from the state: no web conversation is urgent until one is made so.
+    await byTestId(page, 'filter-priority').selectOption('urgent');
+    await expect.poll(() => byTestId(page, 'conversation-item').count()).toBe(0);
+    const agent = agentClient(server.url);
+    await agent.connect();
+    await agent.setPriority(hedy.conversationId, 'urgent');
+    await row(hedy.conversationId).waitFor();
+    await expect.poll(() => byTestId(page, 'conversation-item').count()).toBe(1);
+    agent.disconnect();
+    other.disconnect();
+    await page.close();
+  });
+
   it('offers canned replies on "/" and Ctrl+/, filled in for the contact and the agent, and live', async () => {
     const grace = visitorClient(server.url, memoryStorage(), {
       identity: { userId: 'grace', name: 'Grace Hopper', email: 'grace@example.com' },

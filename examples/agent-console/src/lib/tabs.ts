@@ -1,7 +1,7 @@
 // Which conversations each list tab shows. Derived from `status` and `assigneeId` alone, so a
 // conversation moves between tabs the moment the SDK's state says it changed hands.
-import type { Conversation } from '@switchboard/protocol';
-import { OPEN_STATUSES } from '@switchboard/protocol';
+import type { Conversation, ConversationView } from '@switchboard/protocol';
+import { inView } from '@switchboard/protocol';
 
 export type ListTab = 'mine' | 'queue' | 'bot' | 'all' | 'closed';
 
@@ -23,28 +23,22 @@ export const TAB_EMPTY_TEXT: Record<ListTab, string> = {
   closed: 'No resolved or abandoned conversations.',
 };
 
-function isOpen(conversation: Conversation): boolean {
-  return (OPEN_STATUSES as readonly string[]).includes(conversation.status);
-}
+/** The SDK's view behind each tab (`GET /v1/conversations?view=`). */
+export const TAB_VIEWS: Record<ListTab, ConversationView> = {
+  mine: 'mine',
+  queue: 'queued',
+  bot: 'bot',
+  all: 'all',
+  closed: 'closed',
+};
 
 /**
  * Mine: open and assigned to me. Queue: waiting for an agent. Bot: the bot is answering, for
  * agents to watch and step in. All: every open conversation, whoever has it. Closed: resolved or
- * abandoned.
+ * abandoned. The protocol's rule, so the console and the server never disagree.
  */
 export function inTab(conversation: Conversation, tab: ListTab, selfId: string | null): boolean {
-  switch (tab) {
-    case 'mine':
-      return selfId !== null && conversation.assigneeId === selfId && isOpen(conversation);
-    case 'queue':
-      return conversation.status === 'queued';
-    case 'bot':
-      return conversation.status === 'bot';
-    case 'all':
-      return isOpen(conversation);
-    case 'closed':
-      return !isOpen(conversation);
-  }
+  return inView(conversation, TAB_VIEWS[tab], selfId);
 }
 
 export function tabCounts(

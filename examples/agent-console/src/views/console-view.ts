@@ -1,13 +1,15 @@
-import type { AgentClient, AgentState } from '@switchboard/agent-sdk';
+import type { AgentClient, AgentState, ConversationListView } from '@switchboard/agent-sdk';
 import { conversationRows, unreadCount } from '../lib/conversation-rows.js';
 import { describeError, errorCode } from '../lib/describe-error.js';
 import { h, setText } from '../lib/dom.js';
+import { filterFields, isFiltered, NO_FILTER, passesFilter, type ListFilter } from '../lib/list-filter.js';
 import type { ReadMarks } from '../lib/read-marks.js';
 import { inTab, TAB_EMPTY_TEXT, tabCounts, type ListTab } from '../lib/tabs.js';
 import { TransferNotices } from '../lib/transfer-notices.js';
 import { Disposer, watch } from '../lib/watch.js';
 import { connectionIndicator } from './connection-indicator.js';
 import { conversationListView } from './conversation-list.js';
+import { listFilters } from './list-filters.js';
 import { listTabs } from './list-tabs.js';
 import { presenceControls } from './presence-controls.js';
 import { threadView } from './thread-view.js';
@@ -46,6 +48,10 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
   /** Opened as soon as the list holds it: after a reload the list arrives after the view. */
   let wantedId = options.initialConversationId;
   let tab: ListTab = 'all';
+  let filter: ListFilter = NO_FILTER;
+  /** While a text search runs: the SDK's live view of the server's results. */
+  let search: ConversationListView | null = null;
+  let stopSearch = (): void => {};
   const selfIdOf = (state: AgentState) => state.agent?.id ?? null;
   const notices = new TransferNotices();
 
@@ -75,6 +81,7 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
 
   const list = conversationListView((id) => select(id));
   const tabs = listTabs(showTab);
+  const filters = listFilters(applyFilter);
   list.setEmptyText(TAB_EMPTY_TEXT[tab]);
   const thread = threadView(client, () => selfIdOf(client.getSnapshot()), notices, {
     // Follow the conversation from the Bot tab to Mine, where it now is.
@@ -105,6 +112,7 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
         'aside',
         { className: 'list-pane' },
         h('h2', { className: 'pane-title', text: 'Conversations' }, unreadBadge),
+        filters.element,
         tabs.element,
         list.element,
       ),
@@ -115,7 +123,38 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
   function showTab(next: ListTab): void {
     if (next === tab) return;
     tab = next;
-    list.setEmptyText(TAB_EMPTY_TEXT[tab]);
+    showEmptyText();
+    renderList();
+  }
+
+  function showEmptyText(): void {
+    list.setEmptyText(isFiltered(filter) ? 'Nothing matches this search.' : TAB_EMPTY_TEXT[tab]);
+  }
+
+  /** A new search asks the server (an SDK view); filters alone are answered from the state. */
+  function applyFilter(next: ListFilter): void {
+    const searchChanged = next.q !== filter.q;
+    filter = next;
+    if (searchChanged) {
+      stopSearch();
+      search = null;
+      stopSearch = () => {};
+      if (filter.q !== '') {
+        const view = client.view({ q: filter.q, ...filterFields(filter), limit: 100 });
+        search = view;
+        // The results arrive into the state too; render again when the view's list changes.
+        const stop = view.select(
+          (state) => state.items,
+          () => renderList(),
+        );
+        stopSearch = () => {
+          stop();
+          view.close();
+        };
+        view.ready().catch(() => undefined);
+      }
+    }
+    showEmptyText();
     renderList();
   }
 
@@ -137,13 +176,22 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
     // Whatever arrives in the open conversation has been seen.
     const open = rows.find((row) => row.conversation.id === selectedId);
     if (open) readMarks?.markRead(open.conversation.id, open.latestSeq);
+    const found = search && new Set(search.getSnapshot().items.map((item) => item.id));
+    const shown = rows.filter((row) => passesFilter(row.conversation, filter, found, selfId));
     list.update(
-      rows.filter((row) => inTab(row.conversation, tab, selfId)),
+      shown.filter((row) => inTab(row.conversation, tab, selfId)),
       selectedId,
       selfId,
       Date.now(),
     );
-    tabs.update(tab, tabCounts(Object.values(state.conversations), selfId));
+    // The counts follow the search and filters, so each tab says what it would show.
+    tabs.update(
+      tab,
+      tabCounts(
+        shown.map((row) => row.conversation),
+        selfId,
+      ),
+    );
     // Unread counts every conversation, whichever tab is showing.
     const unread = unreadCount(rows);
     setText(unreadBadge, unread > 0 ? String(unread) : '');
@@ -225,6 +273,10 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
   const tick = setInterval(() => renderList(), CLOCK_TICK_MS);
   disposer.add(() => clearInterval(tick));
   disposer.add(() => thread.dispose());
+  disposer.add(() => {
+    filters.dispose();
+    stopSearch();
+  });
   disposer.add(() => {
     document.title = BASE_TITLE;
   });
