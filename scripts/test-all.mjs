@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm test`: every check there is, in the order that fails fastest and explains best.
-// Build → typecheck → lint → format → the widget's component tests in Chromium (@web/test-runner)
+// Build → typecheck → lint → format → API reference → the widget's component tests in Chromium (@web/test-runner)
 // → unit, integration, browser and end-to-end tests (vitest).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -49,6 +49,7 @@ run('Build every package', 'pnpm', ['run', 'build']);
 run('Typecheck (sources and tests)', 'pnpm', ['run', 'typecheck']);
 run('Lint', 'pnpm', ['run', 'lint']);
 run('Formatting', 'pnpm', ['run', 'format:check']);
+run('API reference (docs/api) matches the TSDoc', 'node', ['scripts/api-docs.mjs', '--check']);
 
 const reports = mkdtempSync(join(tmpdir(), 'switchboard-tests-'));
 const componentReport = join(reports, 'widget-components.json');

@@ -101,7 +101,9 @@ describe('the agent console', () => {
     await row(tents.conversationId).waitFor();
     await expect.poll(() => byTestId(page, 'conversation-item').count()).toBe(1);
     await byTestId(page, 'list-search').fill('no such words anywhere');
-    await expect.poll(() => byTestId(page, 'conversation-list-empty').innerText()).toMatch(/nothing matches/i);
+    await expect
+      .poll(() => byTestId(page, 'conversation-list-empty').innerText())
+      .toMatch(/nothing matches/i);
     await byTestId(page, 'list-search').press('Escape');
     await row(hedy.conversationId).waitFor();
 

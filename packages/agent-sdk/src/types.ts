@@ -242,6 +242,10 @@ export interface VisitorClientEvents {
   error: SwitchboardError;
 }
 
+/**
+ * The visitor side (`createVisitorClient`): one visitor's conversation in a store, an outbox that
+ * survives reloads, typed events, and the forms and rating a chat widget needs.
+ */
 export interface VisitorClient
   extends
     ReadableStore<VisitorState>,
@@ -565,6 +569,11 @@ export interface ConversationListView extends ReadableStore<ConversationViewStat
   close(): void;
 }
 
+/**
+ * The agent side (`createAgentClient`): every conversation the agent may see, live, in a store;
+ * typed events; and the actions of a console or a bot, each resolving with the server's answer
+ * (already in the state) or rejecting with a `SwitchboardError`.
+ */
 export interface AgentClient
   extends ReadableStore<AgentState>, Emitter<AgentClientEvents>, PendingMessageControls, AttachmentControls {
   /**

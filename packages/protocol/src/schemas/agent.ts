@@ -23,14 +23,14 @@ export const Agent = z.object({
   avatarUrl: z.string().max(2048).nullable(),
   createdAt: Timestamp,
 });
-export type Agent = z.infer<typeof Agent>;
+export interface Agent extends z.infer<typeof Agent> {}
 
 /** An agent with what they carry right now: for transfer pickers and presence lists. */
 export const AgentPresence = Agent.extend({
   /** Conversations they own now (active or pending). */
   load: z.number().int().nonnegative(),
 });
-export type AgentPresence = z.infer<typeof AgentPresence>;
+export interface AgentPresence extends z.infer<typeof AgentPresence> {}
 
 /** `PATCH /v1/agent/me`: the name visitors see and the picture beside it (`null` removes it). */
 export const UpdateProfileRequest = z

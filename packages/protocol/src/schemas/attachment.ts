@@ -30,7 +30,7 @@ export const Attachment = z.object({
   width: z.number().int().positive().optional(),
   height: z.number().int().positive().optional(),
 });
-export type Attachment = z.infer<typeof Attachment>;
+export interface Attachment extends z.infer<typeof Attachment> {}
 
 /**
  * What the server accepts as uploads (announced in the visitor session's `site.uploads` and at
@@ -47,7 +47,7 @@ export const UploadLimits = z.object({
    */
   contentTypes: z.array(z.string()),
 });
-export type UploadLimits = z.infer<typeof UploadLimits>;
+export interface UploadLimits extends z.infer<typeof UploadLimits> {}
 
 /**
  * `POST /v1/uploads?name=<file name>` query string. The body is the file's raw bytes and the

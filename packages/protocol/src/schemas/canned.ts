@@ -57,7 +57,7 @@ export const CannedResponse = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export type CannedResponse = z.infer<typeof CannedResponse>;
+export interface CannedResponse extends z.infer<typeof CannedResponse> {}
 
 /** `POST /v1/canned-responses` (agents). */
 export const CreateCannedResponseRequest = z.strictObject({

@@ -38,4 +38,4 @@ export const Contact = z.object({
   preChat: ContactPreChat.nullable(),
   createdAt: Timestamp,
 });
-export type Contact = z.infer<typeof Contact>;
+export interface Contact extends z.infer<typeof Contact> {}

@@ -62,4 +62,4 @@ export const Conversation = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export type Conversation = z.infer<typeof Conversation>;
+export interface Conversation extends z.infer<typeof Conversation> {}

@@ -96,7 +96,7 @@ export const Card = z.strictObject({
   /** Opened in a new tab. http or https (or a path on the server). */
   url: cardUrl(['http:', 'https:']).optional(),
 });
-export type Card = z.infer<typeof Card>;
+export interface Card extends z.infer<typeof Card> {}
 
 /** The most cards one message can carry. */
 export const MAX_CARDS = 10;
@@ -123,4 +123,4 @@ export const Message = z.object({
   attachments: z.array(Attachment).max(MAX_ATTACHMENTS).default([]),
   createdAt: Timestamp,
 });
-export type Message = z.infer<typeof Message>;
+export interface Message extends z.infer<typeof Message> {}

@@ -17,7 +17,7 @@ export const Queue = z.object({
   waiting: z.number().int().nonnegative(),
   createdAt: Timestamp,
 });
-export type Queue = z.infer<typeof Queue>;
+export interface Queue extends z.infer<typeof Queue> {}
 
 /** What a waiting visitor is told, live. */
 export const QueuePosition = z.object({
@@ -27,7 +27,7 @@ export const QueuePosition = z.object({
   /** From recent waits in this queue; null until there is history. */
   estimatedWaitSeconds: z.number().int().nonnegative().nullable(),
 });
-export type QueuePosition = z.infer<typeof QueuePosition>;
+export interface QueuePosition extends z.infer<typeof QueuePosition> {}
 
 /** `POST /v1/queues` (admins). */
 export const CreateQueueRequest = z.strictObject({

@@ -82,7 +82,7 @@ export const VisitorSession = z.object({
   contact: Contact,
   resume: VisitorResume,
 });
-export type VisitorSession = z.infer<typeof VisitorSession>;
+export interface VisitorSession extends z.infer<typeof VisitorSession> {}
 
 /** `POST /v1/agent/sessions` */
 export const AgentLoginRequest = z.strictObject({
@@ -96,7 +96,7 @@ export const AgentSession = z.object({
   expiresAt: Timestamp,
   agent: Agent,
 });
-export type AgentSession = z.infer<typeof AgentSession>;
+export interface AgentSession extends z.infer<typeof AgentSession> {}
 
 /**
  * `GET /v1/conversations` query string. Every filter narrows the list; `view` is a console tab
@@ -134,7 +134,7 @@ export const ConversationPage = z.object({
   items: z.array(Conversation),
   nextCursor: z.string().nullable(),
 });
-export type ConversationPage = z.infer<typeof ConversationPage>;
+export interface ConversationPage extends z.infer<typeof ConversationPage> {}
 
 /**
  * `GET /v1/conversations/:id/messages` query string. `afterSeq` reads forward (gap fill after a
@@ -157,4 +157,4 @@ export const MessagePage = z.object({
   /** More messages exist in the direction that was read. */
   hasMore: z.boolean(),
 });
-export type MessagePage = z.infer<typeof MessagePage>;
+export interface MessagePage extends z.infer<typeof MessagePage> {}

@@ -17,7 +17,7 @@ export const Site = z.object({
   identityVerification: IdentityVerification,
   createdAt: Timestamp,
 });
-export type Site = z.infer<typeof Site>;
+export interface Site extends z.infer<typeof Site> {}
 
 /** The part of a site a visitor may see. */
 export const PublicSite = Site.pick({ id: true, name: true }).extend({
@@ -28,4 +28,4 @@ export const PublicSite = Site.pick({ id: true, name: true }).extend({
   /** What the visitor may upload, so the widget can refuse a file before sending it. */
   uploads: UploadLimits,
 });
-export type PublicSite = z.infer<typeof PublicSite>;
+export interface PublicSite extends z.infer<typeof PublicSite> {}

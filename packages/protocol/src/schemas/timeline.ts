@@ -23,7 +23,7 @@ export const TimelineEvent = z.object({
   data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   createdAt: Timestamp,
 });
-export type TimelineEvent = z.infer<typeof TimelineEvent>;
+export interface TimelineEvent extends z.infer<typeof TimelineEvent> {}
 
 /** What a visitor sees of a conversation's history besides messages: the lines between them. */
 export const ACTIVITY_TYPES = ['agent_joined', 'transferred', 'ended', 'reopened'] as const;

@@ -30,7 +30,6 @@ class FakeHost implements ReactiveControllerHost {
   }
 }
 
-
 /** Just enough of a visitor client to watch what the controller does with it. */
 function fakeClient(overrides: Partial<VisitorClient> = {}) {
   let state: VisitorState = { ...NO_VISITOR_STATE };
