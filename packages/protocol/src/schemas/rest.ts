@@ -112,6 +112,13 @@ export const ConversationPage = z.object({
 });
 export type ConversationPage = z.infer<typeof ConversationPage>;
 
+/** `GET /v1/contacts/:id/conversations` query string: the contact's conversations, most recently updated first. */
+export const ContactConversationsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+export type ContactConversationsQuery = z.input<typeof ContactConversationsQuery>;
+
 /**
  * `GET /v1/conversations/:id/messages` query string. `afterSeq` reads forward (gap fill after a
  * reconnect); `beforeSeq` reads backward (scrolling up); neither gives the latest page.

@@ -7,6 +7,9 @@ import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
 import type { AttachmentService } from '../services/attachments.js';
+import type { ContactService } from '../services/contacts.js';
+import type { LabelService } from '../services/labels.js';
+import type { MentionService } from '../services/mentions.js';
 import type { SdkBotHub } from '../bots/sdk/hub.js';
 import type { BotRunner } from '../services/bot-runner.js';
 import type { RoutingService } from '../services/routing.js';
@@ -16,6 +19,9 @@ import type { HttpEnv } from './context.js';
 import { errorResponse } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
 import { attachmentRoutes } from './routes/attachments.js';
+import { contactRoutes } from './routes/contacts.js';
+import { labelRoutes } from './routes/labels.js';
+import { mentionRoutes } from './routes/mentions.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { queueRoutes } from './routes/queues.js';
 import { publicSiteRoutes } from './routes/public-site.js';
@@ -34,6 +40,9 @@ export interface HttpDeps {
   botRunner: BotRunner;
   botHub: SdkBotHub;
   attachments: AttachmentService;
+  labels: LabelService;
+  contacts: ContactService;
+  mentions: MentionService;
   sessionLimiter: RateLimiter;
   uploadLimiter: RateLimiter;
   logger: Logger;
@@ -72,6 +81,9 @@ export function createHttpApp(deps: HttpDeps) {
     '/v1/conversations',
     conversationRoutes(deps.sessions, deps.conversations, deps.store, deps.botRunner, deps.agents),
   );
+  app.route('/v1/labels', labelRoutes(deps.sessions, deps.labels));
+  app.route('/v1/contacts', contactRoutes(deps.sessions, deps.contacts));
+  app.route('/v1/mentions', mentionRoutes(deps.sessions, deps.mentions));
   app.all('/v1/*', () => {
     throw new AppError('not_found', 'No such endpoint');
   });

@@ -12,6 +12,7 @@ import type { EventBus } from '../domain/events.js';
 import { AppError } from '../lib/app-error.js';
 import type { AutoResolve } from './auto-resolve.js';
 import type { LifecycleService } from './lifecycle.js';
+import type { MentionService } from './mentions.js';
 import type { NoAgentPolicy } from './no-agent.js';
 import type { RoutingService } from './routing.js';
 import { canSee, type Viewer } from './viewer.js';
@@ -48,6 +49,7 @@ interface Deps {
   routing: RoutingService;
   autoResolve: AutoResolve;
   noAgent: NoAgentPolicy;
+  mentions: Pick<MentionService, 'resolve'>;
 }
 
 export function createConversationService({
@@ -57,6 +59,7 @@ export function createConversationService({
   routing,
   autoResolve,
   noAgent,
+  mentions,
 }: Deps): ConversationService {
   async function get(viewer: Viewer, id: string): Promise<Conversation> {
     const conversation = await store.conversations.byId(id);
@@ -145,6 +148,11 @@ export function createConversationService({
           'The bot has this conversation: accept it (intervene) before replying',
         );
       }
+      // A note's @mentions are stored with it, so that nobody named is ever left untold.
+      const mentioned =
+        viewer.kind === 'agent' && kind === 'note'
+          ? await mentions.resolve(payload.text, viewer.agentId)
+          : [];
       const result = await store.messages.append({
         conversationId: conversation.id,
         clientMessageId: payload.clientMessageId,
@@ -154,10 +162,12 @@ export function createConversationService({
         // Blank text beside attachments is no text at all.
         text: payload.text.trim() === '' ? '' : payload.text,
         attachmentIds: payload.attachmentIds,
+        mentions: mentioned,
       });
       // Broadcast strictly after commit, and never twice: a duplicate was broadcast the first time.
       if (result.duplicate) return result.message;
       bus.publish('message.created', { message: result.message, conversation: result.conversation });
+      for (const mention of result.mentions) bus.publish('mention.created', { mention });
       // Every message restarts the inactivity clock (checked when the timer fires).
       if (kind !== 'note') await autoResolve.touch(conversation.id);
       return result.message;

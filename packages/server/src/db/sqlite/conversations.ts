@@ -21,7 +21,7 @@ export function sqliteConversations(
   db: SqliteDb,
   immediate: Immediate,
   now: () => number,
-): Store['conversations'] {
+): Omit<Store['conversations'], 'annotate'> {
   // Every socket request looks its conversation up; prepared once, it skips query building.
   const findById = db
     .select()
