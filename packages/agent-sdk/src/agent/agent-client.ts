@@ -10,7 +10,13 @@ import {
   type UploadLimits,
 } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
-import type { AgentClient, AgentClientEvents, AgentClientOptions, AgentState } from '../types.js';
+import type {
+  AgentClient,
+  AgentClientEvents,
+  AgentClientOptions,
+  AgentState,
+  SendOptions,
+} from '../types.js';
 import {
   createAgentSession,
   fetchContact,
@@ -34,6 +40,7 @@ import { createKeyedRunner, mapLimit, singleFlight } from '../core/tasks.js';
 import { validateMessageText } from '../core/validate.js';
 import { createAgentActions } from './agent-actions.js';
 import { createAgentDirectory } from './agent-directory.js';
+import { createCollaboration } from './collaboration.js';
 import { createAgentSignals } from './agent-signals.js';
 import { initialAgentState, mergeConversationMessages, upsertConversations } from './agent-state.js';
 
@@ -208,12 +215,28 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     applyConversations([event.conversation], true);
     hub.emit('handoff:timed_out', event);
   });
-  core.transport.on('contact:updated', (contact) => hub.emit('contact:updated', contact));
+  core.transport.on('contact:updated', (contact) => {
+    applyContact(contact, true);
+    hub.emit('contact:updated', contact);
+  });
   core.transport.on('agent:status_changed', (presence) => {
     directory.applyPresence(presence);
     hub.emit('agent:status_changed', presence);
   });
   const signals = createAgentSignals({ store, hub, transport: core.transport });
+  const {
+    load: loadCollaboration,
+    applyContact,
+    ...collaboration
+  } = createCollaboration({
+    store,
+    hub,
+    http: core.http,
+    transport: core.transport,
+    sendMessage,
+    applyConversation: (conversation) => applyConversations([conversation], true),
+    applyListed: (conversations) => applyConversations(conversations, false),
+  });
   core.transport.on('typing', signals.receiveTyping);
   core.transport.on('conversation:read', signals.receiveRead);
   core.transport.on('conversation:delivered', signals.receiveDelivered);
@@ -236,7 +259,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   async function resync(): Promise<void> {
     // Covers a connect() whose token check could not reach the server.
     await identify();
-    await Promise.all([directory.load(), syncConversations()]);
+    await Promise.all([directory.load(), syncConversations(), loadCollaboration()]);
     syncedOnce = true;
   }
 
@@ -275,6 +298,24 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     } catch (caught) {
       if (!toSwitchboardError(caught).retryable) throw caught;
     }
+  }
+
+  function sendMessage(conversationId: string, text: string, send: SendOptions = {}): Promise<Message> {
+    let files: readonly Attachment[];
+    try {
+      files = attachments.resolve(send.attachmentIds ?? []);
+    } catch (error) {
+      return Promise.reject(toSwitchboardError(error));
+    }
+    const invalid = validateMessageText(text, files.length > 0);
+    if (invalid) return Promise.reject(invalid);
+    return core.outbox.enqueue({
+      conversationId,
+      text,
+      kind: send.kind ?? 'text',
+      attachments: files,
+      clientMessageId: send.clientMessageId,
+    });
   }
 
   let connecting: { generation: number; done: Promise<void> } | null = null;
@@ -347,23 +388,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
       return page.items;
     },
 
-    sendMessage(conversationId, text, send = {}) {
-      let files: readonly Attachment[];
-      try {
-        files = attachments.resolve(send.attachmentIds ?? []);
-      } catch (error) {
-        return Promise.reject(toSwitchboardError(error));
-      }
-      const invalid = validateMessageText(text, files.length > 0);
-      if (invalid) return Promise.reject(invalid);
-      return core.outbox.enqueue({
-        conversationId,
-        text,
-        kind: send.kind ?? 'text',
-        attachments: files,
-        clientMessageId: send.clientMessageId,
-      });
-    },
+    sendMessage,
 
     upload: attachments.upload,
 
@@ -383,6 +408,8 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
 
     ...actions,
 
+    ...collaboration,
+
     async updateProfile(profile) {
       const presence = await updateProfile(core.http, profile);
       directory.applyPresence(presence);
@@ -401,8 +428,10 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
       return fetchTimeline(core.http, conversationId);
     },
 
-    contact(conversationId) {
-      return fetchContact(core.http, conversationId);
+    async contact(conversationId) {
+      const contact = await fetchContact(core.http, conversationId);
+      applyContact(contact, false);
+      return contact;
     },
   };
 }

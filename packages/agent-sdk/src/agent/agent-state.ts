@@ -20,6 +20,10 @@ export function initialAgentState(): AgentState {
     visitorTyping: {},
     visitorReadSeq: {},
     visitorDeliveredSeq: {},
+    labels: {},
+    mentions: [],
+    unreadMentions: 0,
+    contacts: {},
   };
 }
 

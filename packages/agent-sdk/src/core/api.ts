@@ -6,18 +6,25 @@ import type {
   AgentPresence,
   AgentSession,
   Contact,
+  ContactConversationsQuery,
   Conversation,
   ConversationListQuery,
   ConversationPage,
+  CreateLabelRequest,
+  Label,
+  MentionPage,
   MessagePage,
   PublicSite,
   Queue,
   TimelineEvent,
+  UpdateContactRequest,
+  UpdateLabelRequest,
   UpdateProfileRequest,
   UploadLimits,
   VisitorSession,
   VisitorSessionRequest,
 } from '@switchboard/protocol';
+import type { MentionListOptions } from '../agent/collaboration-types.js';
 import type { HistoryOptions } from '../types.js';
 import type { HttpClient } from './http.js';
 
@@ -91,6 +98,52 @@ export function fetchContact(http: HttpClient, conversationId: string): Promise<
   return http.request({
     method: 'GET',
     path: `/v1/conversations/${encodeURIComponent(conversationId)}/contact`,
+  });
+}
+
+export function fetchContactById(http: HttpClient, contactId: string): Promise<Contact> {
+  return http.request({ method: 'GET', path: `/v1/contacts/${encodeURIComponent(contactId)}` });
+}
+
+/** `PATCH /v1/contacts/:id`: an agent's edit, all of it or nothing. */
+export function updateContact(
+  http: HttpClient,
+  contactId: string,
+  body: UpdateContactRequest,
+): Promise<Contact> {
+  return http.request({ method: 'PATCH', path: `/v1/contacts/${encodeURIComponent(contactId)}`, body });
+}
+
+export function fetchContactConversations(
+  http: HttpClient,
+  contactId: string,
+  query: Partial<ContactConversationsQuery> = {},
+): Promise<ConversationPage> {
+  return http.request({
+    method: 'GET',
+    path: `/v1/contacts/${encodeURIComponent(contactId)}/conversations`,
+    query: { limit: query.limit, cursor: query.cursor },
+  });
+}
+
+export function fetchLabels(http: HttpClient, siteId?: string): Promise<Label[]> {
+  return http.request({ method: 'GET', path: '/v1/labels', query: { siteId } });
+}
+
+export function createLabel(http: HttpClient, body: CreateLabelRequest): Promise<Label> {
+  return http.request({ method: 'POST', path: '/v1/labels', body });
+}
+
+export function updateLabel(http: HttpClient, labelId: string, body: UpdateLabelRequest): Promise<Label> {
+  return http.request({ method: 'PATCH', path: `/v1/labels/${encodeURIComponent(labelId)}`, body });
+}
+
+/** The signed-in agent's own mentions, newest first. */
+export function fetchMentions(http: HttpClient, options: MentionListOptions = {}): Promise<MentionPage> {
+  return http.request({
+    method: 'GET',
+    path: '/v1/mentions',
+    query: { unread: options.unread ? 'true' : undefined, limit: options.limit, cursor: options.cursor },
   });
 }
 

@@ -26,7 +26,7 @@ export const MentionListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(200).optional(),
 });
-export type MentionListQuery = z.input<typeof MentionListQuery>;
+export type MentionListQuery = z.infer<typeof MentionListQuery>;
 
 export const MentionPage = z.object({ items: z.array(Mention), nextCursor: z.string().nullable() });
 export type MentionPage = z.infer<typeof MentionPage>;

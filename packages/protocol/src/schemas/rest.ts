@@ -117,7 +117,7 @@ export const ContactConversationsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });
-export type ContactConversationsQuery = z.input<typeof ContactConversationsQuery>;
+export type ContactConversationsQuery = z.infer<typeof ContactConversationsQuery>;
 
 /**
  * `GET /v1/conversations/:id/messages` query string. `afterSeq` reads forward (gap fill after a
