@@ -54,6 +54,12 @@ export type {
   VisitorState,
 } from './types.js';
 export type {
+  CollaborationControls,
+  MentionListOptions,
+  MentionsReadTarget,
+  NoteOptions,
+} from './agent/collaboration-types.js';
+export type {
   BotClient,
   BotClientEvents,
   BotClientOptions,

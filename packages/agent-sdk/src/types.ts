@@ -17,6 +17,9 @@ import type {
   ConversationListQuery,
   ConversationPage,
   DeliveryReceipt,
+  Label,
+  Mention,
+  MentionsRead,
   Message,
   PreChatResult,
   Priority,
@@ -36,6 +39,7 @@ import type {
   VisitorIdentity,
   VisitorTypingEvent,
 } from '@switchboard/protocol';
+import type { CollaborationControls } from './agent/collaboration-types.js';
 import type { SwitchboardError } from './errors.js';
 import type { SocketConnector } from './core/socket.js';
 
@@ -432,6 +436,23 @@ export interface AgentState {
   canned: Readonly<Record<string, CannedResponse>>;
   /** Whether `canned` holds every response: a `canned.list()` without a filter has answered. */
   cannedLoaded: boolean;
+  /**
+   * Every site's labels by id (the defaults and custom ones; see `listLabels`), loaded on connect
+   * and re-sync and kept live from `label:created` and `label:updated`.
+   */
+  labels: Readonly<Record<string, Label>>;
+  /**
+   * Your own @mentions in colleagues' notes, newest first: the latest 50 loaded on connect and
+   * re-sync, more with `listMentions`, live from `mention`.
+   */
+  mentions: readonly Mention[];
+  /** How many of `mentions` are unread. */
+  unreadMentions: number;
+  /**
+   * Contacts this client has read or edited (`contact()`, `getContact()`, `updateContact()`), by
+   * id, kept live from `contact:updated`.
+   */
+  contacts: Readonly<Record<string, Contact>>;
 }
 
 /** The server's payload of one agent-namespace event, e.g. `ServerEventOf<'queue:updated'>`. */
@@ -473,8 +494,15 @@ export interface AgentClientEvents {
   'handoff:accepted': HandoffAcceptedEvent;
   'handoff:returned': HandoffReturnedEvent;
   'handoff:timed_out': HandoffTimedOutEvent;
-  /** A bot or the offline form filled in a contact's fields. */
+  /** A bot, the offline form or an agent changed a contact's fields (`state.contacts` follows). */
   'contact:updated': Contact;
+  /** A colleague mentioned you in an internal note (also in `state.mentions`). */
+  mention: Mention;
+  /** Mentions of yours were marked read, here or on another of your consoles. */
+  'mentions:read': MentionsRead;
+  /** An agent created a label, or renamed or recoloured one (`state.labels` follows). */
+  'label:created': Label;
+  'label:updated': Label;
   /** An agent's status, capacity or load changed (yours too: `state.agent` follows). */
   'agent:status_changed': AgentPresence;
   /** The visitor, or another agent, started or stopped typing (your own typing is not echoed). */
@@ -575,7 +603,12 @@ export interface ConversationListView extends ReadableStore<ConversationViewStat
  * (already in the state) or rejecting with a `SwitchboardError`.
  */
 export interface AgentClient
-  extends ReadableStore<AgentState>, Emitter<AgentClientEvents>, PendingMessageControls, AttachmentControls {
+  extends
+    ReadableStore<AgentState>,
+    Emitter<AgentClientEvents>,
+    PendingMessageControls,
+    AttachmentControls,
+    CollaborationControls {
   /**
    * Logs in (when given credentials) or checks the token and learns whose it is, then opens the
    * socket and loads the conversation list. A refused token or login rejects with `unauthorized`.
@@ -647,7 +680,10 @@ export interface AgentClient
   listAgents(): Promise<AgentPresence[]>;
   /** Fetches a conversation's timeline, oldest first: who did what, when and why. Not kept in the state. */
   timeline(conversationId: string): Promise<TimelineEvent[]>;
-  /** The conversation's contact: name, email and the fields a bot or the offline form collected. */
+  /**
+   * The conversation's contact: name, email and the fields a bot, a form or an agent filled in
+   * (also kept in `state.contacts`).
+   */
   contact(conversationId: string): Promise<Contact>;
   /** What the server accepts as uploads (`GET /v1/uploads/limits`), fetched once and kept. */
   uploadLimits(): Promise<UploadLimits>;

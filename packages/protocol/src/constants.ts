@@ -100,6 +100,14 @@ export const TIMELINE_EVENT_TYPES = [
   'rated',
   /** The visitor's pre-chat form started the conversation; `data` has the answers and consent. */
   'pre_chat_submitted',
+  /** An agent tagged the conversation; `data.tag` is the (normalised) tag. */
+  'tag_added',
+  'tag_removed',
+  /** An agent applied a label; `data` has its `labelId` and `name`. */
+  'label_added',
+  'label_removed',
+  /** An agent edited the conversation's contact; `data.fields` names what changed. */
+  'contact_updated',
 ] as const;
 
 /**
@@ -138,3 +146,27 @@ export const DEFAULT_OFFLINE_FIELDS = [
   type: (typeof FORM_FIELD_TYPES)[number];
   required: boolean;
 }[];
+
+/** Tags: free text, normalised (see `normalizeTag`), at most this long and this many per conversation. */
+export const MAX_TAG_LENGTH = 40;
+export const MAX_TAGS = 20;
+
+/** Labels: at most this many per conversation; names at most this long. */
+export const MAX_LABELS = 10;
+export const MAX_LABEL_NAME = 40;
+
+/**
+ * The labels every site starts with; agents add their own beside them. `key` names a default
+ * label whatever it has been renamed to, so clients can word it in their language.
+ */
+export const DEFAULT_LABELS = [
+  { key: 'follow_up_required', name: 'Follow-up required', color: '#d97706' },
+  { key: 'escalated', name: 'Escalated', color: '#dc2626' },
+  { key: 'bug_report', name: 'Bug report', color: '#7c3aed' },
+  { key: 'feature_request', name: 'Feature request', color: '#2563eb' },
+] as const;
+
+export type DefaultLabelKey = (typeof DEFAULT_LABELS)[number]['key'];
+
+/** The most custom attributes a contact may carry once an agent's edit is applied. */
+export const MAX_CONTACT_ATTRIBUTES = 50;

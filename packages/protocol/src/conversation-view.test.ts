@@ -13,6 +13,8 @@ const base: Conversation = {
   queueId: 'q1',
   assigneeId: 'a1',
   requiredSkills: [],
+  tags: [],
+  labelIds: [],
   queuedAt: null,
   assignedAt: null,
   resolvedAt: null,

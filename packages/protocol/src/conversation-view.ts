@@ -4,6 +4,7 @@
 import type { Conversation } from './schemas/conversation.js';
 import type { ConversationListQuery } from './schemas/rest.js';
 import { type CONVERSATION_VIEWS, OPEN_STATUSES } from './constants.js';
+import { normalizeTag } from './tags.js';
 
 export type ConversationView = (typeof CONVERSATION_VIEWS)[number];
 
@@ -44,6 +45,8 @@ export function matchesConversationFilter(
   if (filter.priority && conversation.priority !== filter.priority) return false;
   if (filter.queueId && conversation.queueId !== filter.queueId) return false;
   if (filter.assigneeId && conversation.assigneeId !== filter.assigneeId) return false;
+  if (filter.tag && !conversation.tags.includes(normalizeTag(filter.tag))) return false;
+  if (filter.labelId && !conversation.labelIds.includes(filter.labelId)) return false;
   // ISO-8601 UTC timestamps of one format compare as strings.
   if (filter.createdFrom && conversation.createdAt < filter.createdFrom) return false;
   if (filter.createdTo && conversation.createdAt >= filter.createdTo) return false;

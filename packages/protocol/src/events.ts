@@ -10,6 +10,9 @@ import type {
 import type { CannedChangedEvent } from './schemas/canned.js';
 import type { Contact } from './schemas/contact.js';
 import type { Conversation, Handoff } from './schemas/conversation.js';
+import type { Label, LabelPayload } from './schemas/label.js';
+import type { Mention, MentionsRead, MentionsReadPayload } from './schemas/mention.js';
+import type { TagsPayload } from './schemas/tag.js';
 import type { CsatSubmission } from './schemas/csat.js';
 import type { PreChatResult, PreChatSubmission } from './schemas/pre-chat.js';
 import type { Message } from './schemas/message.js';
@@ -117,6 +120,18 @@ export interface AgentClientToServerEvents {
   'conversation:read': (payload: ReadPayload, ack: AckCallback<ReadReceipt>) => void;
   /** This console received the conversation up to `seq` (sent by the SDK on its own). */
   'conversation:delivered': (payload: DeliveredPayload, ack: AckCallback<DeliveryReceipt>) => void;
+  /**
+   * Tags the conversation (each normalised; ones it has are left alone). Every agent hears
+   * `conversation:updated`; the timeline records each tag added. `conflict` past `MAX_TAGS`.
+   */
+  'conversation:add_tags': (payload: TagsPayload, ack: AckCallback<Conversation>) => void;
+  /** Removes tags (ones it does not have are ignored). */
+  'conversation:remove_tags': (payload: TagsPayload, ack: AckCallback<Conversation>) => void;
+  /** Applies one of the conversation's site's labels; `not_found` for another site's or a missing one. */
+  'conversation:add_label': (payload: LabelPayload, ack: AckCallback<Conversation>) => void;
+  'conversation:remove_label': (payload: LabelPayload, ack: AckCallback<Conversation>) => void;
+  /** Marks your own mentions read (by id, or all in a conversation); acks those it marked. */
+  'mentions:read': (payload: MentionsReadPayload, ack: AckCallback<MentionsRead>) => void;
 }
 
 export interface AgentServerToClientEvents {
@@ -148,8 +163,15 @@ export interface AgentServerToClientEvents {
   'handoff:returned': (event: { conversation: Conversation; agentId: string; note: string | null }) => void;
   /** The bot failed or did not answer in time: the conversation went to the queue. */
   'handoff:timed_out': (event: HandoffEvent & { error: string }) => void;
-  /** A bot or the offline form filled in contact fields. */
+  /** A bot, the offline form or an agent changed a contact's fields. */
   'contact:updated': (contact: Contact) => void;
+  /** You were mentioned in an internal note. Sent to the mentioned agent's sockets only. */
+  'mention:created': (mention: Mention) => void;
+  /** You marked mentions read (on another console, say). Sent to your own sockets only. */
+  'mentions:read': (event: MentionsRead) => void;
+  /** An agent created a label, or renamed or recoloured one. */
+  'label:created': (label: Label) => void;
+  'label:updated': (label: Label) => void;
   /** The visitor or another agent started or stopped typing. */
   typing: (event: AgentTypingEvent) => void;
   /** The visitor or an agent read the conversation up to `seq`. */

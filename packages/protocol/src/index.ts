@@ -33,6 +33,12 @@ export {
   CHANNELS,
   CONVERSATION_STATUSES,
   CONVERSATION_VIEWS,
+  DEFAULT_LABELS,
+  MAX_CONTACT_ATTRIBUTES,
+  MAX_LABEL_NAME,
+  MAX_LABELS,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
   IDENTITY_VERIFICATION_MODES,
   MAX_CANNED_BODY,
   MAX_CANNED_CATEGORY,
@@ -54,9 +60,22 @@ export {
   TYPING_REFRESH_MS,
   TYPING_TIMEOUT_MS,
 } from './constants.js';
+export type { DefaultLabelKey } from './constants.js';
+export { normalizeTag, tagProblem } from './tags.js';
+export { agentHandles, mentionedAgentIds, mentionTokens, normalizeHandle } from './mentions.js';
+export type { Mentionable } from './mentions.js';
 export type { Attributes, Channel, Priority } from './schemas/common.js';
 export type { Site, PublicSite, IdentityVerification } from './schemas/site.js';
-export type { ConsentRecord, Contact, ContactPreChat } from './schemas/contact.js';
+export type { ConsentRecord, Contact, ContactPreChat, UpdateContactRequest } from './schemas/contact.js';
+export type { CreateLabelRequest, Label, LabelPayload, UpdateLabelRequest } from './schemas/label.js';
+export type {
+  Mention,
+  MentionListQuery,
+  MentionPage,
+  MentionsRead,
+  MentionsReadPayload,
+} from './schemas/mention.js';
+export type { TagsPayload } from './schemas/tag.js';
 export type {
   PreChatConsent,
   PreChatResult,
@@ -150,6 +169,7 @@ export type {
 export type {
   AgentLoginRequest,
   AgentSession,
+  ContactConversationsQuery,
   ConversationListQuery,
   ConversationPage,
   MessageHistoryQuery,

@@ -18,7 +18,11 @@ import { createSmtpMailer } from './lib/mailer.js';
 import { createRateLimiter } from './lib/rate-limit.js';
 import { createTokenSigner } from './lib/tokens.js';
 import { createGateway } from './realtime/gateway.js';
+import { createAnnotationService, type AnnotationService } from './services/annotations.js';
+import { createContactService, type ContactService } from './services/contacts.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
+import { createLabelService, type LabelService } from './services/labels.js';
+import { createMentionService, type MentionService } from './services/mentions.js';
 import { createAgentService, type AgentService } from './services/agents.js';
 import {
   createAttachmentService,
@@ -73,6 +77,10 @@ export interface SwitchboardApp {
     csat: CsatService;
     attachments: AttachmentService;
     canned: CannedService;
+    annotations: AnnotationService;
+    labels: LabelService;
+    contacts: ContactService;
+    mentions: MentionService;
   };
   /** Fires due timers now (tests use it instead of waiting for the poll). */
   timers: TimerScheduler;
@@ -120,6 +128,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     windows: { ownedMs: config.lifecycle.autoResolveAfterMs, botMs: config.lifecycle.sessionTimeoutMs },
   });
   const noAgent = createNoAgentPolicy({ store, bus, now });
+  const mentions = createMentionService({ store, bus, now });
   const conversations = createConversationService({
     store,
     bus,
@@ -127,7 +136,11 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     routing,
     autoResolve,
     noAgent,
+    mentions,
   });
+  const annotations = createAnnotationService({ store, bus });
+  const labels = createLabelService({ store, bus });
+  const contacts = createContactService({ store, bus });
   const handoff = createHandoffService({ store, bus, routing, noAgent, now });
   const csat = createCsatService({ store, bus, now });
   const signals = createSignalService({ store, bus, now });
@@ -177,6 +190,9 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     botHub,
     attachments,
     canned,
+    labels,
+    contacts,
+    mentions,
     sessionLimiter: createRateLimiter(config.rateLimits.sessions, now),
     uploadLimiter: createRateLimiter(config.rateLimits.uploads, now),
     logger,
@@ -198,6 +214,8 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     agents,
     visitors,
     signals,
+    annotations,
+    mentions,
     bus,
     logger,
     messageRate: config.rateLimits.messages,
@@ -220,6 +238,10 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
       csat,
       attachments,
       canned,
+      annotations,
+      labels,
+      contacts,
+      mentions,
     },
     timers,
     bus,

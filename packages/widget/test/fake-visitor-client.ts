@@ -148,6 +148,8 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     agentReadSeq: 0,
     visitorDeliveredSeq: 0,
     agentDeliveredSeq: 0,
+    tags: [],
+    labelIds: [],
     lastMessageAt: null,
     createdAt: '2025-01-01T10:00:00.000Z',
     updatedAt: '2025-01-01T10:00:00.000Z',

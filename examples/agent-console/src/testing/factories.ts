@@ -23,6 +23,8 @@ export function conversation(id: string, overrides: Partial<Conversation> = {}):
     agentReadSeq: 0,
     visitorDeliveredSeq: 0,
     agentDeliveredSeq: 0,
+    tags: [],
+    labelIds: [],
     lastMessageAt: null,
     createdAt: '2025-06-18T10:00:00.000Z',
     updatedAt: '2025-06-18T10:00:00.000Z',

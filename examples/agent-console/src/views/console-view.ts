@@ -10,7 +10,9 @@ import { Disposer, watch } from '../lib/watch.js';
 import { connectionIndicator } from './connection-indicator.js';
 import { conversationListView } from './conversation-list.js';
 import { listFilters } from './list-filters.js';
+import { detailsPane } from './details-pane.js';
 import { listTabs } from './list-tabs.js';
+import { mentionNotices } from './mention-notices.js';
 import { presenceControls } from './presence-controls.js';
 import { threadView } from './thread-view.js';
 
@@ -90,6 +92,13 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
     },
   });
 
+  const details = detailsPane(
+    client,
+    () => selfIdOf(client.getSnapshot()),
+    (id) => select(id),
+  );
+  const mentions = mentionNotices(client, (id) => select(id));
+
   const element = h(
     'div',
     { className: 'console' },
@@ -99,6 +108,7 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
       h('span', { className: 'brand', text: 'Switchboard' }),
       connection.element,
       h('span', { className: 'topbar-spacer' }),
+      mentions.element,
       presence.element,
       agentName,
       logout,
@@ -117,7 +127,9 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
         list.element,
       ),
       thread.element,
+      details.element,
     ),
+    mentions.toast,
   );
 
   function showTab(next: ListTab): void {
@@ -204,9 +216,29 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
     if (id === selectedId) return;
     selectedId = id;
     thread.show(id);
+    details.show(id);
     renderList();
     options.onSelect(id);
+    if (id !== null) readMentions(id);
   }
+
+  /** Opening a conversation shows its notes: the agent's mentions in it are read. */
+  function readMentions(conversationId: string): void {
+    const unread = client
+      .getSnapshot()
+      .mentions.some((mention) => mention.conversationId === conversationId && mention.readAt === null);
+    if (unread) client.markMentionsRead({ conversationId }).catch(() => undefined);
+  }
+
+  // Ctrl+N: write a note on the open conversation, from anywhere in the console.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.ctrlKey || event.altKey || event.shiftKey || event.metaKey || event.key.toLowerCase() !== 'n')
+      return;
+    if (selectedId === null) return;
+    event.preventDefault();
+    details.focusNote();
+  };
+  document.addEventListener('keydown', onKeyDown);
 
   function followReadMarks(marks: ReadMarks): void {
     readMarks = marks;
@@ -273,6 +305,16 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
   const tick = setInterval(() => renderList(), CLOCK_TICK_MS);
   disposer.add(() => clearInterval(tick));
   disposer.add(() => thread.dispose());
+  disposer.add(() => details.dispose());
+  disposer.add(() => mentions.dispose());
+  disposer.add(() => document.removeEventListener('keydown', onKeyDown));
+  // A mention in the conversation on screen is seen at once.
+  disposer.add(
+    client.on('mention', (mention) => {
+      if (mention.conversationId === selectedId && document.visibilityState === 'visible')
+        readMentions(mention.conversationId);
+    }),
+  );
   disposer.add(() => {
     filters.dispose();
     stopSearch();

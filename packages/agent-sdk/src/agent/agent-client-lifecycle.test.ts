@@ -100,6 +100,8 @@ async function connect(): Promise<AgentClient> {
         '/v1/queues': directory.queues,
         '/v1/agents': directory.agents,
         '/v1/conversations/conv_1/timeline': [],
+        '/v1/labels': [],
+        '/v1/mentions': { items: [], nextCursor: null },
       };
       return Promise.resolve(json(bodies[pathname] ?? {}));
     },

@@ -10,7 +10,13 @@ import {
   type UploadLimits,
 } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
-import type { AgentClient, AgentClientEvents, AgentClientOptions, AgentState } from '../types.js';
+import type {
+  AgentClient,
+  AgentClientEvents,
+  AgentClientOptions,
+  AgentState,
+  SendOptions,
+} from '../types.js';
 import {
   createAgentSession,
   fetchContact,
@@ -35,6 +41,7 @@ import { validateMessageText } from '../core/validate.js';
 import { createAgentActions } from './agent-actions.js';
 import { createAgentCanned } from './agent-canned.js';
 import { createAgentDirectory } from './agent-directory.js';
+import { createCollaboration } from './collaboration.js';
 import { createAgentSignals } from './agent-signals.js';
 import { createConversationView } from './conversation-view.js';
 import { initialAgentState, mergeConversationMessages, upsertConversations } from './agent-state.js';
@@ -217,12 +224,28 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     applyConversations([event.conversation], true);
     hub.emit('handoff:timed_out', event);
   });
-  core.transport.on('contact:updated', (contact) => hub.emit('contact:updated', contact));
+  core.transport.on('contact:updated', (contact) => {
+    applyContact(contact, true);
+    hub.emit('contact:updated', contact);
+  });
   core.transport.on('agent:status_changed', (presence) => {
     directory.applyPresence(presence);
     hub.emit('agent:status_changed', presence);
   });
   const signals = createAgentSignals({ store, hub, transport: core.transport });
+  const {
+    load: loadCollaboration,
+    applyContact,
+    ...collaboration
+  } = createCollaboration({
+    store,
+    hub,
+    http: core.http,
+    transport: core.transport,
+    sendMessage,
+    applyConversation: (conversation) => applyConversations([conversation], true),
+    applyListed: (conversations) => applyConversations(conversations, false),
+  });
   core.transport.on('typing', signals.receiveTyping);
   core.transport.on('conversation:read', signals.receiveRead);
   core.transport.on('conversation:delivered', signals.receiveDelivered);
@@ -246,7 +269,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   async function resync(): Promise<void> {
     // Covers a connect() whose token check could not reach the server.
     await identify();
-    await Promise.all([directory.load(), syncConversations(), canned.resync()]);
+    await Promise.all([directory.load(), syncConversations(), canned.resync(), loadCollaboration()]);
     syncedOnce = true;
   }
 
@@ -285,6 +308,24 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     } catch (caught) {
       if (!toSwitchboardError(caught).retryable) throw caught;
     }
+  }
+
+  function sendMessage(conversationId: string, text: string, send: SendOptions = {}): Promise<Message> {
+    let files: readonly Attachment[];
+    try {
+      files = attachments.resolve(send.attachmentIds ?? []);
+    } catch (error) {
+      return Promise.reject(toSwitchboardError(error));
+    }
+    const invalid = validateMessageText(text, files.length > 0);
+    if (invalid) return Promise.reject(invalid);
+    return core.outbox.enqueue({
+      conversationId,
+      text,
+      kind: send.kind ?? 'text',
+      attachments: files,
+      clientMessageId: send.clientMessageId,
+    });
   }
 
   let connecting: { generation: number; done: Promise<void> } | null = null;
@@ -355,23 +396,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
       return page.items;
     },
 
-    sendMessage(conversationId, text, send = {}) {
-      let files: readonly Attachment[];
-      try {
-        files = attachments.resolve(send.attachmentIds ?? []);
-      } catch (error) {
-        return Promise.reject(toSwitchboardError(error));
-      }
-      const invalid = validateMessageText(text, files.length > 0);
-      if (invalid) return Promise.reject(invalid);
-      return core.outbox.enqueue({
-        conversationId,
-        text,
-        kind: send.kind ?? 'text',
-        attachments: files,
-        clientMessageId: send.clientMessageId,
-      });
-    },
+    sendMessage,
 
     upload: attachments.upload,
 
@@ -391,6 +416,8 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
 
     ...actions,
 
+    ...collaboration,
+
     async updateProfile(profile) {
       const presence = await updateProfile(core.http, profile);
       directory.applyPresence(presence);
@@ -409,8 +436,10 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
       return fetchTimeline(core.http, conversationId);
     },
 
-    contact(conversationId) {
-      return fetchContact(core.http, conversationId);
+    async contact(conversationId) {
+      const contact = await fetchContact(core.http, conversationId);
+      applyContact(contact, false);
+      return contact;
     },
 
     canned: canned.api,

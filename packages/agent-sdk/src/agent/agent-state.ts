@@ -22,6 +22,10 @@ export function initialAgentState(): AgentState {
     visitorDeliveredSeq: {},
     canned: {},
     cannedLoaded: false,
+    labels: {},
+    mentions: [],
+    unreadMentions: 0,
+    contacts: {},
   };
 }
 

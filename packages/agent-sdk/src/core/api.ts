@@ -9,19 +9,26 @@ import type {
   CannedResponseListQuery,
   Contact,
   CreateCannedResponseRequest,
+  ContactConversationsQuery,
   Conversation,
   ConversationListQuery,
   ConversationPage,
+  CreateLabelRequest,
+  Label,
+  MentionPage,
   MessagePage,
   PublicSite,
   Queue,
   TimelineEvent,
   UpdateCannedResponseRequest,
+  UpdateContactRequest,
+  UpdateLabelRequest,
   UpdateProfileRequest,
   UploadLimits,
   VisitorSession,
   VisitorSessionRequest,
 } from '@switchboard/protocol';
+import type { MentionListOptions } from '../agent/collaboration-types.js';
 import type { HistoryOptions } from '../types.js';
 import type { HttpClient } from './http.js';
 
@@ -59,6 +66,8 @@ export function fetchConversations(
       assigneeId: query.assigneeId,
       createdFrom: query.createdFrom,
       createdTo: query.createdTo,
+      tag: query.tag,
+      labelId: query.labelId,
       // A blank search box searches nothing.
       q: query.q?.trim() || undefined,
       limit: query.limit,
@@ -109,6 +118,52 @@ export function fetchContact(http: HttpClient, conversationId: string): Promise<
   return http.request({
     method: 'GET',
     path: `/v1/conversations/${encodeURIComponent(conversationId)}/contact`,
+  });
+}
+
+export function fetchContactById(http: HttpClient, contactId: string): Promise<Contact> {
+  return http.request({ method: 'GET', path: `/v1/contacts/${encodeURIComponent(contactId)}` });
+}
+
+/** `PATCH /v1/contacts/:id`: an agent's edit, all of it or nothing. */
+export function updateContact(
+  http: HttpClient,
+  contactId: string,
+  body: UpdateContactRequest,
+): Promise<Contact> {
+  return http.request({ method: 'PATCH', path: `/v1/contacts/${encodeURIComponent(contactId)}`, body });
+}
+
+export function fetchContactConversations(
+  http: HttpClient,
+  contactId: string,
+  query: Partial<ContactConversationsQuery> = {},
+): Promise<ConversationPage> {
+  return http.request({
+    method: 'GET',
+    path: `/v1/contacts/${encodeURIComponent(contactId)}/conversations`,
+    query: { limit: query.limit, cursor: query.cursor },
+  });
+}
+
+export function fetchLabels(http: HttpClient, siteId?: string): Promise<Label[]> {
+  return http.request({ method: 'GET', path: '/v1/labels', query: { siteId } });
+}
+
+export function createLabel(http: HttpClient, body: CreateLabelRequest): Promise<Label> {
+  return http.request({ method: 'POST', path: '/v1/labels', body });
+}
+
+export function updateLabel(http: HttpClient, labelId: string, body: UpdateLabelRequest): Promise<Label> {
+  return http.request({ method: 'PATCH', path: `/v1/labels/${encodeURIComponent(labelId)}`, body });
+}
+
+/** The signed-in agent's own mentions, newest first. */
+export function fetchMentions(http: HttpClient, options: MentionListOptions = {}): Promise<MentionPage> {
+  return http.request({
+    method: 'GET',
+    path: '/v1/mentions',
+    query: { unread: options.unread ? 'true' : undefined, limit: options.limit, cursor: options.cursor },
   });
 }
 

@@ -49,6 +49,8 @@ export function conversation(id: string, overrides: Partial<Conversation> = {}):
     agentReadSeq: 0,
     visitorDeliveredSeq: 0,
     agentDeliveredSeq: 0,
+    tags: [],
+    labelIds: [],
     lastMessageAt: null,
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',

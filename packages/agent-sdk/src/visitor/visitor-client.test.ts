@@ -150,6 +150,8 @@ describe.each(CONNECTORS)('over %s', (_name, connect) => {
       agentReadSeq: 0,
       visitorDeliveredSeq: 0,
       agentDeliveredSeq: 0,
+      tags: [],
+      labelIds: [],
       updatedAt: '2025-01-01T00:01:00.000Z',
     });
     await waitFor(() => client.getSnapshot().conversation?.status === 'resolved');

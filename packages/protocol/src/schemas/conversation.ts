@@ -45,6 +45,13 @@ export const Conversation = z.object({
    * timeline keeps the `rated` event), so each resolution can be rated once.
    */
   csat: CsatRating.nullable(),
+  /**
+   * Agents' own tags (normalised, see `normalizeTag`), in the order added. Internal: always empty
+   * in what visitors receive.
+   */
+  tags: z.array(z.string()).default([]),
+  /** The site's labels applied to it (`Label` ids), in the order applied. Internal, like `tags`. */
+  labelIds: z.array(Id).default([]),
   /** The highest `seq` stored so far; 0 when there are no messages. */
   lastSeq: Seq,
   /** Read receipts: the highest `seq` the visitor has seen (0 when none); never above `lastSeq`. */

@@ -1,6 +1,9 @@
 export { Attributes, Channel, ClientMessageId, Id, Priority, Seq, Timestamp } from './common.js';
 export { IdentityVerification, PublicSite, Site } from './site.js';
-export { ConsentRecord, Contact, ContactPreChat } from './contact.js';
+export { ConsentRecord, Contact, ContactPreChat, UpdateContactRequest } from './contact.js';
+export { CreateLabelRequest, Label, LabelColor, LabelPayload, UpdateLabelRequest } from './label.js';
+export { Mention, MentionListQuery, MentionPage, MentionsRead, MentionsReadPayload } from './mention.js';
+export { Tag, TagsPayload } from './tag.js';
 export { PreChatConsent, PreChatResult, PreChatSettings, PreChatSubmission } from './pre-chat.js';
 export {
   Agent,
@@ -62,6 +65,7 @@ export {
 export {
   AgentLoginRequest,
   AgentSession,
+  ContactConversationsQuery,
   ConversationListQuery,
   ConversationPage,
   MessageHistoryQuery,

@@ -115,6 +115,10 @@ export const ConversationListQuery = z
     createdFrom: Timestamp.optional(),
     /** Created before this instant. */
     createdTo: Timestamp.optional(),
+    /** Carries this tag (compared normalised, see `normalizeTag`). Agents only. */
+    tag: z.string().trim().min(1).max(60).optional(),
+    /** Has this label applied. Agents only. */
+    labelId: Id.optional(),
     /**
      * Text search: the contact's name, email or phone, any message's text (notes included), or a
      * conversation id (exact). Case-insensitive.
@@ -135,6 +139,13 @@ export const ConversationPage = z.object({
   nextCursor: z.string().nullable(),
 });
 export interface ConversationPage extends z.infer<typeof ConversationPage> {}
+
+/** `GET /v1/contacts/:id/conversations` query string: the contact's conversations, most recently updated first. */
+export const ContactConversationsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
+export type ContactConversationsQuery = z.infer<typeof ContactConversationsQuery>;
 
 /**
  * `GET /v1/conversations/:id/messages` query string. `afterSeq` reads forward (gap fill after a

@@ -1,5 +1,13 @@
 // Rows → protocol types. The only place that knows both shapes.
-import type { Attachment, CannedResponse, Conversation, Message, TimelineEvent } from '@switchboard/protocol';
+import type {
+  Attachment,
+  CannedResponse,
+  Conversation,
+  Label,
+  Mention,
+  Message,
+  TimelineEvent,
+} from '@switchboard/protocol';
 import type { AgentRecord, AttachmentRecord, ContactRecord, QueueRecord, SiteRecord } from './store.js';
 import type {
   AgentRow,
@@ -8,6 +16,8 @@ import type {
   ContactRow,
   ConversationEventRow,
   ConversationRow,
+  LabelRow,
+  MentionRow,
   MessageRow,
   QueueRow,
   SiteRow,
@@ -92,6 +102,8 @@ export function toConversation(row: ConversationRow): Conversation {
     agentReadSeq: row.agentReadSeq,
     visitorDeliveredSeq: row.visitorDeliveredSeq,
     agentDeliveredSeq: row.agentDeliveredSeq,
+    tags: row.tags,
+    labelIds: row.labelIds,
     lastMessageAt: isoOrNull(row.lastMessageAt),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
@@ -187,6 +199,31 @@ export function toTimelineEvent(row: ConversationEventRow): TimelineEvent {
     toStatus: row.toStatus,
     data: row.data,
     createdAt: iso(row.createdAt),
+  };
+}
+
+export function toLabel(row: LabelRow): Label {
+  return {
+    id: row.id,
+    siteId: row.siteId,
+    key: row.key,
+    name: row.name,
+    color: row.color,
+    createdAt: iso(row.createdAt),
+  };
+}
+
+/** A mention with its note's text (a column of the message, joined or at hand). */
+export function toMention(row: MentionRow, text: string): Mention {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    messageId: row.messageId,
+    agentId: row.agentId,
+    authorId: row.authorId,
+    text,
+    createdAt: iso(row.createdAt),
+    readAt: isoOrNull(row.readAt),
   };
 }
 

@@ -18,6 +18,7 @@ import type {
   BusinessHours,
   Channel,
   ConversationStatus,
+  DefaultLabelKey,
   IdentityVerification,
   MessageKind,
   Priority,
@@ -137,6 +138,15 @@ export const conversations = sqliteTable(
      */
     visitorDeliveredSeq: integer('visitor_delivered_seq').notNull().default(0),
     agentDeliveredSeq: integer('agent_delivered_seq').notNull().default(0),
+    /** Agents' tags (normalised) and applied label ids, in the order added; never shown to visitors. */
+    tags: text('tags', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    labelIds: text('label_ids', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     lastMessageAt: integer('last_message_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
@@ -227,6 +237,50 @@ export const attachments = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('attachments_message_idx').on(t.messageId)],
+);
+
+/** A site's labels: the defaults (`key` set, inserted with the site) and the ones agents add. */
+export const labels = sqliteTable(
+  'labels',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    key: text('key').$type<DefaultLabelKey>(),
+    name: text('name').notNull(),
+    /** The name compared case-insensitively (NFKC, lowercase): unique per site. */
+    nameKey: text('name_key').notNull(),
+    color: text('color').notNull(),
+    /** The agent who created it; null for the defaults. */
+    createdBy: text('created_by'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('labels_site_name_uq').on(t.siteId, t.nameKey)],
+);
+
+/** Agents named in internal notes; written in the note's transaction. */
+export const mentions = sqliteTable(
+  'mentions',
+  {
+    id: text('id').primaryKey(),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id),
+    authorId: text('author_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    readAt: integer('read_at'),
+  },
+  (t) => [
+    uniqueIndex('mentions_message_agent_uq').on(t.messageId, t.agentId),
+    index('mentions_agent_idx').on(t.agentId, t.createdAt),
+  ],
 );
 
 export const queues = sqliteTable('queues', {
@@ -327,3 +381,5 @@ export type AttachmentRow = typeof attachments.$inferSelect;
 export type QueueRow = typeof queues.$inferSelect;
 export type ConversationEventRow = typeof conversationEvents.$inferSelect;
 export type CannedResponseRow = typeof cannedResponses.$inferSelect;
+export type LabelRow = typeof labels.$inferSelect;
+export type MentionRow = typeof mentions.$inferSelect;

@@ -22,6 +22,8 @@ import type {
   ConversationFilterFields,
   ConversationStatus,
   IdentityVerification,
+  Label,
+  Mention,
   Message,
   MessageKind,
   Priority,
@@ -225,11 +227,53 @@ export interface NewMessage {
    * its reply must not slip in between the check and the insert. Throws `bot_muted` for bots.
    */
   requireStatus?: readonly ConversationStatus[];
+  /** Agents a note mentions (ids), other than its author: stored in the note's transaction. */
+  mentions?: readonly string[];
+}
+
+/** Tags and labels an agent adds to or removes from a conversation, in one transaction. */
+export interface AnnotateRequest {
+  conversationId: string;
+  /** Normalised tags. */
+  tags?: { add?: readonly string[]; remove?: readonly string[] };
+  /** Label ids; one to add must be a label of the conversation's site (else `not_found`). */
+  labels?: { add?: readonly string[]; remove?: readonly string[] };
+  actor: { kind: AuthorKind; id: string | null };
+}
+
+export interface AnnotateResult {
+  conversation: Conversation;
+  /** False when there was nothing to do (nothing written, no timeline event). */
+  changed: boolean;
+}
+
+/** An agent's edit of a contact: `null` clears a field; an attribute set to `null` is removed. */
+export interface ContactEdit {
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  attributes?: Record<string, string | number | boolean | null>;
+}
+
+export interface ContactEditResult {
+  contact: ContactRecord;
+  /** What changed, e.g. `['email', 'attributes.plan']`; empty when the edit changed nothing. */
+  changed: string[];
+  /** The conversations whose timeline recorded the edit. */
+  conversationIds: string[];
+}
+
+export interface MentionFilter {
+  unread: boolean;
+  limit: number;
+  cursor?: string;
 }
 
 export interface AppendResult {
   message: Message;
   conversation: Conversation;
+  /** The mentions the insert wrote (empty for a duplicate, and for most messages). */
+  mentions: Mention[];
   /** The clientMessageId was already stored: `message` is the original, nothing was written. */
   duplicate: boolean;
 }
@@ -308,6 +352,36 @@ export interface Store {
      * (whose credential the visitor already holds). `secretReplaced` says which happened.
      */
     identify(input: IdentifyContact): Promise<{ contact: ContactRecord; secretReplaced: boolean }>;
+    /**
+     * An agent's edit, in one transaction: the fields change, and a `contact_updated` event goes
+     * into the timeline of each of the contact's open conversations (or, with none open, of its
+     * latest). Throws `invalid_payload` (writing nothing) when more than `maxAttributes` would
+     * remain. Null for a missing contact.
+     */
+    edit(
+      contactId: string,
+      changes: ContactEdit,
+      options: { actorId: string; maxAttributes: number },
+    ): Promise<ContactEditResult | null>;
+  };
+  labels: {
+    /** A site's labels (every site's without `siteId`): the defaults in order, then custom ones by age. */
+    list(siteId?: string): Promise<Label[]>;
+    byId(id: string): Promise<Label | null>;
+    /** Throws `conflict` when the site has a label of that name (ignoring case); `not_found` for no site. */
+    create(label: { siteId: string; name: string; color: string; createdBy: string }): Promise<Label>;
+    /** Null for a missing label; `conflict` for a name taken by another of the site's labels. */
+    update(id: string, changes: { name?: string; color?: string }): Promise<Label | null>;
+  };
+  mentions: {
+    /** The agent's mentions, newest first, with the note's text. */
+    list(agentId: string, filter: MentionFilter): Promise<{ items: Mention[]; nextCursor: string | null }>;
+    /** Marks the agent's unread mentions (these ids, or all in a conversation) read; the ids it marked. */
+    markRead(
+      agentId: string,
+      target: { mentionIds: readonly string[] } | { conversationId: string },
+      at: number,
+    ): Promise<string[]>;
   };
   preChat: {
     /**
@@ -406,6 +480,12 @@ export interface Store {
       recipient: 'visitor' | 'agent',
       seq: number,
     ): Promise<{ conversation: Conversation; advanced: boolean } | null>;
+    /**
+     * Adds and removes tags and labels at once: checks the labels and the limits
+     * (`MAX_TAGS`, `MAX_LABELS`: `conflict`) under the write lock, then updates the row and
+     * records one timeline event per change, or writes nothing. Null for a missing conversation.
+     */
+    annotate(request: AnnotateRequest): Promise<AnnotateResult | null>;
     /** Most recently updated first. */
     list(filter: ConversationFilter): Promise<{ items: Conversation[]; nextCursor: string | null }>;
   };

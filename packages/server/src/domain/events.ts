@@ -5,6 +5,9 @@ import type {
   Conversation,
   Handoff,
   DeliveryReceipt,
+  Label,
+  Mention,
+  MentionsRead,
   Message,
   QueuePosition,
   ReadReceipt,
@@ -35,6 +38,14 @@ export interface DomainEvents {
   'handoff.returned': { conversation: Conversation; agentId: string; note: string | null };
   'handoff.timed_out': { conversation: Conversation; handoff: Handoff; error: string };
   'contact.updated': { contact: Contact };
+  /** Agents changed a conversation's tags or labels: news for agents only, never for the visitor. */
+  'conversation.annotated': { conversation: Conversation };
+  'label.created': { label: Label };
+  'label.updated': { label: Label };
+  /** An agent was named in a note; only they are told. */
+  'mention.created': { mention: Mention };
+  /** An agent marked their mentions read; their other consoles follow. */
+  'mentions.read': MentionsRead & { agentId: string };
   /** Someone started or stopped typing. Never stored: receivers let it expire. */
   'conversation.typing': {
     conversationId: string;

@@ -7,6 +7,9 @@ import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
 import type { AttachmentService } from '../services/attachments.js';
+import type { ContactService } from '../services/contacts.js';
+import type { LabelService } from '../services/labels.js';
+import type { MentionService } from '../services/mentions.js';
 import type { SdkBotHub } from '../bots/sdk/hub.js';
 import type { BotRunner } from '../services/bot-runner.js';
 import type { CannedService } from '../services/canned.js';
@@ -18,6 +21,9 @@ import { errorResponse } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { cannedRoutes } from './routes/canned-responses.js';
+import { contactRoutes } from './routes/contacts.js';
+import { labelRoutes } from './routes/labels.js';
+import { mentionRoutes } from './routes/mentions.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { queueRoutes } from './routes/queues.js';
 import { publicSiteRoutes } from './routes/public-site.js';
@@ -37,6 +43,9 @@ export interface HttpDeps {
   botHub: SdkBotHub;
   attachments: AttachmentService;
   canned: CannedService;
+  labels: LabelService;
+  contacts: ContactService;
+  mentions: MentionService;
   sessionLimiter: RateLimiter;
   uploadLimiter: RateLimiter;
   logger: Logger;
@@ -76,6 +85,9 @@ export function createHttpApp(deps: HttpDeps) {
     '/v1/conversations',
     conversationRoutes(deps.sessions, deps.conversations, deps.store, deps.botRunner, deps.agents),
   );
+  app.route('/v1/labels', labelRoutes(deps.sessions, deps.labels));
+  app.route('/v1/contacts', contactRoutes(deps.sessions, deps.contacts));
+  app.route('/v1/mentions', mentionRoutes(deps.sessions, deps.mentions));
   app.all('/v1/*', () => {
     throw new AppError('not_found', 'No such endpoint');
   });

@@ -4,17 +4,22 @@ import {
   ConversationRef,
   DeliveredPayload,
   HandBackPayload,
+  LabelPayload,
+  MentionsReadPayload,
   ReadPayload,
   ResolvePayload,
   SetCapacityPayload,
   SetPriorityPayload,
   SetStatusPayload,
+  TagsPayload,
   TransferPayload,
   TypingPayload,
 } from '@switchboard/protocol/schemas';
 import type { Logger } from '../lib/logger.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
+import type { AnnotationService } from '../services/annotations.js';
+import type { MentionService } from '../services/mentions.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { HandoffService } from '../services/handoff.js';
 import type { LifecycleService } from '../services/lifecycle.js';
@@ -23,7 +28,7 @@ import type { SignalService } from '../services/signals.js';
 import { handle } from './handle.js';
 import { authenticateSocket } from './handshake.js';
 import type { AgentNamespace } from './namespaces.js';
-import { AGENTS_ROOM, conversationRoom } from './rooms.js';
+import { AGENTS_ROOM, agentRoom, conversationRoom } from './rooms.js';
 import { signal } from './signal.js';
 
 export interface AgentNamespaceDeps {
@@ -33,6 +38,8 @@ export interface AgentNamespaceDeps {
   handoff: HandoffService;
   agents: AgentService;
   signals: SignalService;
+  annotations: AnnotationService;
+  mentions: MentionService;
   logger: Logger;
   limiter: RateLimiter;
   /** Typing signals have their own budget (dropped when exceeded). */
@@ -50,6 +57,8 @@ export function setUpAgentNamespace(
     handoff,
     agents,
     signals,
+    annotations,
+    mentions,
     logger,
     limiter,
     typingLimiter,
@@ -63,7 +72,7 @@ export function setUpAgentNamespace(
     const { agentId } = viewer;
     const options = { logger, limiter: { limiter, key: socket.id } };
     const report = (error: unknown) => logger.error('agent presence update failed', { error });
-    void socket.join(AGENTS_ROOM);
+    void socket.join([AGENTS_ROOM, agentRoom(agentId)]);
     agents.connected(agentId).catch(report);
     socket.on('disconnect', () => void agents.disconnected(agentId).catch(report));
 
@@ -110,6 +119,26 @@ export function setUpAgentNamespace(
     socket.on(
       'conversation:hand_back',
       handle(HandBackPayload, (p) => handoff.handBack(viewer, p.conversationId, p.note ?? null), options),
+    );
+    socket.on(
+      'conversation:add_tags',
+      handle(TagsPayload, (p) => annotations.addTags(viewer, p), options),
+    );
+    socket.on(
+      'conversation:remove_tags',
+      handle(TagsPayload, (p) => annotations.removeTags(viewer, p), options),
+    );
+    socket.on(
+      'conversation:add_label',
+      handle(LabelPayload, (p) => annotations.addLabel(viewer, p), options),
+    );
+    socket.on(
+      'conversation:remove_label',
+      handle(LabelPayload, (p) => annotations.removeLabel(viewer, p), options),
+    );
+    socket.on(
+      'mentions:read',
+      handle(MentionsReadPayload, (p) => mentions.markRead(viewer, p), options),
     );
     socket.on(
       'agent:set_status',

@@ -1,7 +1,9 @@
+import type { Conversation } from '@switchboard/protocol';
 import type { SdkBotHub } from '../bots/sdk/hub.js';
 import type { EventBus } from '../domain/events.js';
+import { forVisitor } from '../services/visitor-view.js';
 import type { AgentNamespace, VisitorNamespace } from './namespaces.js';
-import { AGENTS_ROOM, conversationRoom } from './rooms.js';
+import { AGENTS_ROOM, agentRoom, conversationRoom } from './rooms.js';
 
 /** Domain events (published after commit) → socket events in the right rooms. */
 export function fanOut(
@@ -12,6 +14,9 @@ export function fanOut(
 ): void {
   const toAgents = agents.to(AGENTS_ROOM);
   const toVisitorsOf = (conversationId: string) => visitors.to(conversationRoom(conversationId));
+  // Visitors get the conversation without agents' tags and labels.
+  const updateVisitors = (conversation: Conversation) =>
+    toVisitorsOf(conversation.id).emit('conversation:updated', forVisitor(conversation));
 
   bus.subscribe('message.created', ({ message }) => {
     toAgents.emit('message:created', message);
@@ -22,44 +27,57 @@ export function fanOut(
   );
   bus.subscribe('conversation.updated', ({ conversation }) => {
     toAgents.emit('conversation:updated', conversation);
-    toVisitorsOf(conversation.id).emit('conversation:updated', conversation);
+    updateVisitors(conversation);
   });
   // Agents get one specific event per change (it carries the conversation); visitors only need
   // to know their conversation's new state.
   bus.subscribe('conversation.assigned', (event) => {
     toAgents.emit('conversation:assigned', event);
-    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+    updateVisitors(event.conversation);
   });
   bus.subscribe('conversation.transferred', (event) => {
     toAgents.emit('conversation:transferred', event);
-    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+    updateVisitors(event.conversation);
   });
   bus.subscribe('conversation.resolved', (event) => {
     toAgents.emit('conversation:resolved', event);
-    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+    updateVisitors(event.conversation);
   });
   // The visitor's other tabs learn of the rating too, so none of them asks for it again.
   bus.subscribe('conversation.rated', (event) => {
     toAgents.emit('conversation:rated', event);
-    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+    updateVisitors(event.conversation);
   });
   // Handoffs: agents get the typed event; the visitor sees the new status; a bot that was
   // handed a conversation back hears about it.
   bus.subscribe('handoff.requested', (event) => {
     toAgents.emit('handoff:requested', event);
-    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+    updateVisitors(event.conversation);
   });
   bus.subscribe('handoff.accepted', (event) => toAgents.emit('handoff:accepted', event));
   bus.subscribe('handoff.timed_out', (event) => {
     toAgents.emit('handoff:timed_out', event);
-    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+    updateVisitors(event.conversation);
   });
   bus.subscribe('handoff.returned', (event) => {
     toAgents.emit('handoff:returned', event);
-    toVisitorsOf(event.conversation.id).emit('conversation:updated', event.conversation);
+    updateVisitors(event.conversation);
     bots.returned(event.conversation.siteId, { conversation: event.conversation, note: event.note });
   });
   bus.subscribe('contact.updated', ({ contact }) => toAgents.emit('contact:updated', contact));
+  // Tags and labels are agents' business: the visitor is not even told that something changed.
+  bus.subscribe('conversation.annotated', ({ conversation }) =>
+    toAgents.emit('conversation:updated', conversation),
+  );
+  bus.subscribe('label.created', ({ label }) => toAgents.emit('label:created', label));
+  bus.subscribe('label.updated', ({ label }) => toAgents.emit('label:updated', label));
+  // A mention is for the mentioned agent's consoles only.
+  bus.subscribe('mention.created', ({ mention }) =>
+    agents.to(agentRoom(mention.agentId)).emit('mention:created', mention),
+  );
+  bus.subscribe('mentions.read', ({ agentId, mentionIds, readAt }) =>
+    agents.to(agentRoom(agentId)).emit('mentions:read', { mentionIds, readAt }),
+  );
   // Typing: each side hears the other. Agents also hear each other (the SDK ignores its own
   // echo); the bot's typing is for the visitor only.
   bus.subscribe('conversation.typing', ({ conversationId, typing, who }) => {

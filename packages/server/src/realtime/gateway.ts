@@ -6,6 +6,8 @@ import type { EventBus } from '../domain/events.js';
 import type { Logger } from '../lib/logger.js';
 import { createRateLimiter, type RateLimit } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
+import type { AnnotationService } from '../services/annotations.js';
+import type { MentionService } from '../services/mentions.js';
 import type { BotRunner } from '../services/bot-runner.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { CsatService } from '../services/csat.js';
@@ -38,6 +40,8 @@ export interface GatewayDeps {
   agents: AgentService;
   visitors: VisitorPresence;
   signals: SignalService;
+  annotations: AnnotationService;
+  mentions: MentionService;
   bus: EventBus;
   logger: Logger;
   messageRate: RateLimit;

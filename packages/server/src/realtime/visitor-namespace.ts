@@ -21,6 +21,7 @@ import type { PreChatService } from '../services/pre-chat.js';
 import type { RoutingService } from '../services/routing.js';
 import type { SessionService } from '../services/sessions.js';
 import type { SignalService } from '../services/signals.js';
+import { forVisitor } from '../services/visitor-view.js';
 import type { VisitorPresence } from '../services/visitors.js';
 import { handle } from './handle.js';
 import { authenticateSocket } from './handshake.js';
@@ -85,7 +86,7 @@ export function setUpVisitorNamespace(
         );
         if (position) setImmediate(() => socket.emit('queue:position', position));
       }
-      return conversation;
+      return forVisitor(conversation);
     };
 
     socket.on(
@@ -124,7 +125,7 @@ export function setUpVisitorNamespace(
     );
     socket.on(
       'conversation:rate',
-      handle(CsatSubmission, (payload) => csat.rate(viewer, payload), options),
+      handle(CsatSubmission, async (payload) => forVisitor(await csat.rate(viewer, payload)), options),
     );
     socket.on(
       'typing',

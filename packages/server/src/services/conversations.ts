@@ -12,6 +12,7 @@ import type { EventBus } from '../domain/events.js';
 import { AppError } from '../lib/app-error.js';
 import type { AutoResolve } from './auto-resolve.js';
 import type { LifecycleService } from './lifecycle.js';
+import type { MentionService } from './mentions.js';
 import type { NoAgentPolicy } from './no-agent.js';
 import type { RoutingService } from './routing.js';
 import { canSee, type Viewer } from './viewer.js';
@@ -48,6 +49,7 @@ interface Deps {
   routing: RoutingService;
   autoResolve: AutoResolve;
   noAgent: NoAgentPolicy;
+  mentions: Pick<MentionService, 'resolve'>;
 }
 
 export function createConversationService({
@@ -57,6 +59,7 @@ export function createConversationService({
   routing,
   autoResolve,
   noAgent,
+  mentions,
 }: Deps): ConversationService {
   async function get(viewer: Viewer, id: string): Promise<Conversation> {
     const conversation = await store.conversations.byId(id);
@@ -109,6 +112,10 @@ export function createConversationService({
     async list(viewer, query) {
       if (viewer.kind === 'bot') throw new AppError('forbidden', 'Bots are sent the conversations they own');
       if (viewer.kind === 'visitor') {
+        // Tags and labels are agents' own: a visitor filtering by them could learn them.
+        if (query.tag !== undefined || query.labelId !== undefined) {
+          throw new AppError('forbidden', 'Only agents filter by tag or label');
+        }
         // A visitor's own conversations, and never a match on an internal note.
         return store.conversations.list({ ...query, contactId: viewer.contactId, searchNotes: false });
       }
@@ -148,6 +155,11 @@ export function createConversationService({
           'The bot has this conversation: accept it (intervene) before replying',
         );
       }
+      // A note's @mentions are stored with it, so that nobody named is ever left untold.
+      const mentioned =
+        viewer.kind === 'agent' && kind === 'note'
+          ? await mentions.resolve(payload.text, viewer.agentId)
+          : [];
       const result = await store.messages.append({
         conversationId: conversation.id,
         clientMessageId: payload.clientMessageId,
@@ -157,10 +169,12 @@ export function createConversationService({
         // Blank text beside attachments is no text at all.
         text: payload.text.trim() === '' ? '' : payload.text,
         attachmentIds: payload.attachmentIds,
+        mentions: mentioned,
       });
       // Broadcast strictly after commit, and never twice: a duplicate was broadcast the first time.
       if (result.duplicate) return result.message;
       bus.publish('message.created', { message: result.message, conversation: result.conversation });
+      for (const mention of result.mentions) bus.publish('mention.created', { mention });
       // Every message restarts the inactivity clock (checked when the timer fires).
       if (kind !== 'note') await autoResolve.touch(conversation.id);
       return result.message;

@@ -28,6 +28,8 @@ const conversation = (overrides: Partial<Conversation> = {}): Conversation => ({
   agentReadSeq: 0,
   visitorDeliveredSeq: 0,
   agentDeliveredSeq: 0,
+  tags: [],
+  labelIds: [],
   lastMessageAt: AT,
   createdAt: AT,
   updatedAt: AT,

@@ -34,6 +34,8 @@ const conversation: Conversation = {
   agentReadSeq: 0,
   visitorDeliveredSeq: 0,
   agentDeliveredSeq: 0,
+  tags: [],
+  labelIds: [],
   lastMessageAt: NOW,
   createdAt: NOW,
   updatedAt: NOW,

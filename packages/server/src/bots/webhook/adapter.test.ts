@@ -30,6 +30,8 @@ const conversation: Conversation = {
   agentReadSeq: 0,
   visitorDeliveredSeq: 0,
   agentDeliveredSeq: 0,
+  tags: [],
+  labelIds: [],
   lastMessageAt: AT,
   createdAt: AT,
   updatedAt: AT,

@@ -23,7 +23,7 @@ export function merged(current: ProfileColumns, { attributes, ...fields }: Conta
   };
 }
 
-export function sqliteContacts(db: SqliteDb, now: () => number): Store['contacts'] {
+export function sqliteContacts(db: SqliteDb, now: () => number): Omit<Store['contacts'], 'edit'> {
   const byId = db
     .select()
     .from(contacts)

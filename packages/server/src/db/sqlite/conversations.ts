@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, inArray, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { OPEN_STATUSES, ulid } from '@switchboard/protocol';
+import { normalizeTag, OPEN_STATUSES, ulid } from '@switchboard/protocol';
 import { AppError } from '../../lib/app-error.js';
 import { toConversation } from '../mappers.js';
 import { agents, contacts, conversationEvents, conversations, messages } from '../schema.js';
@@ -36,6 +36,16 @@ function filterConditions(filter: ConversationFilter): SQL[] {
   if (filter.assigneeId) conditions.push(eq(conversations.assigneeId, filter.assigneeId));
   if (filter.createdFrom) conditions.push(gte(conversations.createdAt, Date.parse(filter.createdFrom)));
   if (filter.createdTo) conditions.push(lt(conversations.createdAt, Date.parse(filter.createdTo)));
+  if (filter.tag) {
+    conditions.push(
+      sql`exists (select 1 from json_each(${conversations.tags}) where value = ${normalizeTag(filter.tag)})`,
+    );
+  }
+  if (filter.labelId) {
+    conditions.push(
+      sql`exists (select 1 from json_each(${conversations.labelIds}) where value = ${filter.labelId})`,
+    );
+  }
   switch (filter.view) {
     case 'mine':
       // Nobody's `mine` without an agent asking.
@@ -87,7 +97,7 @@ export function sqliteConversations(
   db: SqliteDb,
   immediate: Immediate,
   now: () => number,
-): Store['conversations'] {
+): Omit<Store['conversations'], 'annotate'> {
   // Every socket request looks its conversation up; prepared once, it skips query building.
   const findById = db
     .select()

@@ -2,8 +2,12 @@ import type { Store } from '../store.js';
 import { sqliteAgents } from './agents.js';
 import { sqliteAttachments } from './attachments.js';
 import { sqliteCanned } from './canned.js';
+import { sqliteAnnotate } from './annotate.js';
+import { sqliteContactEdit } from './contact-edit.js';
 import { sqliteContacts } from './contacts.js';
 import { sqliteConversations } from './conversations.js';
+import { sqliteLabels } from './labels.js';
+import { sqliteMentions } from './mentions.js';
 import { sqliteMessages } from './messages.js';
 import { openSqlite } from './open.js';
 import { sqlitePreChat } from './pre-chat.js';
@@ -17,10 +21,15 @@ export function createSqliteStore(path: string, now: () => number = Date.now): S
   const { db, immediate, close } = openSqlite(path);
   return {
     sites: sqliteSites(db, now),
-    contacts: sqliteContacts(db, now),
+    contacts: { ...sqliteContacts(db, now), edit: sqliteContactEdit(db, immediate, now) },
     preChat: sqlitePreChat(db, immediate, now),
     agents: sqliteAgents(db, now),
-    conversations: sqliteConversations(db, immediate, now),
+    conversations: {
+      ...sqliteConversations(db, immediate, now),
+      annotate: sqliteAnnotate(db, immediate, now),
+    },
+    labels: sqliteLabels(db, now),
+    mentions: sqliteMentions(db),
     queues: sqliteQueues(db, immediate, now),
     timeline: sqliteTimeline(db, now),
     timers: sqliteTimers(db, immediate),

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { ulid } from '@switchboard/protocol';
 import { AppError } from '../../lib/app-error.js';
-import { toAttachmentRecord, toConversation, toMessage, toStoredAttachment } from '../mappers.js';
-import { attachments, conversations, messages, type AttachmentRow } from '../schema.js';
+import { toAttachmentRecord, toConversation, toMention, toMessage, toStoredAttachment } from '../mappers.js';
+import { attachments, conversations, mentions, messages, type AttachmentRow } from '../schema.js';
 import type { NewMessage, Store } from '../store.js';
 import type { Immediate, SqliteDb } from './open.js';
 
@@ -66,6 +66,20 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
     .where(eq(attachments.id, sql.placeholder('id')))
     .prepare();
 
+  const insertMention = db
+    .insert(mentions)
+    .values({
+      id: sql.placeholder('id'),
+      messageId: sql.placeholder('messageId'),
+      conversationId: sql.placeholder('conversationId'),
+      agentId: sql.placeholder('agentId'),
+      authorId: sql.placeholder('authorId'),
+      createdAt: sql.placeholder('createdAt'),
+      readAt: null,
+    })
+    .returning()
+    .prepare();
+
   /** The uploads to link, checked under the write lock: the author's own, for this site, unsent. */
   function pendingUploads(input: NewMessage, siteId: string): AttachmentRow[] {
     return (input.attachmentIds ?? []).map((id) => {
@@ -101,6 +115,7 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
           return {
             message: toMessage(existing),
             conversation: toConversation(conversation),
+            mentions: [],
             duplicate: true,
           };
         }
@@ -138,7 +153,25 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
         if (!row) throw new Error('insert returned no row');
         for (const upload of uploads)
           linkAttachment.run({ id: upload.id, messageId: row.id, conversationId: input.conversationId });
-        return { message: toMessage(row), conversation: toConversation(conversation), duplicate: false };
+        const mentioned = [...new Set(input.mentions ?? [])].filter((agentId) => agentId !== input.authorId);
+        const written = mentioned.map((agentId) => {
+          const mention = insertMention.get({
+            id: ulid(),
+            messageId: row.id,
+            conversationId: input.conversationId,
+            agentId,
+            authorId: input.authorId ?? '',
+            createdAt: time,
+          });
+          if (!mention) throw new Error('insert returned no row');
+          return toMention(mention, row.text);
+        });
+        return {
+          message: toMessage(row),
+          conversation: toConversation(conversation),
+          mentions: written,
+          duplicate: false,
+        };
       });
     },
 

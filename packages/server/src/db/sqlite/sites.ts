@@ -2,8 +2,9 @@ import { count, eq, sql } from 'drizzle-orm';
 import { ulid } from '@switchboard/protocol';
 import { randomSecret } from '../../lib/secrets.js';
 import { toSite } from '../mappers.js';
-import { sites } from '../schema.js';
+import { labels, sites } from '../schema.js';
 import type { Store } from '../store.js';
+import { defaultLabelRows } from './labels.js';
 import type { SqliteDb } from './open.js';
 
 export function sqliteSites(db: SqliteDb, now: () => number): Store['sites'] {
@@ -20,12 +21,17 @@ export function sqliteSites(db: SqliteDb, now: () => number): Store['sites'] {
 
   return {
     async create(site) {
-      const row = db
-        .insert(sites)
-        .values({ id: ulid(), signingSecret: randomSecret(), ...site, createdAt: now() })
-        .returning()
-        .get();
-      return toSite(row);
+      // A site comes with its default labels, or not at all.
+      return db.transaction((tx) => {
+        const time = now();
+        const row = tx
+          .insert(sites)
+          .values({ id: ulid(), signingSecret: randomSecret(), ...site, createdAt: time })
+          .returning()
+          .get();
+        tx.insert(labels).values(defaultLabelRows(row.id, time)).run();
+        return toSite(row);
+      });
     },
     async byId(id) {
       const row = byId.get({ id });

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { ulid } from '@switchboard/protocol';
 import { toTimelineEvent } from '../mappers.js';
 import { conversationEvents } from '../schema.js';
@@ -21,13 +21,17 @@ export function sqliteTimeline(db: SqliteDb, now: () => number): Store['timeline
         .run();
     },
     async list(conversationId) {
-      return db
-        .select()
-        .from(conversationEvents)
-        .where(eq(conversationEvents.conversationId, conversationId))
-        .orderBy(asc(conversationEvents.createdAt), asc(conversationEvents.id))
-        .all()
-        .map(toTimelineEvent);
+      return (
+        db
+          .select()
+          .from(conversationEvents)
+          .where(eq(conversationEvents.conversationId, conversationId))
+          // Events of one transaction share a timestamp and their ids are random: the insertion
+          // order (rowid) keeps them in the order they were written.
+          .orderBy(asc(conversationEvents.createdAt), sql`rowid`)
+          .all()
+          .map(toTimelineEvent)
+      );
     },
   };
 }

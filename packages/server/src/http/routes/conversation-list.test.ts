@@ -185,6 +185,43 @@ describe('filters', () => {
   });
 });
 
+describe('tags and labels', () => {
+  it('filters by a tag (compared normalised) and by a label, for agents only', async () => {
+    const tagged = await agentSocket.emitWithAck('conversation:add_tags', {
+      conversationId: c.Ada!.id,
+      tags: ['VIP', 'billing'],
+    });
+    if (!tagged.ok) throw new Error(tagged.error.message);
+    const { body: labels } = await h.get<{ id: string; siteId: string }[]>('/v1/labels', me.token);
+    const label = labels.find((candidate) => candidate.siteId === c.Grace!.siteId);
+    if (!label) throw new Error('no label');
+    const labelled = await agentSocket.emitWithAck('conversation:add_label', {
+      conversationId: c.Grace!.id,
+      labelId: label.id,
+    });
+    if (!labelled.ok) throw new Error(labelled.error.message);
+
+    expect(names(await list('tag=vip'))).toEqual(['Ada']);
+    expect(names(await list(`tag=${encodeURIComponent(' #VIP ')}`))).toEqual(['Ada']);
+    expect(await list('tag=unknown')).toEqual([]);
+    expect(names(await list(`labelId=${label.id}`))).toEqual(['Grace']);
+    expect(names(await list(`labelId=${label.id}&view=mine`))).toEqual([]);
+    // What the SDK decides from a conversation agrees with the server.
+    const ada = (await h.get<Conversation>(`/v1/conversations/${c.Ada!.id}`, me.token)).body;
+    expect(matchesConversationFilter(ada, { tag: 'Vip' }, me.agent.id)).toBe(true);
+
+    // A visitor could learn their conversation's tags by filtering on them: refused.
+    for (const query of ['tag=vip', `labelId=${label.id}`]) {
+      const { status, body } = await h.get<{ error: { code: string } }>(
+        `/v1/conversations?${query}`,
+        v.Ada!.token,
+      );
+      expect(status, query).toBe(403);
+      expect(body.error.code).toBe('forbidden');
+    }
+  });
+});
+
 describe('search', () => {
   it.each([
     ['ada', ['Ada']],

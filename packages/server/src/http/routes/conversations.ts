@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Conversation } from '@switchboard/protocol';
 import {
   BotCollectPayload,
   BotHandoffPayload,
@@ -14,6 +15,8 @@ import { activityAgentIds, visitorActivity } from '../../services/activity.js';
 import type { AgentService } from '../../services/agents.js';
 import type { ConversationService } from '../../services/conversations.js';
 import type { SessionService } from '../../services/sessions.js';
+import type { Viewer } from '../../services/viewer.js';
+import { forVisitor } from '../../services/visitor-view.js';
 import type { HttpEnv } from '../context.js';
 import { requireViewer } from '../middleware.js';
 import { jsonBody, query } from '../validate.js';
@@ -30,11 +33,19 @@ export function conversationRoutes(
   agents: AgentService,
 ) {
   const path = (id: string) => ({ conversationId: id });
+  // Visitors get their conversations without agents' tags and labels.
+  const shown = (viewer: Viewer, conversation: Conversation) =>
+    viewer.kind === 'visitor' ? forVisitor(conversation) : conversation;
   return (
     new Hono<HttpEnv>()
       .use(requireViewer(sessions))
-      .get('/', async (c) => c.json(await conversations.list(c.var.viewer, query(c, ConversationListQuery))))
-      .get('/:id', async (c) => c.json(await conversations.get(c.var.viewer, c.req.param('id'))))
+      .get('/', async (c) => {
+        const page = await conversations.list(c.var.viewer, query(c, ConversationListQuery));
+        return c.json({ ...page, items: page.items.map((item) => shown(c.var.viewer, item)) });
+      })
+      .get('/:id', async (c) =>
+        c.json(shown(c.var.viewer, await conversations.get(c.var.viewer, c.req.param('id')))),
+      )
       .get('/:id/timeline', async (c) => {
         if (c.var.viewer.kind !== 'agent') throw new AppError('forbidden', 'Only agents see the timeline');
         const conversation = await conversations.get(c.var.viewer, c.req.param('id'));
