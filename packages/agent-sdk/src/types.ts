@@ -442,7 +442,7 @@ export interface AgentState {
    */
   labels: Readonly<Record<string, Label>>;
   /**
-   * Your own @mentions in colleagues' notes, newest first: the latest 50 loaded on connect and
+   * Your own `@mentions` in colleagues' notes, newest first: the latest 50 loaded on connect and
    * re-sync, more with `listMentions`, live from `mention`.
    */
   mentions: readonly Mention[];
