@@ -120,6 +120,36 @@ describe('the agent console', () => {
     await page.close();
   });
 
+  it('opens resolve and transfer from the keyboard, and Escape closes the form, then the conversation', async () => {
+    const page = await browser.newPage();
+    await logIn(page, DEMO.agentPassword);
+    const sent = await visitor.sendMessage('Can I change my delivery address?');
+    await byTestId(page, 'tab-all').click();
+    await page
+      .locator(`[data-testid="conversation-item"][data-conversation-id="${sent.conversationId}"]`)
+      .click();
+    await byTestId(page, 'thread').waitFor();
+    const resolveForm = byTestId(page, 'resolve-form');
+    const transferForm = byTestId(page, 'transfer-form');
+    await expect.poll(() => resolveForm.isVisible()).toBe(false);
+
+    await page.keyboard.press('Control+r');
+    await expect.poll(() => resolveForm.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => resolveForm.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('resolve');
+
+    await page.keyboard.press('Control+t');
+    await expect.poll(() => transferForm.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => transferForm.isVisible()).toBe(false);
+    // Nothing left to close: Escape closes the conversation, and the page did not reload.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.url()).not.toContain(sent.conversationId);
+    await page.getByText('Select a conversation to read and reply.').waitFor();
+    await page.close();
+  });
+
   it('offers canned replies on "/" and Ctrl+/, filled in for the contact and the agent, and live', async () => {
     const grace = visitorClient(server.url, memoryStorage(), {
       identity: { userId: 'grace', name: 'Grace Hopper', email: 'grace@example.com' },

@@ -230,13 +230,25 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
     if (unread) client.markMentionsRead({ conversationId }).catch(() => undefined);
   }
 
-  // Ctrl+N: write a note on the open conversation, from anywhere in the console.
+  // The console's shortcuts, from anywhere in it, on the open conversation: Ctrl+N a note, Ctrl+T
+  // transfer, Ctrl+R resolve, Escape closes a form, then the conversation. (Ctrl+/ is the
+  // composer's.) Browsers keep Ctrl+N and Ctrl+T for themselves in a normal tab; in an installed
+  // app window they reach the page.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (!event.ctrlKey || event.altKey || event.shiftKey || event.metaKey || event.key.toLowerCase() !== 'n')
+    if (event.defaultPrevented || selectedId === null) return;
+    const plain = !event.ctrlKey && !event.altKey && !event.shiftKey && !event.metaKey;
+    if (event.key === 'Escape' && plain) {
+      event.preventDefault();
+      if (!thread.closeForm()) select(null);
       return;
-    if (selectedId === null) return;
+    }
+    if (!event.ctrlKey || event.altKey || event.shiftKey || event.metaKey) return;
+    const key = event.key.toLowerCase();
+    if (key === 'n') details.focusNote();
+    else if (key === 't') thread.openForm('transfer');
+    else if (key === 'r') thread.openForm('resolve');
+    else return;
     event.preventDefault();
-    details.focusNote();
   };
   document.addEventListener('keydown', onKeyDown);
 

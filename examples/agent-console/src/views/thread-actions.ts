@@ -25,6 +25,10 @@ export interface ThreadActions {
   panel: HTMLElement;
   /** Follows the open conversation's latest snapshot (undefined: nothing open). */
   show(conversation: Conversation | undefined): void;
+  /** Opens the resolve or transfer form (Ctrl+R, Ctrl+T) when the conversation allows it; true if it did. */
+  openForm(form: 'resolve' | 'transfer'): boolean;
+  /** Closes an open form (Escape); true if one was open. */
+  closeForm(): boolean;
   dispose(): void;
 }
 
@@ -307,6 +311,19 @@ export function threadActions(client: AgentClient, options: ThreadActionsOptions
       }
       conversation = next;
       render();
+    },
+    openForm(form) {
+      const can = conversation ? availableActions(conversation.status) : null;
+      if (!can?.[form]) return false;
+      setOpen(form);
+      return true;
+    },
+    closeForm() {
+      if (open === null) return false;
+      const was = open;
+      setOpen(null);
+      (was === 'resolve' ? resolve : transfer).focus();
+      return true;
     },
     dispose: () => watchers.dispose(),
   };

@@ -20,6 +20,9 @@ export interface ThreadView {
   element: HTMLElement;
   /** Opens a conversation (null shows the placeholder). */
   show(conversationId: string | null): void;
+  /** The header's resolve and transfer forms, for the keyboard shortcuts. */
+  openForm(form: 'resolve' | 'transfer'): boolean;
+  closeForm(): boolean;
   dispose(): void;
 }
 
@@ -341,6 +344,8 @@ export function threadView(
 
   return {
     element,
+    openForm: (form) => actions.openForm(form),
+    closeForm: () => actions.closeForm(),
     show(id) {
       if (id === current) return;
       if (current !== null) client.setTyping(current, false);
