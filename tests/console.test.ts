@@ -150,6 +150,74 @@ describe('the agent console', () => {
     await page.close();
   });
 
+  it('sounds and notifies a new conversation once alerts are on, and the notification opens it', async () => {
+    const page = await browser.newPage();
+    // Stand-ins that record what the console asks of the browser (a headless one plays nothing).
+    await page.addInitScript(() => {
+      const seen = { notifications: [] as { title: string; body?: string; tag?: string }[], sounds: 0 };
+      (window as unknown as { alerts: typeof seen }).alerts = seen;
+      class FakeNotification {
+        static permission = 'default';
+        static requestPermission = () => {
+          FakeNotification.permission = 'granted';
+          return Promise.resolve('granted');
+        };
+        onclick: (() => void) | null = null;
+        constructor(title: string, options: { body?: string; tag?: string }) {
+          seen.notifications.push({ title, body: options.body, tag: options.tag });
+          (window as unknown as { lastNotification: FakeNotification }).lastNotification = this;
+        }
+        close() {}
+      }
+      (window as unknown as { Notification: unknown }).Notification = FakeNotification;
+      const RealContext = window.AudioContext;
+      window.AudioContext = class extends RealContext {
+        constructor() {
+          super();
+          seen.sounds += 1;
+        }
+      };
+    });
+    const recorded = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { alerts: { notifications: { title: string }[]; sounds: number } }).alerts,
+      );
+    await logIn(page, DEMO.agentPassword);
+    await byTestId(page, 'conversation-list').waitFor();
+    const agent = agentClient(server.url);
+    await agent.connect();
+    // Away: the new conversation waits in the queue rather than being routed.
+    await agent.setStatus('away');
+
+    const quiet = visitorClient(server.url);
+    await quiet.sendMessage('Anyone there?');
+    await page.waitForTimeout(300);
+    expect((await recorded()).notifications).toEqual([]);
+
+    await byTestId(page, 'alert-toggle').click();
+    expect(await byTestId(page, 'alert-toggle').getAttribute('aria-pressed')).toBe('true');
+    const caller = visitorClient(server.url);
+    const sent = await caller.sendMessage('My order arrived broken');
+    await expect
+      .poll(async () => (await recorded()).notifications.map((n) => n.title))
+      .toContain('New conversation');
+    expect((await recorded()).sounds).toBeGreaterThan(0);
+    await page.evaluate(() =>
+      (window as unknown as { lastNotification: { onclick: () => void } }).lastNotification.onclick(),
+    );
+    await expect.poll(() => page.url()).toContain(sent.conversationId);
+
+    // Remembered across a reload.
+    await page.reload();
+    await expect.poll(() => byTestId(page, 'alert-toggle').getAttribute('aria-pressed')).toBe('true');
+    await agent.setStatus('available');
+    agent.disconnect();
+    quiet.disconnect();
+    caller.disconnect();
+    await page.close();
+  });
+
   it('offers canned replies on "/" and Ctrl+/, filled in for the contact and the agent, and live', async () => {
     const grace = visitorClient(server.url, memoryStorage(), {
       identity: { userId: 'grace', name: 'Grace Hopper', email: 'grace@example.com' },

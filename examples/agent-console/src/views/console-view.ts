@@ -1,6 +1,7 @@
 import type { AgentClient, AgentState, ConversationListView } from '@switchboard/agent-sdk';
 import { conversationRows, unreadCount } from '../lib/conversation-rows.js';
 import { describeError, errorCode } from '../lib/describe-error.js';
+import { conversationAlert, messageAlert, type AlertContext } from '../lib/alerts.js';
 import { h, setText } from '../lib/dom.js';
 import { filterFields, isFiltered, NO_FILTER, passesFilter, type ListFilter } from '../lib/list-filter.js';
 import type { ReadMarks } from '../lib/read-marks.js';
@@ -9,6 +10,7 @@ import { TransferNotices } from '../lib/transfer-notices.js';
 import { Disposer, watch } from '../lib/watch.js';
 import { connectionIndicator } from './connection-indicator.js';
 import { conversationListView } from './conversation-list.js';
+import { alertToggle } from './alert-toggle.js';
 import { listFilters } from './list-filters.js';
 import { detailsPane } from './details-pane.js';
 import { listTabs } from './list-tabs.js';
@@ -80,6 +82,7 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
     presenceError.hidden = false;
   });
   const unreadBadge = h('span', { className: 'count-badge', testId: 'unread-count' });
+  const alerts = alertToggle();
 
   const list = conversationListView((id) => select(id));
   const tabs = listTabs(showTab);
@@ -108,6 +111,7 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
       h('span', { className: 'brand', text: 'Switchboard' }),
       connection.element,
       h('span', { className: 'topbar-spacer' }),
+      alerts.element,
       mentions.element,
       presence.element,
       agentName,
@@ -307,6 +311,26 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
   disposer.add(
     client.subscribe((state) => {
       if (!openWanted(state)) renderList(state);
+    }),
+  );
+  // Sound and notifications (when the agent turned them on) for what needs them.
+  const alertContext = (): AlertContext => ({
+    selfId: selfIdOf(client.getSnapshot()),
+    selectedId,
+    visible: document.visibilityState === 'visible',
+  });
+  const openFromAlert = (id: string) => select(id);
+  disposer.add(
+    client.on('conversation:created', (conversation) => {
+      const alert = conversationAlert(conversation, alertContext());
+      if (alert) alerts.raise(alert, openFromAlert);
+    }),
+  );
+  disposer.add(
+    client.on('message:created', (message) => {
+      const conversation = client.getSnapshot().conversations[message.conversationId];
+      const alert = messageAlert(message, conversation, alertContext());
+      if (alert) alerts.raise(alert, openFromAlert);
     }),
   );
   disposer.add(
