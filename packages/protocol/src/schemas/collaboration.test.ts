@@ -1,3 +1,4 @@
+import { conversationFixture } from '../testing/conversation.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type {
   AckData,
@@ -22,31 +23,18 @@ import {
 
 describe('Conversation', () => {
   it('reads a snapshot from before tags and labels as having none', () => {
-    const old = {
-      id: 'c1',
-      siteId: 's1',
-      contactId: 'k1',
-      channel: 'web',
+    // A conversation stored before tags and labels existed.
+    const {
+      tags: _tags,
+      labelIds: _labelIds,
+      ...old
+    } = conversationFixture({
       status: 'queued',
-      priority: 'normal',
       queueId: null,
       assigneeId: null,
-      requiredSkills: [],
-      queuedAt: null,
-      assignedAt: null,
-      resolvedAt: null,
-      resolveReason: null,
-      handoff: null,
-      csat: null,
-      lastSeq: 0,
-      visitorReadSeq: 0,
-      agentReadSeq: 0,
-      visitorDeliveredSeq: 0,
-      agentDeliveredSeq: 0,
-      lastMessageAt: null,
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',
-    };
+    });
     expect(Conversation.parse(old)).toMatchObject({ tags: [], labelIds: [] });
   });
 });
