@@ -17,6 +17,15 @@ export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 
 export const CHANNELS = ['web', 'whatsapp', 'telegram', 'messenger', 'email', 'webhook'] as const;
 
+/** The channels a provider bridges; `web` is the widget's own and has no account. */
+export const BRIDGED_CHANNELS = ['whatsapp', 'telegram', 'messenger', 'email', 'webhook'] as const;
+
+/**
+ * Where a message sent into a channel stands with the provider. States only move forward
+ * (`pending` → `sent` → `delivered` → `read`); `failed` ends a send that will not be retried.
+ */
+export const MESSAGE_DELIVERY_STATES = ['pending', 'sent', 'delivered', 'read', 'failed'] as const;
+
 export const AUTHOR_KINDS = ['visitor', 'agent', 'bot', 'system'] as const;
 
 export const MESSAGE_KINDS = ['text', 'attachment', 'note', 'event'] as const;

@@ -21,6 +21,15 @@ export const ERROR_CODES = [
   'file_too_large',
   /** An upload's bytes are not of an allowed type, or not of the type it claims to be. */
   'unsupported_file_type',
+  /** A channel webhook's signature (or secret token) is missing, wrong or stale. */
+  'invalid_signature',
+  /**
+   * The channel does not allow a free-form message now: WhatsApp's 24-hour customer-service
+   * window is closed, so only an approved template may be sent.
+   */
+  'channel_window_closed',
+  /** The channel provider (or another upstream service) failed or answered nonsense. */
+  'upstream_failed',
   'internal',
 ] as const;
 
@@ -49,6 +58,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   file_too_large: 413,
   unsupported_file_type: 415,
+  invalid_signature: 401,
+  channel_window_closed: 409,
+  upstream_failed: 502,
   internal: 500,
 };
 

@@ -136,6 +136,8 @@ export interface AgentClientToServerEvents {
 
 export interface AgentServerToClientEvents {
   'message:created': (message: Message) => void;
+  /** A channel message's `delivery` moved on (sent, delivered, read, or failed with a reason). */
+  'message:updated': (message: Message) => void;
   'conversation:created': (conversation: Conversation) => void;
   'conversation:updated': (conversation: Conversation) => void;
   'conversation:assigned': (event: { conversation: Conversation; agentId: string }) => void;

@@ -30,7 +30,9 @@ export {
   FORM_FIELD_TYPES,
   HANDOFF_REASONS,
   NO_AGENT_MODES,
+  BRIDGED_CHANNELS,
   CHANNELS,
+  MESSAGE_DELIVERY_STATES,
   CONVERSATION_STATUSES,
   CONVERSATION_VIEWS,
   DEFAULT_LABELS,
@@ -65,6 +67,17 @@ export { normalizeTag, tagProblem } from './tags.js';
 export { agentHandles, mentionedAgentIds, mentionTokens, normalizeHandle } from './mentions.js';
 export type { Mentionable } from './mentions.js';
 export type { Attributes, Channel, Priority } from './schemas/common.js';
+export type {
+  BridgedChannel,
+  ChannelAccount,
+  ChannelTemplate,
+  CreateChannelAccountRequest,
+  MessageDelivery,
+  MessageDeliveryState,
+  SendTemplateRequest,
+  StartOutboundRequest,
+  TemplateMessage,
+} from './schemas/channel.js';
 export type { Site, PublicSite, IdentityVerification } from './schemas/site.js';
 export type { ConsentRecord, Contact, ContactPreChat, UpdateContactRequest } from './schemas/contact.js';
 export type { CreateLabelRequest, Label, LabelPayload, UpdateLabelRequest } from './schemas/label.js';

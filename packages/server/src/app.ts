@@ -6,6 +6,13 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Server as SocketServer } from 'socket.io';
 import type { Config } from './config.js';
 import { createBotDirectory } from './bots/directory.js';
+import type { AdapterRegistry } from './channels/adapter.js';
+import { createAdapterContext } from './channels/context.js';
+import { createInboundProcessor } from './channels/inbound.js';
+import { defaultAdapters } from './channels/index.js';
+import { createOutboundWorker } from './channels/outbound.js';
+import { createChannelPolicy } from './channels/policy.js';
+import { createChannelService, type ChannelService } from './channels/service.js';
 import { loadBotConfigFile } from './bots/rules/load.js';
 import { createSdkBotHub } from './bots/sdk/hub.js';
 import { createSqliteStore } from './db/sqlite/index.js';
@@ -58,6 +65,10 @@ export interface AppDeps {
   staticRoots?: StaticRoots | null;
   /** Delay before webhook retry `attempt` (tests shorten it). @default exponential with jitter */
   webhookBackoff?: (attempt: number) => number;
+  /** Delay before channel inbox/outbox retry `attempt` (tests shorten it). @default 1 s doubling, ±20 % */
+  channelBackoff?: (attempt: number) => number;
+  /** @default every channel in `channels/` */
+  channelAdapters?: AdapterRegistry;
 }
 
 export interface SwitchboardApp {
@@ -81,6 +92,7 @@ export interface SwitchboardApp {
     labels: LabelService;
     contacts: ContactService;
     mentions: MentionService;
+    channels: ChannelService;
   };
   /** Fires due timers now (tests use it instead of waiting for the poll). */
   timers: TimerScheduler;
@@ -129,6 +141,8 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
   });
   const noAgent = createNoAgentPolicy({ store, bus, now });
   const mentions = createMentionService({ store, bus, now });
+  const adapters = deps.channelAdapters ?? defaultAdapters();
+  const adapterContext = createAdapterContext(config.channels.requestTimeoutMs, now);
   const conversations = createConversationService({
     store,
     bus,
@@ -137,6 +151,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     autoResolve,
     noAgent,
     mentions,
+    channelPolicy: createChannelPolicy(store, adapters, now),
   });
   const annotations = createAnnotationService({ store, bus });
   const labels = createLabelService({ store, bus });
@@ -164,6 +179,39 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     publicUrl: () => publicUrl,
     webhookBackoff: deps.webhookBackoff,
   });
+  const channels = createChannelService({
+    store,
+    bus,
+    adapters,
+    conversations,
+    lifecycle,
+    context: adapterContext,
+    logger,
+    publicUrl: () => publicUrl,
+    inbound: createInboundProcessor({
+      store,
+      adapters,
+      conversations,
+      attachments,
+      bus,
+      logger,
+      context: adapterContext,
+      now,
+      backoff: deps.channelBackoff,
+    }),
+    outbound: createOutboundWorker({
+      store,
+      adapters,
+      attachments,
+      bus,
+      logger,
+      context: adapterContext,
+      publicUrl: () => publicUrl,
+      now,
+      backoff: deps.channelBackoff,
+    }),
+  });
+  const stopChannels = channels.start(config.channels.pollMs);
   const offlineForms = createOfflineForms({ store, bus, conversations, handoff, notifier, logger });
   const preChat = createPreChatService({ store, bus, routing, noAgent, autoResolve, notifier, logger, now });
   const timers = startTimerScheduler({
@@ -193,6 +241,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     labels,
     contacts,
     mentions,
+    channels,
     sessionLimiter: createRateLimiter(config.rateLimits.sessions, now),
     uploadLimiter: createRateLimiter(config.rateLimits.uploads, now),
     logger,
@@ -242,6 +291,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
       labels,
       contacts,
       mentions,
+      channels,
     },
     timers,
     bus,
@@ -260,6 +310,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     close: () =>
       (closing ??= (async () => {
         timers.stop();
+        stopChannels();
         stopBots();
         await botRunner.idle();
         // io.close() disconnects every socket and closes the HTTP server it is attached to.

@@ -52,6 +52,8 @@ const Env = z.object({
   SWITCHBOARD_MAIL_FROM: z.string().min(3).default('Switchboard <switchboard@localhost>'),
   /** How often persisted timers are checked, in milliseconds. @default 1000 */
   SWITCHBOARD_TIMER_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  SWITCHBOARD_CHANNEL_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  SWITCHBOARD_CHANNEL_TIMEOUT: z.coerce.number().int().min(1).max(120).default(15),
   /** Where uploaded files are kept. @default an `uploads` directory beside the database file */
   SWITCHBOARD_UPLOAD_DIR: z.string().min(1).optional(),
   /** The largest upload, in bytes. @default 10485760 (10 MiB) */
@@ -102,6 +104,12 @@ export interface Config {
     abandonAfterMs: number;
     agentOfflineAfterMs: number;
     timerPollMs: number;
+  };
+  channels: {
+    /** How often the channel inbox and outbox look for retries that came due. */
+    pollMs: number;
+    /** Per request to a provider. */
+    requestTimeoutMs: number;
   };
 }
 
@@ -159,6 +167,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       abandonAfterMs: e.SWITCHBOARD_ABANDON_AFTER * 1000,
       agentOfflineAfterMs: e.SWITCHBOARD_AGENT_OFFLINE_AFTER * 1000,
       timerPollMs: e.SWITCHBOARD_TIMER_POLL_MS,
+    },
+    channels: {
+      pollMs: e.SWITCHBOARD_CHANNEL_POLL_MS,
+      requestTimeoutMs: e.SWITCHBOARD_CHANNEL_TIMEOUT * 1000,
     },
   };
 }

@@ -65,6 +65,10 @@ export const Conversation = z.object({
   visitorDeliveredSeq: Seq,
   /** The highest `seq` the agents' side (an agent's console or the bot) has received; never below `agentReadSeq`. */
   agentDeliveredSeq: Seq,
+  /** The provider account (`ChannelAccount`) a channel conversation runs through; absent for the widget. */
+  channelAccountId: Id.optional(),
+  /** Email: the thread's subject. Absent for channels without one. */
+  subject: z.string().optional(),
   lastMessageAt: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

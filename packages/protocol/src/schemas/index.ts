@@ -27,6 +27,17 @@ export {
   CreateCannedResponseRequest,
   UpdateCannedResponseRequest,
 } from './canned.js';
+export {
+  BridgedChannel,
+  ChannelAccount,
+  ChannelTemplate,
+  CreateChannelAccountRequest,
+  MessageDelivery,
+  MessageDeliveryState,
+  SendTemplateRequest,
+  StartOutboundRequest,
+  TemplateMessage,
+} from './channel.js';
 export { Conversation, ConversationStatus, Handoff } from './conversation.js';
 export { CsatRating, CsatScore, CsatSubmission } from './csat.js';
 export {

@@ -7,6 +7,7 @@ import {
   MESSAGE_KINDS,
 } from '../constants.js';
 import { Attachment } from './attachment.js';
+import { MessageDelivery } from './channel.js';
 import { ClientMessageId, Id, Seq, Timestamp } from './common.js';
 
 export const AuthorKind = z.enum(AUTHOR_KINDS);
@@ -121,6 +122,11 @@ export const Message = z.object({
    * for messages stored before attachments). A message with attachments may have empty `text`.
    */
   attachments: z.array(Attachment).max(MAX_ATTACHMENTS).default([]),
+  /**
+   * Channel conversations only (WhatsApp, email…): how sending this agent's or bot's message
+   * through the provider went. Absent for the widget, whose receipts are the conversation's marks.
+   */
+  delivery: MessageDelivery.optional(),
   createdAt: Timestamp,
 });
 export interface Message extends z.infer<typeof Message> {}

@@ -104,6 +104,9 @@ export function toConversation(row: ConversationRow): Conversation {
     agentDeliveredSeq: row.agentDeliveredSeq,
     tags: row.tags,
     labelIds: row.labelIds,
+    // Only channels with subjects have one: web conversations keep their old shape.
+    ...(row.channelAccountId !== null && { channelAccountId: row.channelAccountId }),
+    ...(row.subject !== null && { subject: row.subject }),
     lastMessageAt: isoOrNull(row.lastMessageAt),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
@@ -124,6 +127,7 @@ export function toMessage(row: MessageRow): Message {
     form: row.form,
     cards: row.cards,
     attachments: row.attachments.map(toAttachment),
+    ...(row.delivery !== null && { delivery: { ...row.delivery, updatedAt: iso(row.delivery.updatedAt) } }),
     createdAt: iso(row.createdAt),
   };
 }

@@ -17,8 +17,10 @@ import type {
   AuthorKind,
   BusinessHours,
   Channel,
+  BridgedChannel,
   ConversationStatus,
   DefaultLabelKey,
+  MessageDelivery,
   IdentityVerification,
   MessageKind,
   Priority,
@@ -148,6 +150,10 @@ export const conversations = sqliteTable(
       .notNull()
       .default(sql`'[]'`),
     lastMessageAt: integer('last_message_at'),
+    /** The provider account a channel conversation came in through (and replies leave by); null for the widget. */
+    channelAccountId: text('channel_account_id'),
+    /** Email: the thread's subject. */
+    subject: text('subject'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -189,14 +195,25 @@ export const messages = sqliteTable(
       .$type<StoredAttachment[]>()
       .notNull()
       .default(sql`'[]'`),
+    /**
+     * The provider's id for a channel message: a `wamid`, a Telegram message id, an email's
+     * Message-Id. Status callbacks and email threading find messages by it.
+     */
+    externalId: text('external_id'),
+    /** Channel messages we send: how the provider's delivery went. */
+    delivery: text('delivery', { mode: 'json' }).$type<StoredDelivery>(),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
     // The idempotency key of DESIGN.md's delivery guarantee 2.
     uniqueIndex('messages_client_id_uq').on(t.conversationId, t.clientMessageId),
     uniqueIndex('messages_seq_uq').on(t.conversationId, t.seq),
+    index('messages_external_idx').on(t.externalId),
   ],
 );
+
+/** `MessageDelivery` with epoch milliseconds. */
+export type StoredDelivery = Omit<MessageDelivery, 'updatedAt'> & { updatedAt: number };
 
 /** An attachment as a message row keeps it; `key` makes its download URL a capability. */
 export interface StoredAttachment {
@@ -369,6 +386,101 @@ export const cannedResponses = sqliteTable(
   (t) => [
     uniqueIndex('canned_responses_shortcut_uq').on(t.siteId, t.shortcutKey),
     index('canned_responses_category_idx').on(t.siteId, t.category),
+  ],
+);
+
+/**
+ * Connected provider accounts: a WhatsApp number, a Telegram bot, a mailbox… `config` holds the
+ * credentials and base URLs the channel's adapter validates; it never leaves the server.
+ */
+export const channelAccounts = sqliteTable('channel_accounts', {
+  id: text('id').primaryKey(),
+  siteId: text('site_id')
+    .notNull()
+    .references(() => sites.id),
+  channel: text('channel').$type<BridgedChannel>().notNull(),
+  name: text('name').notNull(),
+  config: text('config', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+/**
+ * Who a provider address is: one contact per (account, address). `lastInboundAt` is when they
+ * last wrote, which opens WhatsApp's 24-hour customer-service window.
+ */
+export const channelContacts = sqliteTable(
+  'channel_contacts',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => channelAccounts.id),
+    address: text('address').notNull(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    lastInboundAt: integer('last_inbound_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.address] }),
+    index('channel_contacts_contact_idx').on(t.contactId),
+  ],
+);
+
+/**
+ * Inbound webhook events, stored before the provider is answered (DESIGN.md guarantee 5). The
+ * unique (account, external id) drops the provider's redeliveries; `id` orders processing.
+ */
+export const channelInbox = sqliteTable(
+  'channel_inbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => channelAccounts.id),
+    externalId: text('external_id').notNull(),
+    /** The parsed `InboundEvent`. */
+    event: text('event', { mode: 'json' }).$type<unknown>().notNull(),
+    state: text('state').$type<'pending' | 'done' | 'failed'>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('channel_inbox_external_uq').on(t.accountId, t.externalId),
+    index('channel_inbox_pending_idx').on(t.state, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * Messages to send through a provider, written in the message's own transaction so none is
+ * lost (DESIGN.md guarantee 6). One per message; sent in order per conversation.
+ */
+export const channelOutbox = sqliteTable(
+  'channel_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: text('message_id')
+      .notNull()
+      .unique()
+      .references(() => messages.id),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => channelAccounts.id),
+    /** What the message needs beyond its row, e.g. a WhatsApp template. */
+    extra: text('extra', { mode: 'json' }).$type<Record<string, unknown>>(),
+    state: text('state').$type<'pending' | 'sent' | 'failed'>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('channel_outbox_pending_idx').on(t.state, t.nextAttemptAt),
+    index('channel_outbox_conversation_idx').on(t.conversationId, t.state),
   ],
 );
 

@@ -17,6 +17,8 @@ import type {
 /** What services announce after a commit; the realtime gateway (and later, webhooks) listen. */
 export interface DomainEvents {
   'message.created': { message: Message; conversation: Conversation };
+  /** A channel message's delivery state moved on (sent, delivered, read, failed). */
+  'message.updated': { message: Message };
   'conversation.created': { conversation: Conversation };
   'conversation.updated': { conversation: Conversation };
   'conversation.assigned': { conversation: Conversation; agentId: string };

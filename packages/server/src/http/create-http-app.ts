@@ -13,6 +13,7 @@ import type { MentionService } from '../services/mentions.js';
 import type { SdkBotHub } from '../bots/sdk/hub.js';
 import type { BotRunner } from '../services/bot-runner.js';
 import type { CannedService } from '../services/canned.js';
+import type { ChannelService } from '../channels/service.js';
 import type { RoutingService } from '../services/routing.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { SessionService } from '../services/sessions.js';
@@ -21,6 +22,7 @@ import { errorResponse } from './errors.js';
 import { agentRoutes } from './routes/agents.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { cannedRoutes } from './routes/canned-responses.js';
+import { channelConversationRoutes, channelRoutes } from './routes/channels.js';
 import { contactRoutes } from './routes/contacts.js';
 import { labelRoutes } from './routes/labels.js';
 import { mentionRoutes } from './routes/mentions.js';
@@ -46,6 +48,7 @@ export interface HttpDeps {
   labels: LabelService;
   contacts: ContactService;
   mentions: MentionService;
+  channels: ChannelService;
   sessionLimiter: RateLimiter;
   uploadLimiter: RateLimiter;
   logger: Logger;
@@ -67,9 +70,12 @@ export function createHttpApp(deps: HttpDeps) {
       throw new AppError('payload_too_large', 'The request body is larger than 64 KiB');
     },
   });
-  // Uploads enforce their own (configurable) limit while they stream to disk.
+  // Uploads enforce their own (configurable) limit while they stream to disk; channel webhooks
+  // (emails with attachments) have their own.
   const bodyLimits: MiddlewareHandler<HttpEnv> = (c, next) =>
-    c.req.path === '/v1/uploads' ? next() : jsonLimit(c, next);
+    c.req.path === '/v1/uploads' || /^\/v1\/channels\/[^/]+\/webhook$/.test(c.req.path)
+      ? next()
+      : jsonLimit(c, next);
   app.use('/v1/*', bodyLimits);
 
   app.route('/healthz', healthRoutes(deps.store));
@@ -81,6 +87,8 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/v1/uploads', uploadRoutes(deps.sessions, deps.attachments, deps.uploadLimiter));
   app.route('/v1/attachments', attachmentRoutes(deps.attachments));
   app.route('/v1/canned-responses', cannedRoutes(deps.sessions, deps.canned));
+  app.route('/v1/channels', channelRoutes(deps.sessions, deps.channels));
+  app.route('/v1/conversations', channelConversationRoutes(deps.sessions, deps.channels));
   app.route(
     '/v1/conversations',
     conversationRoutes(deps.sessions, deps.conversations, deps.store, deps.botRunner, deps.agents),

@@ -22,6 +22,8 @@ export function fanOut(
     toAgents.emit('message:created', message);
     if (message.kind !== 'note') toVisitorsOf(message.conversationId).emit('message:created', message);
   });
+  // Delivery states of channel messages are agents' news: channel contacts have no socket.
+  bus.subscribe('message.updated', ({ message }) => toAgents.emit('message:updated', message));
   bus.subscribe('conversation.created', ({ conversation }) =>
     toAgents.emit('conversation:created', conversation),
   );

@@ -1,4 +1,6 @@
 import type {
+  Card,
+  Channel,
   Conversation,
   ConversationListQuery,
   ConversationPage,
@@ -20,6 +22,11 @@ import { canSee, type Viewer } from './viewer.js';
 export interface ConversationService {
   /** The visitor's open web conversation, created if there is none. */
   start(viewer: Viewer): Promise<Conversation>;
+  /**
+   * A channel contact's conversation (see `openOrCreate`), created like a web one when there is
+   * none: with the site's bot, or queued and routed.
+   */
+  startChannel(request: ChannelStart): Promise<Conversation>;
   /** Throws `not_found` for a conversation the viewer may not see, exactly as for a missing one. */
   get(viewer: Viewer, id: string): Promise<Conversation>;
   list(viewer: Viewer, query: ConversationListQuery): Promise<ConversationPage>;
@@ -38,6 +45,30 @@ export interface SendRequest {
   attachmentIds?: readonly string[];
   /** Agents only. @default 'text' */
   kind?: 'text' | 'note';
+  /** Cards shown under the message (agents sharing a product). */
+  cards?: Card[];
+  /** An inbound channel message's provider id. */
+  externalId?: string;
+  /** Channel adapters' extras for the outbox (a WhatsApp template). */
+  channelExtra?: Record<string, unknown>;
+  /** Agents only: skip the channel's free-form rule (the message is an approved template). */
+  template?: boolean;
+}
+
+export interface ChannelStart {
+  siteId: string;
+  contactId: string;
+  channel: Exclude<Channel, 'web'>;
+  channelAccountId: string;
+  subject?: string | null;
+  /** `false` always starts a new conversation (a new email thread). */
+  reuseOpen?: boolean;
+}
+
+/** Whether a channel lets an agent send a free-form message now (WhatsApp's 24-hour window). */
+export interface ChannelPolicy {
+  /** Throws `channel_window_closed` when the channel only takes templates now. */
+  assertFreeForm(conversation: Conversation): Promise<void>;
 }
 
 const isOpen = (status: Conversation['status']) => (OPEN_STATUSES as readonly string[]).includes(status);
@@ -50,6 +81,8 @@ interface Deps {
   autoResolve: AutoResolve;
   noAgent: NoAgentPolicy;
   mentions: Pick<MentionService, 'resolve'>;
+  /** @default no rules (every message may go) */
+  channelPolicy?: ChannelPolicy;
 }
 
 export function createConversationService({
@@ -60,6 +93,7 @@ export function createConversationService({
   autoResolve,
   noAgent,
   mentions,
+  channelPolicy,
 }: Deps): ConversationService {
   async function get(viewer: Viewer, id: string): Promise<Conversation> {
     const conversation = await store.conversations.byId(id);
@@ -71,6 +105,15 @@ export function createConversationService({
     // Only asked while the form is due, which is before a visitor's first conversation: few rows.
     const { items } = await store.conversations.list({ contactId, limit: 20 });
     return items.some((conversation) => conversation.channel === 'web' && isOpen(conversation.status));
+  }
+
+  /** A new conversation: agents hear of it, and a queued one is routed (or told nobody is there). */
+  async function announce(conversation: Conversation): Promise<Conversation> {
+    bus.publish('conversation.created', { conversation });
+    if (conversation.status !== 'queued') return conversation;
+    await noAgent.tellIfUnavailable(conversation);
+    if (conversation.queueId) await routing.drain(conversation.queueId);
+    return (await store.conversations.byId(conversation.id)) ?? conversation;
   }
 
   return {
@@ -101,12 +144,25 @@ export function createConversationService({
         status: site?.bot ? 'bot' : 'queued',
         queueId: queue?.id ?? null,
       });
-      if (!created) return conversation;
-      bus.publish('conversation.created', { conversation });
-      if (conversation.status !== 'queued') return conversation;
-      await noAgent.tellIfUnavailable(conversation);
-      if (conversation.queueId) await routing.drain(conversation.queueId);
-      return (await store.conversations.byId(conversation.id)) ?? conversation;
+      return created ? announce(conversation) : conversation;
+    },
+
+    async startChannel({ siteId, contactId, channel, channelAccountId, subject, reuseOpen }) {
+      const [site, queue] = await Promise.all([
+        store.sites.byId(siteId),
+        store.queues.defaultForSite(siteId),
+      ]);
+      const { conversation, created } = await store.conversations.openOrCreate({
+        siteId,
+        contactId,
+        channel,
+        status: site?.bot ? 'bot' : 'queued',
+        queueId: queue?.id ?? null,
+        channelAccountId,
+        subject: subject ?? null,
+        reuseOpen,
+      });
+      return created ? announce(conversation) : conversation;
     },
 
     async list(viewer, query) {
@@ -155,6 +211,12 @@ export function createConversationService({
           'The bot has this conversation: accept it (intervene) before replying',
         );
       }
+      if (viewer.kind === 'agent' && kind !== 'note' && payload.template !== true) {
+        await channelPolicy?.assertFreeForm(conversation);
+      }
+      if (kind === 'note' && (payload.cards?.length ?? 0) > 0) {
+        throw new AppError('invalid_payload', 'Internal notes cannot carry cards');
+      }
       // A note's @mentions are stored with it, so that nobody named is ever left untold.
       const mentioned =
         viewer.kind === 'agent' && kind === 'note'
@@ -170,6 +232,9 @@ export function createConversationService({
         text: payload.text.trim() === '' ? '' : payload.text,
         attachmentIds: payload.attachmentIds,
         mentions: mentioned,
+        cards: payload.cards,
+        externalId: payload.externalId,
+        channelExtra: payload.channelExtra,
       });
       // Broadcast strictly after commit, and never twice: a duplicate was broadcast the first time.
       if (result.duplicate) return result.message;

@@ -47,7 +47,7 @@ export interface Harness {
 
 export async function startHarness(
   env: Record<string, string> = {},
-  deps: Pick<AppDeps, 'webhookBackoff'> = {},
+  deps: Pick<AppDeps, 'webhookBackoff' | 'channelBackoff'> = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-test-'));
   const dbPath = join(dir, 'test.sqlite');

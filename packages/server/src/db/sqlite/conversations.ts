@@ -149,6 +149,8 @@ export function sqliteConversations(
       status: raw('status'),
       queueId: raw('queueId'),
       queuedAt: raw('queuedAt'),
+      channelAccountId: raw('channelAccountId'),
+      subject: raw('subject'),
       priority: 'normal',
       createdAt: raw('time'),
       updatedAt: raw('time'),
@@ -235,10 +237,19 @@ export function sqliteConversations(
       return row ? toConversation(row) : null;
     },
 
-    async openOrCreate({ siteId, contactId, channel, status, queueId }) {
+    async openOrCreate({
+      siteId,
+      contactId,
+      channel,
+      status,
+      queueId,
+      channelAccountId,
+      subject,
+      reuseOpen,
+    }) {
       // IMMEDIATE takes the write lock first, so two tabs starting at once still share one conversation.
       return immediate(() => {
-        const open = findOpen.get({ contactId, channel });
+        const open = reuseOpen === false ? undefined : findOpen.get({ contactId, channel });
         if (open) return { conversation: toConversation(open), created: false };
         const time = now();
         const row = insertConversation.get({
@@ -249,6 +260,8 @@ export function sqliteConversations(
           status,
           queueId,
           queuedAt: status === 'queued' ? time : null,
+          channelAccountId: channelAccountId ?? null,
+          subject: subject ?? null,
           time,
         });
         if (!row) throw new Error('insert returned no row');

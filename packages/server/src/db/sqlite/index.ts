@@ -2,6 +2,7 @@ import type { Store } from '../store.js';
 import { sqliteAgents } from './agents.js';
 import { sqliteAttachments } from './attachments.js';
 import { sqliteCanned } from './canned.js';
+import { sqliteChannels } from './channels.js';
 import { sqliteAnnotate } from './annotate.js';
 import { sqliteContactEdit } from './contact-edit.js';
 import { sqliteContacts } from './contacts.js';
@@ -36,6 +37,7 @@ export function createSqliteStore(path: string, now: () => number = Date.now): S
     attachments: sqliteAttachments(db, now),
     canned: sqliteCanned(db, immediate, now),
     messages: sqliteMessages(db, immediate, now),
+    channels: sqliteChannels(db, immediate, now),
     close: async () => close(),
   };
 }

@@ -2,9 +2,24 @@ import { and, asc, desc, eq, gt, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { ulid } from '@switchboard/protocol';
 import { AppError } from '../../lib/app-error.js';
 import { toAttachmentRecord, toConversation, toMention, toMessage, toStoredAttachment } from '../mappers.js';
-import { attachments, conversations, mentions, messages, type AttachmentRow } from '../schema.js';
+import {
+  attachments,
+  channelOutbox,
+  conversations,
+  mentions,
+  messages,
+  type AttachmentRow,
+  type ConversationRow,
+} from '../schema.js';
 import type { NewMessage, Store } from '../store.js';
 import type { Immediate, SqliteDb } from './open.js';
+
+/** The provider account an agent's or bot's message in a channel conversation leaves through, if any. */
+function leavesThroughChannel(input: NewMessage, conversation: ConversationRow): string | null {
+  if (!conversation.channelAccountId) return null;
+  if (input.authorKind !== 'agent' && input.authorKind !== 'bot') return null;
+  return input.kind === 'text' || input.kind === 'attachment' ? conversation.channelAccountId : null;
+}
 
 export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => number): Store['messages'] {
   // The send path runs these on every message: prepared once, they skip drizzle's query building.
@@ -48,9 +63,23 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
       form: sql.placeholder('form'),
       cards: sql.placeholder('cards'),
       attachments: sql.placeholder('attachments'),
+      externalId: sql.placeholder('externalId'),
+      delivery: sql.placeholder('delivery'),
       createdAt: sql.placeholder('createdAt'),
     })
     .returning()
+    .prepare();
+  const enqueueOutbound = db
+    .insert(channelOutbox)
+    .values({
+      messageId: sql.placeholder('messageId'),
+      conversationId: sql.placeholder('conversationId'),
+      accountId: sql.placeholder('accountId'),
+      extra: sql.placeholder('extra'),
+      state: 'pending',
+      nextAttemptAt: sql.placeholder('time'),
+      createdAt: sql.placeholder('time'),
+    })
     .prepare();
   const findAttachment = db
     .select()
@@ -134,6 +163,7 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
         const time = now();
         const conversation = bumpSeq.get({ id: input.conversationId, time });
         if (!conversation) throw AppError.notFound('Conversation');
+        const outbound = leavesThroughChannel(input, conversation);
         const row = insert.get({
           id: ulid(),
           conversationId: input.conversationId,
@@ -147,10 +177,22 @@ export function sqliteMessages(db: SqliteDb, immediate: Immediate, now: () => nu
           form: input.form ?? null,
           cards: input.cards ?? [],
           attachments: uploads.map((upload) => toStoredAttachment(toAttachmentRecord(upload))),
+          externalId: input.externalId ?? null,
+          delivery: outbound ? { state: 'pending', error: null, updatedAt: time } : null,
           seq: conversation.lastSeq,
           createdAt: time,
         });
         if (!row) throw new Error('insert returned no row');
+        // In the message's own transaction: a reply committed is a reply that will be sent.
+        if (outbound) {
+          enqueueOutbound.run({
+            messageId: row.id,
+            conversationId: input.conversationId,
+            accountId: outbound,
+            extra: input.channelExtra ?? null,
+            time,
+          });
+        }
         for (const upload of uploads)
           linkAttachment.run({ id: upload.id, messageId: row.id, conversationId: input.conversationId });
         const mentioned = [...new Set(input.mentions ?? [])].filter((agentId) => agentId !== input.authorId);

@@ -1,0 +1,218 @@
+// Works through the channel inbox (DESIGN.md guarantee 5): webhook requests only store events
+// and answer; this turns them into contacts, conversations and messages, one at a time in
+// arrival order, so a contact's messages keep their order. A failure that may pass (a media
+// download) is retried with backoff and holds back that contact's later events meanwhile.
+import type { Conversation } from '@switchboard/protocol';
+import type { ChannelAccountRecord, InboxItem, Store } from '../db/store.js';
+import type { EventBus } from '../domain/events.js';
+import { derivedMessageId } from '../lib/derived-id.js';
+import type { Logger } from '../lib/logger.js';
+import type { AttachmentService } from '../services/attachments.js';
+import type { ConversationService } from '../services/conversations.js';
+import type { Viewer } from '../services/viewer.js';
+import type {
+  AdapterContext,
+  AdapterRegistry,
+  ChannelAdapter,
+  InboundMessage,
+  InboundStatus,
+} from './adapter.js';
+import { backoffMs, MAX_ATTEMPTS } from './retry.js';
+
+export interface InboundProcessor {
+  /** Processes every due event; concurrent calls share one run. */
+  drain(): Promise<void>;
+}
+
+interface Deps {
+  store: Store;
+  adapters: AdapterRegistry;
+  conversations: ConversationService;
+  attachments: AttachmentService;
+  bus: EventBus;
+  logger: Logger;
+  context: AdapterContext;
+  now: () => number;
+  /** @default {@link backoffMs} */
+  backoff?: (attempt: number) => number;
+}
+
+const BATCH = 50;
+
+export function createInboundProcessor(deps: Deps): InboundProcessor {
+  const { store, adapters, logger, now } = deps;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  async function run(): Promise<void> {
+    do {
+      again = false;
+      const items = await store.channels.dueInbound(now(), BATCH);
+      // A contact whose earlier event waits for a retry keeps its later ones waiting too.
+      const held = new Set<string>();
+      for (const item of items) {
+        const key = `${item.accountId}\u0000${orderKey(item.event)}`;
+        if (held.has(key)) continue;
+        const settled = await processOne(item);
+        if (!settled) held.add(key);
+      }
+      if (items.length === BATCH) again = true;
+    } while (again);
+  }
+
+  /** False when the event goes back to wait for a retry. */
+  async function processOne(item: InboxItem): Promise<boolean> {
+    try {
+      const account = await store.channels.account(item.accountId);
+      const adapter = account && adapters.get(account.channel);
+      if (!account || !adapter) throw new Permanent(`no adapter for account ${item.accountId}`);
+      const event = item.event as InboundMessage | InboundStatus;
+      if (event.kind === 'status') await applyStatus(account, event);
+      else await deliver(account, adapter, event);
+      await store.channels.settleInbound(item.id, { state: 'done' });
+      return true;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const attempt = item.attempts + 1;
+      if (error instanceof Permanent || attempt >= MAX_ATTEMPTS) {
+        logger.error('channel event dropped', { id: item.id, accountId: item.accountId, error: reason });
+        await store.channels.settleInbound(item.id, { state: 'failed', error: reason });
+        return true;
+      }
+      logger.warn('channel event will be retried', { id: item.id, attempt, error: reason });
+      await store.channels.settleInbound(item.id, {
+        state: 'pending',
+        error: reason,
+        retryAt: now() + (deps.backoff ?? backoffMs)(attempt),
+      });
+      return false;
+    }
+  }
+
+  async function applyStatus(account: ChannelAccountRecord, event: InboundStatus): Promise<void> {
+    const message = await store.channels.messageByExternalId(account.id, [event.messageExternalId]);
+    // A status for a message we never sent (or sent from another tool on the same number).
+    if (!message) return;
+    const updated = await store.channels.advanceDelivery(message.id, event.state, event.error ?? null, now());
+    if (updated) deps.bus.publish('message.updated', { message: updated });
+  }
+
+  async function deliver(
+    account: ChannelAccountRecord,
+    adapter: ChannelAdapter<unknown>,
+    event: InboundMessage,
+  ): Promise<void> {
+    const contactId = await contactFor(account, event);
+    const viewer: Viewer = { kind: 'visitor', contactId, siteId: account.siteId };
+    const conversation = await conversationFor(account, contactId, event);
+    const attachmentIds = await storeMedia(account, adapter, viewer, event);
+    const text = event.text.trim() === '' && attachmentIds.length === 0 ? '(empty message)' : event.text;
+    await deps.conversations.send(viewer, {
+      conversationId: conversation.id,
+      // The same event processed twice (a crash before it was marked done) stores one message.
+      clientMessageId: derivedMessageId(`${account.id}:${event.externalId}`),
+      text,
+      attachmentIds,
+      externalId: event.externalId,
+    });
+    await store.channels.touchInbound(account.id, event.address, event.sentAt ?? now());
+  }
+
+  async function contactFor(account: ChannelAccountRecord, event: InboundMessage): Promise<string> {
+    const known = await store.channels.contactAt(account.id, event.address);
+    if (known) return known.contactId;
+    const profile = event.profile ?? {};
+    const contact = await store.contacts.create({
+      siteId: account.siteId,
+      // Channel contacts never resume a browser session: nobody holds this credential.
+      resumeSecretHash: `channel:${account.id}`,
+      profile: {
+        ...(profile.name && { name: profile.name }),
+        ...(profile.email && { email: profile.email }),
+        ...(profile.phone && { phone: profile.phone }),
+      },
+    });
+    return store.channels.linkContact(account.id, event.address, contact.id);
+  }
+
+  async function conversationFor(
+    account: ChannelAccountRecord,
+    contactId: string,
+    event: InboundMessage,
+  ): Promise<Conversation> {
+    const thread = event.thread;
+    if (thread) {
+      // Email: an answer to any message of ours or theirs belongs to that message's conversation,
+      // however long ago; a mail that answers nothing we know starts a new thread.
+      const earlier = await store.channels.messageByExternalId(account.id, thread.references);
+      const conversation = earlier && (await store.conversations.byId(earlier.conversationId));
+      if (conversation && conversation.contactId === contactId) return conversation;
+    }
+    return deps.conversations.startChannel({
+      siteId: account.siteId,
+      contactId,
+      channel: account.channel,
+      channelAccountId: account.id,
+      subject: thread?.subject ?? null,
+      reuseOpen: thread === undefined,
+    });
+  }
+
+  async function storeMedia(
+    account: ChannelAccountRecord,
+    adapter: ChannelAdapter<unknown>,
+    viewer: Viewer,
+    event: InboundMessage,
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (const media of event.media ?? []) {
+      const file =
+        media.source === 'inline'
+          ? { bytes: Buffer.from(media.base64, 'base64'), contentType: media.contentType, name: media.name }
+          : await fetchRemote(account, adapter, media.ref);
+      const name = (media.source === 'remote' ? media.name : undefined) ?? file.name ?? 'file';
+      try {
+        const attachment = await deps.attachments.upload(viewer, {
+          name,
+          contentType: file.contentType,
+          contentLength: file.bytes.byteLength,
+          body: new Blob([file.bytes]).stream(),
+        });
+        ids.push(attachment.id);
+      } catch (error) {
+        // A file we refuse (type, size) must not lose the message: the agent is told instead.
+        const reason = error instanceof Error ? error.message : String(error);
+        logger.warn('channel attachment refused', { accountId: account.id, name, reason });
+        event.text = `${event.text}\n[attachment "${name}" not kept: ${reason}]`.trim();
+      }
+    }
+    return ids;
+  }
+
+  async function fetchRemote(account: ChannelAccountRecord, adapter: ChannelAdapter<unknown>, ref: string) {
+    if (!adapter.fetchMedia) throw new Permanent(`${account.channel} cannot download media`);
+    return adapter.fetchMedia(adapter.config.parse(account.config), ref, deps.context);
+  }
+
+  return {
+    drain() {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = run().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}
+
+/** Events of one sender are processed in order; status events have no sender to hold up. */
+function orderKey(event: unknown): string {
+  const candidate = event as Partial<InboundMessage>;
+  return typeof candidate.address === 'string' ? candidate.address : '';
+}
+
+/** A failure no retry will mend. */
+class Permanent extends Error {}

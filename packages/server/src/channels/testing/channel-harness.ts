@@ -1,0 +1,87 @@
+// What every channel's integration test needs beside the server harness: connect an account as
+// the demo admin, post raw deliveries to its webhook, and wait for the pipeline to catch up.
+import type {
+  BridgedChannel,
+  ChannelAccount,
+  Conversation,
+  Message,
+  MessagePage,
+} from '@switchboard/protocol';
+import type { Harness } from '../../test-support/harness.js';
+
+export interface ChannelTestKit {
+  account: ChannelAccount;
+  adminToken: string;
+  /** POSTs these exact bytes to the account's webhook. */
+  deliver(
+    body: string | Uint8Array,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; body: string }>;
+  /** Runs the inbox and outbox until idle. */
+  flush(): Promise<void>;
+  /** The account's conversations (newest first), as agents list them. */
+  conversations(): Promise<Conversation[]>;
+  /** A conversation's messages, oldest first, notes included. */
+  messages(conversationId: string): Promise<Message[]>;
+}
+
+export async function connectChannel(
+  harness: Harness,
+  channel: BridgedChannel,
+  config: Record<string, unknown>,
+): Promise<ChannelTestKit> {
+  const { token: adminToken } = await harness.agentSession();
+  const sites = await harness.switchboard.store.sites.list();
+  const created = await harness.send<ChannelAccount>(
+    'POST',
+    '/v1/channels',
+    { siteId: sites[0]?.id, channel, name: `Test ${channel}`, config },
+    adminToken,
+  );
+  if (created.status !== 201)
+    throw new Error(`connecting ${channel} failed: ${JSON.stringify(created.body)}`);
+  const account = created.body;
+  return {
+    account,
+    adminToken,
+    async deliver(body, headers) {
+      const response = await fetch(`${harness.url}/v1/channels/${account.id}/webhook`, {
+        method: 'POST',
+        headers,
+        body,
+      });
+      const text = await response.text();
+      await harness.switchboard.services.channels.flush();
+      return { status: response.status, body: text };
+    },
+    flush: () => harness.switchboard.services.channels.flush(),
+    async conversations() {
+      const { body } = await harness.get<{ items: Conversation[] }>(
+        `/v1/conversations?view=all&channel=${channel}&limit=100`,
+        adminToken,
+      );
+      return body.items.filter((conversation) => conversation.channelAccountId === account.id);
+    },
+    async messages(conversationId) {
+      const { body } = await harness.get<MessagePage>(
+        `/v1/conversations/${conversationId}/messages?limit=100`,
+        adminToken,
+      );
+      return body.items;
+    },
+  };
+}
+
+/** Polls `check` until it returns something other than undefined (or throws after `timeoutMs`). */
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 5000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the condition');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
