@@ -62,12 +62,14 @@ export function channelRoutes(sessions: SessionService, channels: ChannelService
  * `POST /v1/conversations/:id/template`: an approved template into a channel conversation.
  */
 export function channelConversationRoutes(sessions: SessionService, channels: ChannelService) {
+  // Per route, not `.use`: mounted beside the conversation routes, a catch-all middleware here
+  // would refuse visitors on every other /v1/conversations path.
+  const agentsOnly = requireAgent(sessions);
   return new Hono<HttpEnv>()
-    .use(requireAgent(sessions))
-    .post('/outbound', async (c) =>
+    .post('/outbound', agentsOnly, async (c) =>
       c.json(await channels.startOutbound(c.var.viewer, await jsonBody(c, StartOutboundRequest)), 201),
     )
-    .post('/:id/template', async (c) =>
+    .post('/:id/template', agentsOnly, async (c) =>
       c.json(
         await channels.sendTemplate(c.var.viewer, c.req.param('id'), await jsonBody(c, SendTemplateRequest)),
         201,
