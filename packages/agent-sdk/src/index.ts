@@ -53,6 +53,7 @@ export type {
   VisitorClientOptions,
   VisitorState,
 } from './types.js';
+export type { ChannelControls, OutboundConversationRequest } from './agent/agent-channels.js';
 export type {
   CollaborationControls,
   MentionListOptions,

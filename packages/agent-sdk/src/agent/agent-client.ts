@@ -39,6 +39,7 @@ import { createStore } from '../core/store.js';
 import { createKeyedRunner, mapLimit, singleFlight } from '../core/tasks.js';
 import { validateMessageText } from '../core/validate.js';
 import { createAgentActions } from './agent-actions.js';
+import { createChannelControls } from './agent-channels.js';
 import { createAgentCanned } from './agent-canned.js';
 import { createAgentDirectory } from './agent-directory.js';
 import { createCollaboration } from './collaboration.js';
@@ -178,6 +179,12 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
       fetchUnknown(message.conversationId).catch(status.report);
     }
     messageSync.receive(message);
+  });
+  core.transport.on('message:updated', (message) => {
+    // Only news for a conversation whose messages are held; opening one later fetches it as it is.
+    if (!store.getSnapshot().messages[message.conversationId]) return;
+    applyMessages(message.conversationId, [message], 'live');
+    hub.emit('message:updated', message);
   });
   core.transport.on('conversation:created', (conversation) => applyConversations([conversation], true));
   core.transport.on('conversation:updated', (conversation) => applyConversations([conversation], true));
@@ -417,6 +424,12 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     ...actions,
 
     ...collaboration,
+
+    ...createChannelControls({
+      http: core.http,
+      applyConversation: (conversation) => applyConversations([conversation], true),
+      applyMessage: (message) => applyMessages(message.conversationId, [message], 'live'),
+    }),
 
     async updateProfile(profile) {
       const presence = await updateProfile(core.http, profile);

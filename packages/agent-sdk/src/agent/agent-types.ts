@@ -30,6 +30,7 @@ import type {
   UpdateProfileRequest,
   UploadLimits,
 } from '@switchboard/protocol';
+import type { ChannelControls } from './agent-channels.js';
 import type { CollaborationControls } from './collaboration-types.js';
 import type { SwitchboardError } from '../errors.js';
 import type {
@@ -145,6 +146,11 @@ export type TransferTarget = TransferPayload['to'];
 
 export interface AgentClientEvents {
   'message:created': Message;
+  /**
+   * A channel message's `delivery` moved on (sent, delivered, read, or failed with the reason in
+   * `delivery.error`); the store already holds the new version.
+   */
+  'message:updated': Message;
   'conversation:created': Conversation;
   'conversation:updated': Conversation;
   'conversation:assigned': ConversationAssignedEvent;
@@ -270,7 +276,8 @@ export interface AgentClient
     Emitter<AgentClientEvents>,
     PendingMessageControls,
     AttachmentControls,
-    CollaborationControls {
+    CollaborationControls,
+    ChannelControls {
   /**
    * Logs in (when given credentials) or checks the token and learns whose it is, then opens the
    * socket and loads the conversation list. A refused token or login rejects with `unauthorized`.

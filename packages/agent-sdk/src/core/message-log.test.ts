@@ -52,6 +52,20 @@ describe('mergeMessages', () => {
     expect(seqs(mergeMessages(held, page))).toEqual([1, 2, 3, 4]);
   });
 
+  it('takes a later delivery state of a channel message, and never an earlier one', () => {
+    const at = (iso: string, state: 'pending' | 'sent' | 'read') => ({
+      ...message(2),
+      delivery: { state, error: null, updatedAt: iso },
+    });
+    const pending = at('2026-01-01T00:00:00.000Z', 'pending');
+    const read = at('2026-01-01T00:00:02.000Z', 'read');
+    const held = mergeMessages([message(1), pending], [read]);
+    expect(held[1]?.delivery?.state).toBe('read');
+    // A late copy (the send's ack, an older history page) leaves the newer state alone.
+    const late = mergeMessages(held, [at('2026-01-01T00:00:01.000Z', 'sent'), pending]);
+    expect(late).toBe(held);
+  });
+
   it('returns the same array when nothing is new, so selectors see no change', () => {
     const held = [message(1), message(2)];
     expect(mergeMessages(held, [])).toBe(held);

@@ -19,9 +19,20 @@ function bySeq(a: Message, b: Message): number {
 }
 
 /**
+ * Whether `incoming` is a later version of `held`: a channel message's delivery state moves on
+ * (sent, delivered, read, failed) while its content never changes.
+ */
+function isLaterVersion(held: Message, incoming: Message): boolean {
+  if (!incoming.delivery) return false;
+  if (!held.delivery) return true;
+  return incoming.delivery.updatedAt > held.delivery.updatedAt;
+}
+
+/**
  * Merges `incoming` into `current`: ascending by `seq`, each `id` exactly once. A message already
- * held is kept as is (messages are immutable once stored). Returns `current` itself when nothing
- * was added, so selectors comparing by identity see no change.
+ * held is kept as is — its content never changes — unless `incoming` carries a later delivery
+ * state (channel messages). Returns `current` itself when nothing changed, so selectors comparing
+ * by identity see no change.
  */
 export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): readonly Message[] {
   if (incoming.length === 0) return current;
@@ -41,13 +52,14 @@ export function mergeMessages(current: readonly Message[], incoming: readonly Me
 
   const byId = new Map<string, Message>();
   for (const message of current) byId.set(message.id, message);
-  let added = false;
+  let changed = false;
   for (const message of incoming) {
-    if (byId.has(message.id)) continue;
+    const held = byId.get(message.id);
+    if (held && !isLaterVersion(held, message)) continue;
     byId.set(message.id, message);
-    added = true;
+    changed = true;
   }
-  if (!added) return current;
+  if (!changed) return current;
   return [...byId.values()].sort(bySeq);
 }
 

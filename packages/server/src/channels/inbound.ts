@@ -176,7 +176,7 @@ export function createInboundProcessor(deps: Deps): InboundProcessor {
           name,
           contentType: file.contentType,
           contentLength: file.bytes.byteLength,
-          body: new Blob([file.bytes]).stream(),
+          body: new Blob([new Uint8Array(file.bytes)]).stream(),
         });
         ids.push(attachment.id);
       } catch (error) {
