@@ -1,5 +1,6 @@
 import type { PendingMessage } from '@switchboard/agent-sdk';
 import type { Attachment, Message } from '@switchboard/protocol';
+import { channelDeliveryText } from '../lib/channel-delivery.js';
 import { describeError } from '../lib/describe-error.js';
 import { h, setAttr, setText } from '../lib/dom.js';
 import { parseFormatting, type TextSegment } from '../lib/formatting.js';
@@ -29,7 +30,10 @@ function content(text: string, attachments: readonly Attachment[], media: Messag
   return nodes;
 }
 
-/** A stored message. Messages are immutable, so the element is built once. */
+/**
+ * A stored message. Its content never changes, so the element is built once; only a channel
+ * message's delivery state moves on (see `updateMessageItem`).
+ */
 export function messageItem(message: Message, selfId: string | null, media: MessageMedia): HTMLLIElement {
   const mine = message.authorKind === 'agent' && message.authorId !== null && message.authorId === selfId;
   const item = h('li', {
@@ -89,8 +93,21 @@ export function messageItem(message: Message, selfId: string | null, media: Mess
       attrs: { datetime: message.createdAt, title: formatFullTime(message.createdAt) },
     }),
   );
+  if (message.delivery)
+    bubble.append(h('span', { className: 'channel-delivery', testId: 'channel-delivery' }));
   item.append(bubble);
+  updateMessageItem(item, message);
   return item;
+}
+
+/** Brings a stored message's element up to date: a channel reply's delivery state. */
+export function updateMessageItem(item: HTMLLIElement, message: Message): void {
+  const marker = item.querySelector<HTMLElement>('[data-testid="channel-delivery"]');
+  if (!marker || !message.delivery) return;
+  setText(marker, channelDeliveryText(message.delivery));
+  setAttr(marker, 'data-state', message.delivery.state);
+  // A failure is the one state an agent must not miss.
+  setAttr(marker, 'role', message.delivery.state === 'failed' ? 'alert' : null);
 }
 
 /**

@@ -13,7 +13,13 @@ import { csatPanel } from './csat-panel.js';
 import { handoffPanel } from './handoff-panel.js';
 import { preChatPanel } from './pre-chat-panel.js';
 import type { MessageMedia } from './attachment-list.js';
-import { messageItem, pendingItem, updatePendingItem, type PendingActions } from './message-item.js';
+import {
+  messageItem,
+  pendingItem,
+  updateMessageItem,
+  updatePendingItem,
+  type PendingActions,
+} from './message-item.js';
 import { threadActions } from './thread-actions.js';
 
 export interface ThreadView {
@@ -49,7 +55,7 @@ export function threadView(
 ): ThreadView {
   const title = h('h2', { className: 'thread-title' });
   const status = h('span', { className: 'status-badge' });
-  const meta = h('span', { className: 'thread-meta' });
+  const meta = h('span', { className: 'thread-meta', testId: 'thread-meta' });
   const actions = threadActions(client, { onIntervened: (id) => options.onIntervened(id) });
   const handoff = handoffPanel(client);
   const csat = csatPanel();
@@ -200,7 +206,8 @@ export function threadView(
     setAttr(title, 'title', `Contact ${conversation.contactId}`);
     setText(status, statusLabel(conversation.status));
     setAttr(status, 'data-status', conversation.status);
-    setText(meta, `${conversation.channel} · ${assigneeText(conversation)}`);
+    const subject = conversation.subject === undefined ? '' : ` · ${conversation.subject}`;
+    setText(meta, `${conversation.channel}${subject} · ${assigneeText(conversation)}`);
     setAttr(meta, 'title', `${priorityLabel(conversation.priority)} priority`);
     setAttr(element, 'data-status', conversation.status);
     setAttr(element, 'data-assignee-id', conversation.assigneeId);
@@ -249,6 +256,7 @@ export function threadView(
       },
       (node, entry) => {
         if (entry.type === 'pending') updatePendingItem(node, entry.pending);
+        else updateMessageItem(node, entry.message);
       },
     );
     renderReceipt();
@@ -264,6 +272,11 @@ export function threadView(
   function renderReceipt(): void {
     if (current === null) return;
     const state = client.getSnapshot();
+    // Channel replies carry the provider's own delivery state on each message instead.
+    if (state.conversations[current]?.channel !== 'web') {
+      receipt.remove();
+      return;
+    }
     const reply = replyReceipt(
       state.messages[current] ?? [],
       state.visitorDeliveredSeq[current] ?? 0,
