@@ -321,6 +321,59 @@ describe('WhatsApp Cloud API channel', () => {
     await eventually(() => updates.find((u) => u.id === doomed.data.id && u.delivery?.state === 'failed'));
   });
 
+  it('retries a send the Graph API fails with 5xx, and shows a 4xx refusal as failed with its reason', async () => {
+    const conversation = await conversationOf('16505551234');
+    let calls = 0;
+    graph.handle((request) => {
+      if (request.path !== MESSAGES_PATH) return graphApi(request);
+      calls += 1;
+      return calls === 1
+        ? { status: 503, body: { error: { message: 'Service temporarily unavailable', code: 2 } } }
+        : graphApi(request);
+    });
+    try {
+      const retried = await agentSends(conversation.id, 'Second try');
+      if (!retried.ok) throw new Error(retried.error.message);
+      await eventually(async () => {
+        await kit.flush();
+        const found = (await kit.messages(conversation.id)).find((m) => m.id === retried.data.id);
+        return found?.delivery?.state === 'sent' ? found : undefined;
+      });
+      expect(calls).toBe(2);
+
+      calls = 0;
+      graph.handle((request) => {
+        if (request.path !== MESSAGES_PATH) return graphApi(request);
+        calls += 1;
+        return {
+          status: 400,
+          body: {
+            error: {
+              message: '(#131030) Recipient phone number not in allowed list',
+              type: 'OAuthException',
+              code: 131030,
+              error_data: { details: 'Add the recipient to the allowed list in the Meta dashboard.' },
+              fbtrace_id: 'Az8or2yhqkZfEZ-_4Qn_Bam',
+            },
+          },
+        };
+      });
+      const refused = await agentSends(conversation.id, 'Doomed');
+      if (!refused.ok) throw new Error(refused.error.message);
+      const failed = await eventually(async () => {
+        await kit.flush();
+        const found = (await kit.messages(conversation.id)).find((m) => m.id === refused.data.id);
+        return found?.delivery?.state === 'failed' ? found : undefined;
+      });
+      expect(failed.delivery?.error).toBe(
+        'WhatsApp refused it: (#131030) Recipient phone number not in allowed list (code 131030): Add the recipient to the allowed list in the Meta dashboard.',
+      );
+      expect(calls).toBe(1);
+    } finally {
+      graph.handle(graphApi);
+    }
+  });
+
   it('downloads an inbound image through the Graph API and reads locations and replies as text', async () => {
     const from = '447700900123';
     const image = inbound(from, {
