@@ -422,6 +422,13 @@ describe('WhatsApp Cloud API channel', () => {
       'Returns',
       'Track my order',
     ]);
+
+    // A late redelivery of an old message does not close the window the newer ones opened.
+    const opened = (await h.switchboard.store.channels.contactAt(kit.account.id, from))?.lastInboundAt;
+    const late = inbound(from, text('Sent yesterday'), Date.now() - 30 * 60 * 60 * 1000);
+    await kit.deliver(late.raw, late.headers);
+    expect((await kit.messages(conversation.id)).some((m) => m.text === 'Sent yesterday')).toBe(true);
+    expect((await h.switchboard.store.channels.contactAt(kit.account.id, from))?.lastInboundAt).toBe(opened);
   });
 
   it('refuses free-form replies after 24 hours and sends an approved template instead', async () => {
