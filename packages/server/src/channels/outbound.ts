@@ -98,7 +98,11 @@ export function createOutboundWorker(deps: Deps): OutboundWorker {
       to: address.address,
       text: message.text,
       quickReplies: message.quickReplies,
-      cards: message.cards,
+      cards: message.cards.map((card) => ({
+        ...card,
+        ...(card.url !== undefined && { url: absolute(card.url) }),
+        ...(card.imageUrl !== undefined && { imageUrl: absolute(card.imageUrl) }),
+      })),
       attachments: message.attachments.map((attachment) => file(attachment)),
       ...(item.extra?.template !== undefined && { template: item.extra.template as TemplateMessage }),
       thread: { subject: conversation.subject ?? null, references },
@@ -113,6 +117,11 @@ export function createOutboundWorker(deps: Deps): OutboundWorker {
       if (agent) return agent.name;
     }
     return (await store.sites.byId(siteId))?.name ?? 'Support';
+  }
+
+  /** Cards may link to paths on this server; the provider and the customer's phone need whole URLs. */
+  function absolute(url: string): string {
+    return url.startsWith('/') && !url.startsWith('//') ? `${deps.publicUrl() ?? ''}${url}` : url;
   }
 
   function file(attachment: Message['attachments'][number]): OutboundFile {

@@ -110,6 +110,18 @@ export function createChannelService(deps: Deps): ChannelService {
       void deps.outbound.drain().catch((error: unknown) => logger.error('channel send failed', { error }));
   });
 
+  /** The provider's approved templates; its failure is the provider's, not ours (502, not 500). */
+  async function templatesOf(adapter: ChannelAdapter<unknown>, config: unknown): Promise<ChannelTemplate[]> {
+    if (!adapter.templates) return [];
+    try {
+      return await adapter.templates(config, deps.context);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AppError('upstream_failed', `Could not list the ${adapter.channel} templates: ${reason}`);
+    }
+  }
+
   async function agentOwns(viewer: Viewer, conversationId: string): Promise<Conversation> {
     if (viewer.kind !== 'agent') throw new AppError('forbidden', 'Only agents send templates');
     return deps.conversations.get(viewer, conversationId);
@@ -120,7 +132,7 @@ export function createChannelService(deps: Deps): ChannelService {
       throw new AppError('invalid_payload', 'Templates are for channel conversations');
     const { adapter, config } = await accountWithAdapter(conversation.channelAccountId);
     if (!adapter.templates) throw new AppError('invalid_payload', `${adapter.channel} has no templates`);
-    const available = await adapter.templates(config, deps.context);
+    const available = await templatesOf(adapter, config);
     const template = { ...request.template, parameters: request.template.parameters ?? [] };
     const match = available.find((t) => t.name === template.name && t.language === template.language);
     if (!match)
@@ -198,7 +210,7 @@ export function createChannelService(deps: Deps): ChannelService {
     async templates(viewer, accountId) {
       if (viewer.kind !== 'agent') throw new AppError('forbidden', 'Only agents list templates');
       const { adapter, config } = await accountWithAdapter(accountId);
-      return adapter.templates ? adapter.templates(config, deps.context) : [];
+      return templatesOf(adapter, config);
     },
 
     async sendTemplate(viewer, conversationId, request) {
@@ -207,13 +219,18 @@ export function createChannelService(deps: Deps): ChannelService {
 
     async startOutbound(viewer, request) {
       if (viewer.kind !== 'agent') throw new AppError('forbidden', 'Only agents start conversations');
-      const { account } = await accountWithAdapter(request.channelAccountId);
+      const { account, adapter } = await accountWithAdapter(request.channelAccountId);
       const address = normalizeAddress(account.channel, request.to);
       if (!address)
         throw new AppError('invalid_payload', `${request.to} is not a ${account.channel} address`, [
           { path: 'to', message: 'not an address on this channel' },
         ]);
       const known = await store.channels.contactAt(account.id, address);
+      // Refused before anything is written: no contact or empty conversation for a text that cannot go.
+      const blocked =
+        request.template === undefined &&
+        adapter.freeFormBlocked?.(known?.lastInboundAt ?? null, deps.context.now());
+      if (blocked) throw new AppError('channel_window_closed', blocked);
       const contactId =
         known?.contactId ??
         (await store.channels.linkContact(
@@ -228,7 +245,7 @@ export function createChannelService(deps: Deps): ChannelService {
                 ...(account.channel === 'email'
                   ? { email: address }
                   : account.channel === 'whatsapp'
-                    ? { phone: address }
+                    ? { phone: `+${address}` }
                     : {}),
               },
             })

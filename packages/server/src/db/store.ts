@@ -576,7 +576,7 @@ export interface Store {
     ): Promise<{ contactId: string; lastInboundAt: number | null } | null>;
     /** Links an address to a contact (first writer wins) and returns the linked contact id. */
     linkContact(accountId: string, address: string, contactId: string): Promise<string>;
-    /** Stamps when the address last wrote (WhatsApp's window). */
+    /** Stamps when the address last wrote (WhatsApp's window); an earlier time leaves it as it is. */
     touchInbound(accountId: string, address: string, at: number): Promise<void>;
     /** The contact's address on the account (for replies). */
     addressOf(

@@ -122,8 +122,9 @@ export function sqliteChannels(db: SqliteDb, immediate: Immediate, now: () => nu
     },
 
     async touchInbound(accountId, address, at) {
+      // Providers deliver out of order (and redeliver): an older message never shortens the window.
       db.update(channelContacts)
-        .set({ lastInboundAt: at })
+        .set({ lastInboundAt: sql`max(coalesce(${channelContacts.lastInboundAt}, 0), ${at})` })
         .where(and(eq(channelContacts.accountId, accountId), eq(channelContacts.address, address)))
         .run();
     },
