@@ -10,7 +10,10 @@ const CONFIG: EmailConfig = {
   fromName: 'Acme Support',
 };
 
-const message = (thread: OutboundMessage['thread'], extra: Partial<OutboundMessage> = {}): OutboundMessage => ({
+const message = (
+  thread: OutboundMessage['thread'],
+  extra: Partial<OutboundMessage> = {},
+): OutboundMessage => ({
   messageId: '01JX4Z3M5Q8J6T3V2W0Y9K7B1C',
   conversationId: 'c1',
   to: 'ada@example.com',

@@ -44,7 +44,9 @@ export function composeMail(
 export function textBody(message: Pick<OutboundMessage, 'text' | 'quickReplies' | 'cards'>): string {
   const parts = [message.text.trim()];
   if (message.quickReplies.length > 0)
-    parts.push(['You can reply with:', ...message.quickReplies.map((reply) => `- ${reply.label}`)].join('\n'));
+    parts.push(
+      ['You can reply with:', ...message.quickReplies.map((reply) => `- ${reply.label}`)].join('\n'),
+    );
   for (const card of message.cards) {
     parts.push(
       [card.title, card.subtitle, card.price, card.url].filter((line) => line !== undefined).join('\n'),

@@ -35,14 +35,12 @@ export function toInboundMessage(mail: Mail): InboundMessage {
     address,
     profile: { email: address, ...(name && { name }) },
     text,
-    media: mail.files.map(
-      (file): InboundMedia => ({
-        source: 'inline',
-        name: file.name,
-        contentType: file.contentType,
-        base64: Buffer.from(file.bytes).toString('base64'),
-      }),
-    ),
+    media: mail.files.map((file): InboundMedia => ({
+      source: 'inline',
+      name: file.name,
+      contentType: file.contentType,
+      base64: Buffer.from(file.bytes).toString('base64'),
+    })),
     thread: {
       ...(subject !== undefined && { subject }),
       references: parseIdList(mail.inReplyTo, mail.references),

@@ -21,7 +21,9 @@ export interface MailgunSigning {
 export function mailgunSignature(signingKey: string, signing: MailgunSigning = {}) {
   const timestamp = String(signing.timestamp ?? Math.floor(Date.now() / 1000));
   const token = signing.token ?? randomBytes(25).toString('hex');
-  const signature = createHmac('sha256', signingKey).update(timestamp + token).digest('hex');
+  const signature = createHmac('sha256', signingKey)
+    .update(timestamp + token)
+    .digest('hex');
   return { timestamp, token, signature };
 }
 
@@ -79,7 +81,11 @@ export async function composeMime(mail: Mail.Options): Promise<Buffer> {
 }
 
 /** A raw MIME post to the webhook, signed with the account's mimeSecret. */
-export function mimeDelivery(secret: string, raw: Buffer, timestamp = Math.floor(Date.now() / 1000)): Delivery {
+export function mimeDelivery(
+  secret: string,
+  raw: Buffer,
+  timestamp = Math.floor(Date.now() / 1000),
+): Delivery {
   const stamp = String(timestamp);
   return {
     body: raw,
