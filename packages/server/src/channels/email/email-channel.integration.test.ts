@@ -215,7 +215,7 @@ describe('email channel', () => {
     expect(greeting?.text).toContain('You can reply with:\n- Shipping');
     const greetingId = greeting?.messageId ?? '';
     expect(greetingId).toMatch(/^<[0-9A-Z]{26}@acme\.example>$/);
-    expect(smtp.logins).toContain('support-user:smtp-pass');
+    expect(smtp.logins).toContain('support@acme.example:smtp:pass');
 
     // The customer answers the greeting and asks for a human.
     await deliver(

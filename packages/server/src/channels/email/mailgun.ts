@@ -2,7 +2,7 @@
 // ("Receiving Messages via HTTP": from, subject, body-plain, stripped-text, attachment-N, every
 // header also as its own field and in message-headers) or, for a URL ending in "mime", the raw
 // message in `body-mime`.
-import addressparser from 'nodemailer/lib/addressparser/index.js';
+import addressparser from 'nodemailer/lib/addressparser';
 import type { Mail } from './inbound-mail.js';
 import { parseMime } from './mime.js';
 import { textField } from './body-kind.js';

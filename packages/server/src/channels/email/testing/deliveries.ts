@@ -2,8 +2,8 @@
 // (urlencoded, or multipart with attachment-N files), and a raw MIME message composed by
 // nodemailer's MailComposer, signed with X-Switchboard-Signature.
 import { createHmac, randomBytes } from 'node:crypto';
-import type Mail from 'nodemailer/lib/mailer/index.js';
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type Mail from 'nodemailer/lib/mailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { signPayload } from '../../../bots/webhook/signature.js';
 
 export interface Delivery {

@@ -15,7 +15,7 @@ export interface CapturedMail {
 export type RecipientReply = (address: string) => { code: number; message: string } | null;
 
 export interface SmtpStandIn {
-  /** `smtp://user:pass@127.0.0.1:<port>`: the account's smtpUrl. */
+  /** The account's smtpUrl, its credentials percent-encoded as the docs say. */
   url: string;
   mails: CapturedMail[];
   /** Logins the server saw, to check the credentials in the URL are used. */
@@ -56,7 +56,7 @@ export async function startSmtpStandIn(): Promise<SmtpStandIn> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
-    url: `smtp://support-user:smtp-pass@127.0.0.1:${port}`,
+    url: `smtp://support%40acme.example:smtp%3Apass@127.0.0.1:${port}`,
     mails,
     logins,
     refuseRecipients: (next) => {
