@@ -111,10 +111,16 @@ export interface ChannelAdapter<Config = unknown> {
   config: z.ZodType<Config>;
   /** The provider's `GET` verification handshake, if it has one; null when the query is not one. */
   handshake?(config: Config, query: URLSearchParams): { status: number; body: string } | null;
-  /** Whether the request is authentic; checked on the raw bytes before anything is parsed. */
-  verify(config: Config, request: InboundRequest, now: number): Verdict;
-  /** The events in an authentic request; throws (→ 400) on a body that is not the provider's format. */
-  parse(config: Config, request: InboundRequest): InboundEvent[];
+  /**
+   * Whether the request is authentic; checked on the raw bytes before anything is parsed. May be
+   * async: some providers sign fields inside a multipart body (Mailgun), which is read async.
+   */
+  verify(config: Config, request: InboundRequest, now: number): Verdict | Promise<Verdict>;
+  /**
+   * The events in an authentic request; throws (→ 400) on a body that is not the provider's
+   * format. May be async, for MIME parsing.
+   */
+  parse(config: Config, request: InboundRequest): InboundEvent[] | Promise<InboundEvent[]>;
   /** Sends one message; resolves the provider's id for it. Throws {@link ChannelSendError}. */
   send(config: Config, message: OutboundMessage, context: AdapterContext): Promise<{ externalId: string }>;
   /** Downloads a `remote` media reference. */

@@ -184,13 +184,13 @@ export function createChannelService(deps: Deps): ChannelService {
 
     async receive(accountId, request) {
       const { account, adapter, config } = await accountWithAdapter(accountId);
-      const verdict = adapter.verify(config, request, deps.context.now());
+      const verdict = await adapter.verify(config, request, deps.context.now());
       if (!verdict.ok) {
         throw new AppError(verdict.status === 401 ? 'invalid_signature' : 'forbidden', verdict.reason);
       }
       let events;
       try {
-        events = adapter.parse(config, request);
+        events = await adapter.parse(config, request);
       } catch (error) {
         if (error instanceof ZodError) throw AppError.invalid(error, `${account.channel} delivery`);
         throw new AppError(

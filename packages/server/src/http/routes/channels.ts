@@ -20,8 +20,8 @@ const reply = (answer: WebhookReply) =>
 
 /**
  * `GET /v1/channels`: the connected accounts (agents). `POST /v1/channels`: connect one (admins).
- * `GET /v1/channels/:id/templates`: its approved templates. `GET|POST /v1/channels/:id/webhook`:
- * what the provider calls — no bearer token, the adapter checks the provider's signature instead.
+ * `GET /v1/channels/:id/templates`: its approved templates. `GET|POST /v1/channels/:id/webhook`
+ * (and `POST …/webhook/mime`): what the provider calls — no bearer token, the adapter checks the provider's signature instead.
  */
 export function channelRoutes(sessions: SessionService, channels: ChannelService) {
   const webhooks = new Hono<HttpEnv>()
@@ -36,7 +36,8 @@ export function channelRoutes(sessions: SessionService, channels: ChannelService
     .get('/:id/webhook', async (c) =>
       reply(await channels.handshake(c.req.param('id'), new URL(c.req.url).searchParams)),
     )
-    .post('/:id/webhook', async (c) => {
+    // Mailgun posts a route's raw message (`body-mime`) only to a URL ending in "mime", hence the alias.
+    .post('/:id/webhook/:format{mime}?', async (c) => {
       const rawBody = new Uint8Array(await c.req.arrayBuffer());
       return reply(
         await channels.receive(c.req.param('id'), {
