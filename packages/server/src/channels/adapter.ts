@@ -92,6 +92,8 @@ export class ChannelSendError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    /** How long the provider asked us to wait (a 429's retry-after); the retry waits at least this. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'ChannelSendError';
