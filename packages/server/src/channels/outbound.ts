@@ -71,7 +71,9 @@ export function createOutboundWorker(deps: Deps): OutboundWorker {
       const wait = Math.max((deps.backoff ?? backoffMs)(attempt), asked);
       updated = await store.channels.settleOutbound(
         item,
-        retry ? { state: 'pending', error: reason, nextAttemptAt: now() + wait } : { state: 'failed', error: reason },
+        retry
+          ? { state: 'pending', error: reason, nextAttemptAt: now() + wait }
+          : { state: 'failed', error: reason },
         now(),
       );
     }

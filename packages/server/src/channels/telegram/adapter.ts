@@ -18,7 +18,8 @@ export const telegramChannel = defineAdapter<TelegramConfig>({
 
   verify(config, request) {
     const token = request.headers.get('x-telegram-bot-api-secret-token');
-    if (token === null) return { ok: false, status: 401, reason: 'X-Telegram-Bot-Api-Secret-Token is missing' };
+    if (token === null)
+      return { ok: false, status: 401, reason: 'X-Telegram-Bot-Api-Secret-Token is missing' };
     return safeEqual(token, config.secretToken)
       ? { ok: true }
       : { ok: false, status: 401, reason: 'X-Telegram-Bot-Api-Secret-Token does not match' };

@@ -5,9 +5,7 @@ export const TelegramConfig = z.strictObject({
   /** From @BotFather, `<bot id>:<secret>`; it goes into every API path, so only URL-safe characters. */
   botToken: z.string().regex(/^\d+:[\w-]+$/, 'a bot token looks like 123456:ABC-DEF…'),
   /** Given to `setWebhook`; Telegram sends it back in `X-Telegram-Bot-Api-Secret-Token`. */
-  secretToken: z
-    .string()
-    .regex(/^[\w-]{1,256}$/, 'use 1–256 characters of A-Z, a-z, 0-9, _ and -'),
+  secretToken: z.string().regex(/^[\w-]{1,256}$/, 'use 1–256 characters of A-Z, a-z, 0-9, _ and -'),
   /**
    * Where the Bot API lives; tests and self-hosted Bot API servers point it elsewhere.
    * @default 'https://api.telegram.org'

@@ -61,7 +61,8 @@ describe('telegram config', () => {
 
 describe('telegram verify', () => {
   it('accepts only the exact secret token', () => {
-    const verify = (headers: Record<string, string>) => telegramChannel.verify(config, request({}, headers), 0);
+    const verify = (headers: Record<string, string>) =>
+      telegramChannel.verify(config, request({}, headers), 0);
     expect(verify({ 'x-telegram-bot-api-secret-token': 'tg_Secret-42' })).toEqual({ ok: true });
     for (const headers of [
       {},
@@ -131,13 +132,17 @@ describe('telegram parse', () => {
   });
 
   it('ignores every update that is not a new message', () => {
-    expect(parse({ update_id: 901, edited_message: { message_id: 7, chat: { id: 1 }, date: 1 } })).toEqual([]);
+    expect(parse({ update_id: 901, edited_message: { message_id: 7, chat: { id: 1 }, date: 1 } })).toEqual(
+      [],
+    );
     expect(parse({ update_id: 902, callback_query: { id: 'q' } })).toEqual([]);
   });
 
   it('throws on a body that is not an Update', () => {
     expect(() => parse({ message: { text: 'no update_id' } })).toThrow();
-    expect(() => telegramChannel.parse(config, { ...request({}), rawBody: new Uint8Array([0x7b]) })).toThrow();
+    expect(() =>
+      telegramChannel.parse(config, { ...request({}), rawBody: new Uint8Array([0x7b]) }),
+    ).toThrow();
   });
 });
 

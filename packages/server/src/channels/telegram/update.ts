@@ -68,7 +68,8 @@ function mediaOf(message: Message): InboundMedia[] {
   const largest = message.photo?.reduce((best, size) =>
     size.width * size.height > best.width * best.height ? size : best,
   );
-  if (largest) media.push({ source: 'remote', ref: largest.file_id, name: `photo-${message.message_id}.jpg` });
+  if (largest)
+    media.push({ source: 'remote', ref: largest.file_id, name: `photo-${message.message_id}.jpg` });
   const document = message.document;
   if (document) {
     media.push({
