@@ -65,7 +65,7 @@ describe('telegram verify', () => {
       telegramChannel.verify(config, request({}, headers), 0);
     expect(verify({ 'x-telegram-bot-api-secret-token': 'tg_Secret-42' })).toEqual({ ok: true });
     for (const headers of [
-      {},
+      {} as Record<string, string>,
       { 'x-telegram-bot-api-secret-token': '' },
       { 'x-telegram-bot-api-secret-token': 'tg_Secret-43' },
       { 'x-telegram-bot-api-secret-token': 'TG_SECRET-42' },
