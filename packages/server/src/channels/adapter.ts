@@ -132,6 +132,11 @@ export interface ChannelAdapter<Config = unknown> {
   freeFormBlocked?(lastInboundAt: number | null, now: number): string | null;
   /** The approved templates the account may send. */
   templates?(config: Config, context: AdapterContext): Promise<ChannelTemplate[]>;
+  /**
+   * Tells the provider where to deliver (Telegram's setWebhook), for providers that take it over
+   * their API; absent where it is set in the provider's console. Throws {@link ChannelSendError}.
+   */
+  registerWebhook?(config: Config, webhookUrl: string, context: AdapterContext): Promise<void>;
   /** The webhook's reply body when the provider expects one (most want an empty 200). */
   acknowledge?(): { contentType: string; body: string };
 }

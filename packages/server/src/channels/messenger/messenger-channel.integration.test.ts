@@ -78,6 +78,15 @@ describe('messenger channel', () => {
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('8675309');
     expect((await fetch(url('not-our-token'))).status).toBe(403);
+    // Meta takes the callback URL in the app's dashboard, not over the Page's API.
+    const register = await h.send<{ error: { code: string } }>(
+      'POST',
+      `/v1/channels/${kit.account.id}/register-webhook`,
+      {},
+      kit.adminToken,
+    );
+    expect(register.status).toBe(400);
+    expect(register.body.error.code).toBe('invalid_payload');
   });
 
   it('refuses a missing, wrong or one-byte-mutated signature and writes nothing', async () => {

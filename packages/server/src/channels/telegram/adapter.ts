@@ -40,4 +40,14 @@ export const telegramChannel = defineAdapter<TelegramConfig>({
   },
 
   fetchMedia: (config, ref, context) => downloadFile(config, ref, context),
+
+  async registerWebhook(config, webhookUrl, context) {
+    // Only new messages: edits, callbacks and the rest would be acknowledged and dropped anyway.
+    await callBotApi(
+      config,
+      'setWebhook',
+      { url: webhookUrl, secret_token: config.secretToken, allowed_updates: ['message'] },
+      context,
+    );
+  },
 });

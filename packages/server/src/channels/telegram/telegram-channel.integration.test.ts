@@ -193,6 +193,40 @@ describe('telegram channel', () => {
     ).toBe(true);
   });
 
+  it('registers the webhook with setWebhook for an admin, and reports Telegram refusing it', async () => {
+    const path = `/v1/channels/${kit.account.id}/register-webhook`;
+    const registered = await h.send<{ webhookUrl: string }>('POST', path, {}, kit.adminToken);
+    expect(registered.status).toBe(200);
+    expect(registered.body.webhookUrl).toBe(kit.account.webhookUrl);
+    const setWebhook = api.requests.filter((r) => r.path === `/bot${TOKEN}/setWebhook`);
+    expect(setWebhook.map((r) => r.json)).toEqual([
+      { url: kit.account.webhookUrl, secret_token: SECRET, allowed_updates: ['message'] },
+    ]);
+
+    const { token: agentToken } = await h.createAgent();
+    expect((await h.send('POST', path, {}, agentToken)).status).toBe(403);
+
+    api.handle(() => ({
+      status: 400,
+      body: {
+        ok: false,
+        error_code: 400,
+        description: 'Bad Request: bad webhook: HTTPS url must be provided for webhook',
+      },
+    }));
+    const refused = await h.send<{ error: { code: string; message: string } }>(
+      'POST',
+      path,
+      {},
+      kit.adminToken,
+    );
+    expect(refused.status).toBe(502);
+    expect(refused.body.error).toMatchObject({
+      code: 'upstream_failed',
+      message: 'Telegram setWebhook: 400 Bad Request: bad webhook: HTTPS url must be provided for webhook',
+    });
+  });
+
   it('waits as long as flood control asks before sending again', async () => {
     const conversation = await eventually(() => conversationOf(555));
     const agent = await h.agentSocket(kit.adminToken);

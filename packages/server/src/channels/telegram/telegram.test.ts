@@ -1,8 +1,7 @@
 // The Telegram adapter on its own: the secret-token check, Updates into events, messages into
 // Bot API calls, and the Bot API's errors against a local stand-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboundRequest, OutboundFile, OutboundMessage } from '../adapter.js';
-import { ChannelSendError } from '../adapter.js';
+import type { ChannelSendError, InboundRequest, OutboundFile, OutboundMessage } from '../adapter.js';
 import { createAdapterContext } from '../context.js';
 import { startStandIn, type StandIn } from '../testing/stand-in.js';
 import { telegramChannel } from './adapter.js';
