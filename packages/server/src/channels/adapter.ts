@@ -119,7 +119,10 @@ export interface ChannelAdapter<Config = unknown> {
   parse(config: Config, request: InboundRequest): InboundEvent[];
   /** Sends one message; resolves the provider's id for it. Throws {@link ChannelSendError}. */
   send(config: Config, message: OutboundMessage, context: AdapterContext): Promise<{ externalId: string }>;
-  /** Downloads a `remote` media reference. */
+  /**
+   * Downloads a `remote` media reference. A {@link ChannelSendError} that is not `retryable` (the
+   * provider will never hand the file over) keeps the message with a note; other errors retry it.
+   */
   fetchMedia?(
     config: Config,
     ref: string,

@@ -35,7 +35,13 @@ export const messengerChannel = defineAdapter<MessengerConfig>({
   // payload.url is a signed CDN link to the file itself, valid for a while.
   async fetchMedia(_config, ref, context) {
     const response = await context.fetch(ref);
-    if (!response.ok) throw new Error(`Messenger attachment ${new URL(ref).pathname}: ${response.status}`);
+    if (!response.ok) {
+      // A link that expired or never was stays that way; only Meta's own failures may pass.
+      throw new ChannelSendError(
+        `Messenger attachment ${new URL(ref).pathname}: ${response.status}`,
+        response.status === 429 || response.status >= 500,
+      );
+    }
     return {
       bytes: new Uint8Array(await response.arrayBuffer()),
       contentType: response.headers.get('content-type') ?? 'application/octet-stream',

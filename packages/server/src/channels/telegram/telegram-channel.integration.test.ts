@@ -193,6 +193,33 @@ describe('telegram channel', () => {
     ).toBe(true);
   });
 
+  it('keeps a message whose file Telegram will not hand over, with a note for the agent', async () => {
+    const chatId = 778;
+    api.handle((request) =>
+      request.path === `/bot${TOKEN}/getFile`
+        ? { status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: file is too big' } }
+        : telegram(request),
+    );
+    await kit.deliver(
+      update(chatId, {
+        caption: 'the whole manual',
+        document: {
+          file_id: 'doc-huge',
+          file_name: 'manual.pdf',
+          mime_type: 'application/pdf',
+          file_size: 48_000_000,
+        },
+      }),
+      headers(),
+    );
+    const conversation = await eventually(() => conversationOf(chatId));
+    const [kept] = (await kit.messages(conversation.id)).filter((m) => m.authorKind === 'visitor');
+    expect(kept?.text).toBe(
+      'the whole manual\n[attachment "manual.pdf" not kept: Telegram getFile: 400 Bad Request: file is too big]',
+    );
+    expect(kept?.attachments).toEqual([]);
+  });
+
   it('registers the webhook with setWebhook for an admin, and reports Telegram refusing it', async () => {
     const path = `/v1/channels/${kit.account.id}/register-webhook`;
     const registered = await h.send<{ webhookUrl: string }>('POST', path, {}, kit.adminToken);
