@@ -92,6 +92,8 @@ export class ChannelSendError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    /** How long the provider asked us to wait (a 429's retry-after); the retry waits at least this. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'ChannelSendError';
@@ -123,7 +125,10 @@ export interface ChannelAdapter<Config = unknown> {
   parse(config: Config, request: InboundRequest): InboundEvent[] | Promise<InboundEvent[]>;
   /** Sends one message; resolves the provider's id for it. Throws {@link ChannelSendError}. */
   send(config: Config, message: OutboundMessage, context: AdapterContext): Promise<{ externalId: string }>;
-  /** Downloads a `remote` media reference. */
+  /**
+   * Downloads a `remote` media reference. A {@link ChannelSendError} that is not `retryable` (the
+   * provider will never hand the file over) keeps the message with a note; other errors retry it.
+   */
   fetchMedia?(
     config: Config,
     ref: string,
@@ -136,6 +141,11 @@ export interface ChannelAdapter<Config = unknown> {
   freeFormBlocked?(lastInboundAt: number | null, now: number): string | null;
   /** The approved templates the account may send. */
   templates?(config: Config, context: AdapterContext): Promise<ChannelTemplate[]>;
+  /**
+   * Tells the provider where to deliver (Telegram's setWebhook), for providers that take it over
+   * their API; absent where it is set in the provider's console. Throws {@link ChannelSendError}.
+   */
+  registerWebhook?(config: Config, webhookUrl: string, context: AdapterContext): Promise<void>;
   /** The webhook's reply body when the provider expects one (most want an empty 200). */
   acknowledge?(): { contentType: string; body: string };
 }

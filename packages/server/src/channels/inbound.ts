@@ -10,12 +10,13 @@ import type { Logger } from '../lib/logger.js';
 import type { AttachmentService } from '../services/attachments.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { Viewer } from '../services/viewer.js';
-import type {
-  AdapterContext,
-  AdapterRegistry,
-  ChannelAdapter,
-  InboundMessage,
-  InboundStatus,
+import {
+  ChannelSendError,
+  type AdapterContext,
+  type AdapterRegistry,
+  type ChannelAdapter,
+  type InboundMessage,
+  type InboundStatus,
 } from './adapter.js';
 import { backoffMs, MAX_ATTEMPTS } from './retry.js';
 
@@ -165,11 +166,24 @@ export function createInboundProcessor(deps: Deps): InboundProcessor {
     event: InboundMessage,
   ): Promise<string[]> {
     const ids: string[] = [];
+    // A file we cannot have or refuse must not lose the message: the agent is told instead.
+    const skip = (name: string, reason: string) => {
+      logger.warn('channel attachment not kept', { accountId: account.id, name, reason });
+      event.text = `${event.text}\n[attachment "${name}" not kept: ${reason}]`.trim();
+    };
     for (const media of event.media ?? []) {
-      const file =
-        media.source === 'inline'
-          ? { bytes: Buffer.from(media.base64, 'base64'), contentType: media.contentType, name: media.name }
-          : await fetchRemote(account, adapter, media.ref);
+      let file;
+      try {
+        file =
+          media.source === 'inline'
+            ? { bytes: Buffer.from(media.base64, 'base64'), contentType: media.contentType, name: media.name }
+            : await fetchRemote(account, adapter, media.ref);
+      } catch (error) {
+        // Only a provider's final refusal (too large for its API, gone); anything else is retried.
+        if (!(error instanceof ChannelSendError) || error.retryable) throw error;
+        skip(media.name ?? 'file', error.message);
+        continue;
+      }
       const name = (media.source === 'remote' ? media.name : undefined) ?? file.name ?? 'file';
       try {
         const attachment = await deps.attachments.upload(viewer, {
@@ -180,10 +194,7 @@ export function createInboundProcessor(deps: Deps): InboundProcessor {
         });
         ids.push(attachment.id);
       } catch (error) {
-        // A file we refuse (type, size) must not lose the message: the agent is told instead.
-        const reason = error instanceof Error ? error.message : String(error);
-        logger.warn('channel attachment refused', { accountId: account.id, name, reason });
-        event.text = `${event.text}\n[attachment "${name}" not kept: ${reason}]`.trim();
+        skip(name, error instanceof Error ? error.message : String(error));
       }
     }
     return ids;

@@ -66,10 +66,13 @@ export function createOutboundWorker(deps: Deps): OutboundWorker {
       if (retry)
         logger.warn('channel send will be retried', { messageId: item.messageId, attempt, error: reason });
       else logger.error('channel send failed', { messageId: item.messageId, error: reason });
+      // A provider that says when to come back is not asked again sooner.
+      const asked = error instanceof ChannelSendError ? (error.retryAfterMs ?? 0) : 0;
+      const wait = Math.max((deps.backoff ?? backoffMs)(attempt), asked);
       updated = await store.channels.settleOutbound(
         item,
         retry
-          ? { state: 'pending', error: reason, nextAttemptAt: now() + (deps.backoff ?? backoffMs)(attempt) }
+          ? { state: 'pending', error: reason, nextAttemptAt: now() + wait }
           : { state: 'failed', error: reason },
         now(),
       );

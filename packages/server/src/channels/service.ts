@@ -40,6 +40,8 @@ export interface ChannelService {
    */
   receive(accountId: string, request: InboundRequest): Promise<WebhookReply>;
   templates(viewer: Viewer, accountId: string): Promise<ChannelTemplate[]>;
+  /** Registers the account's webhook URL with the provider, where its API allows (admins). */
+  registerWebhook(viewer: Viewer, accountId: string): Promise<ChannelAccount>;
   sendTemplate(viewer: Viewer, conversationId: string, request: SendTemplateRequest): Promise<Message>;
   /** An agent writes first: the contact (found or created by address), the conversation (theirs), the message. */
   startOutbound(
@@ -152,11 +154,14 @@ export function createChannelService(deps: Deps): ChannelService {
     });
   }
 
+  async function assertAdmin(viewer: Viewer): Promise<void> {
+    const agent = viewer.kind === 'agent' ? await store.agents.byId(viewer.agentId) : null;
+    if (agent?.role !== 'admin') throw new AppError('forbidden', 'Only admins connect channels');
+  }
+
   return {
     async create(viewer, request) {
-      if (viewer.kind !== 'agent') throw new AppError('forbidden', 'Only admins connect channels');
-      const agent = await store.agents.byId(viewer.agentId);
-      if (agent?.role !== 'admin') throw new AppError('forbidden', 'Only admins connect channels');
+      await assertAdmin(viewer);
       if (!(await store.sites.byId(request.siteId))) throw AppError.notFound('Site');
       const adapter = adapters.get(request.channel);
       if (!adapter) throw new AppError('invalid_payload', `The ${request.channel} channel is not available`);
@@ -211,6 +216,29 @@ export function createChannelService(deps: Deps): ChannelService {
       if (viewer.kind !== 'agent') throw new AppError('forbidden', 'Only agents list templates');
       const { adapter, config } = await accountWithAdapter(accountId);
       return templatesOf(adapter, config);
+    },
+
+    async registerWebhook(viewer, accountId) {
+      await assertAdmin(viewer);
+      const { account, adapter, config } = await accountWithAdapter(accountId);
+      if (!adapter.registerWebhook) {
+        throw new AppError(
+          'invalid_payload',
+          `A ${account.channel} webhook is set in the provider's console: see docs/channels/${account.channel}.md`,
+        );
+      }
+      const shown = toPublic(account);
+      if (!/^https?:\/\//.test(shown.webhookUrl))
+        throw new AppError(
+          'invalid_payload',
+          'Set SWITCHBOARD_PUBLIC_URL so the provider can reach the webhook',
+        );
+      try {
+        await adapter.registerWebhook(config, shown.webhookUrl, deps.context);
+      } catch (error) {
+        throw new AppError('upstream_failed', error instanceof Error ? error.message : String(error));
+      }
+      return shown;
     },
 
     async sendTemplate(viewer, conversationId, request) {

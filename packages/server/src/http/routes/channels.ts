@@ -20,8 +20,10 @@ const reply = (answer: WebhookReply) =>
 
 /**
  * `GET /v1/channels`: the connected accounts (agents). `POST /v1/channels`: connect one (admins).
- * `GET /v1/channels/:id/templates`: its approved templates. `GET|POST /v1/channels/:id/webhook`
- * (and `POST …/webhook/mime`): what the provider calls — no bearer token, the adapter checks the provider's signature instead.
+ * `GET /v1/channels/:id/templates`: its approved templates. `POST /v1/channels/:id/register-webhook`:
+ * tells the provider the webhook URL, where its API allows (admins). `GET|POST /v1/channels/:id/webhook`
+ * (and `POST …/webhook/mime`, for Mailgun's raw MIME): what the provider calls — no bearer token,
+ * the adapter checks the provider's signature instead.
  */
 export function channelRoutes(sessions: SessionService, channels: ChannelService) {
   const webhooks = new Hono<HttpEnv>()
@@ -54,7 +56,10 @@ export function channelRoutes(sessions: SessionService, channels: ChannelService
     .post('/', async (c) =>
       c.json(await channels.create(c.var.viewer, await jsonBody(c, CreateChannelAccountRequest)), 201),
     )
-    .get('/:id/templates', async (c) => c.json(await channels.templates(c.var.viewer, c.req.param('id'))));
+    .get('/:id/templates', async (c) => c.json(await channels.templates(c.var.viewer, c.req.param('id'))))
+    .post('/:id/register-webhook', async (c) =>
+      c.json(await channels.registerWebhook(c.var.viewer, c.req.param('id'))),
+    );
   return new Hono<HttpEnv>().route('/', webhooks).route('/', accounts);
 }
 
