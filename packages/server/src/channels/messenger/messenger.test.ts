@@ -1,7 +1,13 @@
 // The Messenger adapter on its own: the handshake and X-Hub-Signature-256, Page deliveries into
 // events, messages into Send API requests, and the Send API's errors against a local stand-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelSendError, InboundRequest, OutboundFile, OutboundMessage } from '../adapter.js';
+import type {
+  ChannelSendError,
+  InboundEvent,
+  InboundRequest,
+  OutboundFile,
+  OutboundMessage,
+} from '../adapter.js';
 import { createAdapterContext } from '../context.js';
 import { startStandIn, type StandIn } from '../testing/stand-in.js';
 import { messengerChannel } from './adapter.js';
@@ -108,7 +114,9 @@ describe('messenger verify', () => {
 });
 
 describe('messenger parse', () => {
-  const parse = (body: unknown) => messengerChannel.parse(config, request(JSON.stringify(body)));
+  // This adapter parses synchronously (the interface also allows a promise).
+  const parse = (body: unknown) =>
+    messengerChannel.parse(config, request(JSON.stringify(body))) as InboundEvent[];
 
   it('turns a message into an event deduplicated by mid, addressed by PSID', () => {
     expect(parse(page(from({ text: 'hello' })))).toEqual([

@@ -1,7 +1,13 @@
 // The Telegram adapter on its own: the secret-token check, Updates into events, messages into
 // Bot API calls, and the Bot API's errors against a local stand-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelSendError, InboundRequest, OutboundFile, OutboundMessage } from '../adapter.js';
+import type {
+  ChannelSendError,
+  InboundEvent,
+  InboundRequest,
+  OutboundFile,
+  OutboundMessage,
+} from '../adapter.js';
 import { createAdapterContext } from '../context.js';
 import { startStandIn, type StandIn } from '../testing/stand-in.js';
 import { telegramChannel } from './adapter.js';
@@ -75,7 +81,8 @@ describe('telegram verify', () => {
 });
 
 describe('telegram parse', () => {
-  const parse = (body: unknown) => telegramChannel.parse(config, request(body));
+  // This adapter parses synchronously (the interface also allows a promise).
+  const parse = (body: unknown) => telegramChannel.parse(config, request(body)) as InboundEvent[];
 
   it('turns a text message into an event deduplicated by update_id, addressed by chat', () => {
     expect(parse(update({ text: 'hello', from: { first_name: 'Ada', last_name: 'Lovelace' } }))).toEqual([
