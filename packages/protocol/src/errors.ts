@@ -21,6 +21,11 @@ export const ERROR_CODES = [
   'file_too_large',
   /** An upload's bytes are not of an allowed type, or not of the type it claims to be. */
   'unsupported_file_type',
+  /**
+   * The contact-context provider (`GET /v1/conversations/:id/context`) could not be reached, took
+   * too long, or answered with something that is not a `ContactContext`. Trying later may work.
+   */
+  'context_unavailable',
   'internal',
 ] as const;
 
@@ -49,6 +54,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   file_too_large: 413,
   unsupported_file_type: 415,
+  context_unavailable: 502,
   internal: 500,
 };
 
