@@ -67,12 +67,7 @@ export type { Mentionable } from './mentions.js';
 export type { Attributes, Channel, Priority } from './schemas/common.js';
 export type { Site, PublicSite, IdentityVerification } from './schemas/site.js';
 export type { ConsentRecord, Contact, ContactPreChat, UpdateContactRequest } from './schemas/contact.js';
-export type {
-  ContactContext,
-  ContextOrder,
-  ContextOrderItem,
-  ContextProduct,
-} from './schemas/context.js';
+export type { ContactContext, ContextOrder, ContextOrderItem, ContextProduct } from './schemas/context.js';
 export type { CreateLabelRequest, Label, LabelPayload, UpdateLabelRequest } from './schemas/label.js';
 export type {
   Mention,

@@ -20,6 +20,7 @@ import { createTokenSigner } from './lib/tokens.js';
 import { createGateway } from './realtime/gateway.js';
 import { createAnnotationService, type AnnotationService } from './services/annotations.js';
 import { createContactService, type ContactService } from './services/contacts.js';
+import { createContextService, type ContextService } from './services/context/index.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
 import { createLabelService, type LabelService } from './services/labels.js';
 import { createMentionService, type MentionService } from './services/mentions.js';
@@ -80,6 +81,7 @@ export interface SwitchboardApp {
     annotations: AnnotationService;
     labels: LabelService;
     contacts: ContactService;
+    context: ContextService;
     mentions: MentionService;
   };
   /** Fires due timers now (tests use it instead of waiting for the poll). */
@@ -141,6 +143,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
   const annotations = createAnnotationService({ store, bus });
   const labels = createLabelService({ store, bus });
   const contacts = createContactService({ store, bus });
+  const context = createContextService({ store, conversations, config: config.context, logger, now });
   const handoff = createHandoffService({ store, bus, routing, noAgent, now });
   const csat = createCsatService({ store, bus, now });
   const signals = createSignalService({ store, bus, now });
@@ -192,6 +195,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     canned,
     labels,
     contacts,
+    context,
     mentions,
     sessionLimiter: createRateLimiter(config.rateLimits.sessions, now),
     uploadLimiter: createRateLimiter(config.rateLimits.uploads, now),
@@ -241,6 +245,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
       annotations,
       labels,
       contacts,
+      context,
       mentions,
     },
     timers,

@@ -1,4 +1,5 @@
 import type {
+  Card,
   Conversation,
   ConversationListQuery,
   ConversationPage,
@@ -32,10 +33,12 @@ export interface ConversationService {
 export interface SendRequest {
   conversationId: string;
   clientMessageId: string;
-  /** May be blank when there are attachments. */
+  /** May be blank when there are attachments or cards. */
   text: string;
   /** The sender's own pending uploads, linked in the message's transaction. */
   attachmentIds?: readonly string[];
+  /** Agents only, never in a note: products and the like shown under the message. */
+  cards?: readonly Card[];
   /** Agents only. @default 'text' */
   kind?: 'text' | 'note';
 }
@@ -137,6 +140,10 @@ export function createConversationService({
         throw new AppError('forbidden', 'Bots reply with bot:reply or the bot REST API');
       let conversation = await get(viewer, payload.conversationId);
       const kind = payload.kind ?? 'text';
+      const cards = payload.cards ?? [];
+      // The payload schemas say so too; this holds for every caller, not only the socket.
+      if (cards.length > 0 && (viewer.kind !== 'agent' || kind === 'note'))
+        throw new AppError('invalid_payload', 'Only an agent message to the visitor can carry cards');
       if (!isOpen(conversation.status) && kind !== 'note') {
         // The customer writing again reopens it, history and all; agents reopen explicitly.
         if (viewer.kind !== 'visitor') {
@@ -166,9 +173,10 @@ export function createConversationService({
         authorKind: viewer.kind === 'visitor' ? 'visitor' : 'agent',
         authorId: viewer.kind === 'visitor' ? viewer.contactId : viewer.agentId,
         kind,
-        // Blank text beside attachments is no text at all.
+        // Blank text beside attachments or cards is no text at all.
         text: payload.text.trim() === '' ? '' : payload.text,
         attachmentIds: payload.attachmentIds,
+        cards: [...cards],
         mentions: mentioned,
       });
       // Broadcast strictly after commit, and never twice: a duplicate was broadcast the first time.
