@@ -53,6 +53,7 @@ export type {
   VisitorClientOptions,
   VisitorState,
 } from './types.js';
+export type { ContactContextControls, ShareProductOptions } from './agent/context-types.js';
 export type {
   CollaborationControls,
   MentionListOptions,

@@ -37,9 +37,10 @@ import { toSwitchboardError } from '../core/error-utils.js';
 import { createStatus } from '../core/status.js';
 import { createStore } from '../core/store.js';
 import { createKeyedRunner, mapLimit, singleFlight } from '../core/tasks.js';
-import { validateMessageText } from '../core/validate.js';
+import { validateCards, validateMessageText } from '../core/validate.js';
 import { createAgentActions } from './agent-actions.js';
 import { createAgentCanned } from './agent-canned.js';
+import { createAgentContext } from './agent-context.js';
 import { createAgentDirectory } from './agent-directory.js';
 import { createCollaboration } from './collaboration.js';
 import { createAgentSignals } from './agent-signals.js';
@@ -122,6 +123,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
         kind: entry.kind,
         // Left out when empty: the payload is strict, and older servers know no attachments.
         ...(entry.attachments.length > 0 && { attachmentIds: entry.attachments.map((file) => file.id) }),
+        ...(entry.cards !== undefined && entry.cards.length > 0 && { cards: [...entry.cards] }),
       });
     },
     onDelivered: (message) => applyMessages(message.conversationId, [message], 'live'),
@@ -317,13 +319,16 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     } catch (error) {
       return Promise.reject(toSwitchboardError(error));
     }
-    const invalid = validateMessageText(text, files.length > 0);
+    const cards = send.cards ?? [];
+    const invalid =
+      validateMessageText(text, files.length > 0 || cards.length > 0) ?? validateCards(cards, send.kind);
     if (invalid) return Promise.reject(invalid);
     return core.outbox.enqueue({
       conversationId,
       text,
       kind: send.kind ?? 'text',
       attachments: files,
+      cards,
       clientMessageId: send.clientMessageId,
     });
   }
@@ -417,6 +422,8 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     ...actions,
 
     ...collaboration,
+
+    ...createAgentContext({ http: core.http, sendMessage }),
 
     async updateProfile(profile) {
       const presence = await updateProfile(core.http, profile);

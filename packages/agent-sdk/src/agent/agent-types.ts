@@ -10,6 +10,7 @@ import type {
   CannedResponse,
   CannedResponseListQuery,
   CannedSearchFilter,
+  Card,
   Contact,
   Conversation,
   ConversationListQuery,
@@ -31,6 +32,7 @@ import type {
   UploadLimits,
 } from '@switchboard/protocol';
 import type { CollaborationControls } from './collaboration-types.js';
+import type { ContactContextControls } from './context-types.js';
 import type { SwitchboardError } from '../errors.js';
 import type {
   ConnectionState,
@@ -217,6 +219,12 @@ export interface SendOptions {
   kind?: 'text' | 'note';
   /** Files uploaded with this client's `upload()`, sent in this order; the text may then be blank. @default [] */
   attachmentIds?: readonly string[];
+  /**
+   * Cards shown under the message (at most `MAX_CARDS`), as the widget shows a bot's: a product, an
+   * article. The text may then be blank. Not in a note: that rejects with `invalid_payload`.
+   * @default []
+   */
+  cards?: readonly Card[];
   /** Reuse an id to retry a send made elsewhere (a ULID). @default a freshly minted ULID */
   clientMessageId?: string;
 }
@@ -270,7 +278,8 @@ export interface AgentClient
     Emitter<AgentClientEvents>,
     PendingMessageControls,
     AttachmentControls,
-    CollaborationControls {
+    CollaborationControls,
+    ContactContextControls {
   /**
    * Logs in (when given credentials) or checks the token and learns whose it is, then opens the
    * socket and loads the conversation list. A refused token or login rejects with `unauthorized`.
