@@ -1,9 +1,12 @@
 // The built script-tag widget in real Chromium, on the demo page served by the real server with
-// the demo rules bot: a price question shows the shop's products as cards.
+// the demo rules bot: a price question shows the shop's products as cards, and so does a product an
+// agent shares from the demo shop's context.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.js';
+import { agentClient } from './support/clients.js';
 import { startServer, type TestServer } from './support/server.js';
+import { waitFor } from './support/wait.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -106,5 +109,49 @@ describe('cards in the widget', () => {
       'View: Trail 38 pack (opens in a new tab)',
     ]);
     expect(errors).toEqual([]);
+  });
+
+  it('shows a product an agent shared from the demo shop, as a card without an empty bubble', async () => {
+    context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await part(page, 'launcher').click();
+    // The demo flow the page describes: ask for a human, give the email the shop knows.
+    await part(page, 'composer-input').fill('Can I talk to a human?');
+    await part(page, 'composer-input').press('Enter');
+    await expect
+      .poll(() => part(page, 'message-other').allInnerTexts())
+      .toContainEqual(expect.stringContaining('email'));
+    await part(page, 'composer-input').fill('sam@example.com');
+    await part(page, 'composer-input').press('Enter');
+
+    const agent = agentClient(server.url);
+    try {
+      await agent.connect();
+      const conversation = await waitFor(
+        () =>
+          Object.values(agent.getSnapshot().conversations).find(
+            (candidate) => candidate.status === 'active' || candidate.status === 'queued',
+          ),
+        'the handoff to reach the team',
+      );
+      const { products } = await agent.context(conversation.id);
+      const footprint = products.find((product) => product.id === 'ridge-footprint');
+      if (!footprint) throw new Error('the demo file has no footprint for Sam');
+      await waitFor(
+        () => agent.getSnapshot().conversations[conversation.id]?.status === 'active',
+        'routing to give the demo agent the conversation',
+      );
+      const bubblesBefore = await part(page, 'message-other').count();
+      await agent.shareProduct(conversation.id, footprint);
+
+      await expect
+        .poll(() => readCards(page).then((cards) => cards.map(({ title, price }) => [title, price])))
+        .toEqual([['Ridge 2P footprint', '€35']]);
+      // The card came alone: no empty text bubble was drawn for it.
+      expect(await part(page, 'message-other').count()).toBe(bubblesBefore);
+    } finally {
+      agent.disconnect();
+    }
   });
 });

@@ -22,7 +22,9 @@ export class SwitchboardError extends Error {
       this.code === 'network' ||
       this.code === 'timeout' ||
       this.code === 'internal' ||
-      this.code === 'rate_limited'
+      this.code === 'rate_limited' ||
+      // The shop behind the server, not the server, failed; it may be back soon.
+      this.code === 'context_unavailable'
     );
   }
 }

@@ -54,6 +54,7 @@ export type {
   VisitorState,
 } from './types.js';
 export type { ChannelControls, OutboundConversationRequest } from './agent/agent-channels.js';
+export type { ContactContextControls, ShareProductOptions } from './agent/context-types.js';
 export type {
   CollaborationControls,
   MentionListOptions,

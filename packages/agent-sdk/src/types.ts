@@ -1,7 +1,7 @@
 // The SDK's public shapes. The agent and visitor clients share the connection, outbox and store
 // machinery; these types are what an app (or the widget) programs against. Each client's own
 // shapes live beside it (visitor/visitor-types.ts, agent/agent-types.ts) and are re-exported here.
-import type { Attachment } from '@switchboard/protocol';
+import type { Attachment, Card } from '@switchboard/protocol';
 import type { SwitchboardError } from './errors.js';
 import type { SocketConnector } from './core/socket.js';
 
@@ -16,6 +16,8 @@ export interface PendingMessage {
   kind: 'text' | 'note';
   /** Uploads sent with the message (from `upload()`), in order; empty for most. */
   attachments: readonly Attachment[];
+  /** Cards an agent sends with the message (`SendOptions.cards`); absent for most. */
+  cards?: readonly Card[];
   createdAt: string;
   attempts: number;
   /** Set when the last attempt failed for a reason retrying will not fix. */

@@ -71,6 +71,9 @@ export const ATTACHMENT_KINDS = ['image', 'audio', 'video', 'file'] as const;
 /** The most attachments one message can carry. */
 export const MAX_ATTACHMENTS = 10;
 
+/** The most cards one message can carry. */
+export const MAX_CARDS = 10;
+
 /** The longest attachment name the server keeps (longer names are shortened). */
 export const MAX_ATTACHMENT_NAME = 255;
 

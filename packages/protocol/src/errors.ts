@@ -30,6 +30,11 @@ export const ERROR_CODES = [
   'channel_window_closed',
   /** The channel provider (or another upstream service) failed or answered nonsense. */
   'upstream_failed',
+  /**
+   * The contact-context provider (`GET /v1/conversations/:id/context`) could not be reached, took
+   * too long, or answered with something that is not a `ContactContext`. Trying later may work.
+   */
+  'context_unavailable',
   'internal',
 ] as const;
 
@@ -61,6 +66,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_signature: 401,
   channel_window_closed: 409,
   upstream_failed: 502,
+  context_unavailable: 502,
   internal: 500,
 };
 

@@ -50,6 +50,7 @@ export {
   MAX_CSAT_COMMENT,
   MAX_ATTACHMENT_NAME,
   MAX_ATTACHMENTS,
+  MAX_CARDS,
   MAX_CSAT_SCORE,
   MAX_MESSAGE_TEXT,
   MAX_PRE_CHAT_FIELDS,
@@ -80,6 +81,7 @@ export type {
 } from './schemas/channel.js';
 export type { Site, PublicSite, IdentityVerification } from './schemas/site.js';
 export type { ConsentRecord, Contact, ContactPreChat, UpdateContactRequest } from './schemas/contact.js';
+export type { ContactContext, ContextOrder, ContextOrderItem, ContextProduct } from './schemas/context.js';
 export type { CreateLabelRequest, Label, LabelPayload, UpdateLabelRequest } from './schemas/label.js';
 export type {
   Mention,

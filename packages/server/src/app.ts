@@ -27,6 +27,7 @@ import { createTokenSigner } from './lib/tokens.js';
 import { createGateway } from './realtime/gateway.js';
 import { createAnnotationService, type AnnotationService } from './services/annotations.js';
 import { createContactService, type ContactService } from './services/contacts.js';
+import { createContextService, type ContextService } from './services/context/index.js';
 import { createConversationService, type ConversationService } from './services/conversations.js';
 import { createLabelService, type LabelService } from './services/labels.js';
 import { createMentionService, type MentionService } from './services/mentions.js';
@@ -91,6 +92,7 @@ export interface SwitchboardApp {
     annotations: AnnotationService;
     labels: LabelService;
     contacts: ContactService;
+    context: ContextService;
     mentions: MentionService;
     channels: ChannelService;
   };
@@ -156,6 +158,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
   const annotations = createAnnotationService({ store, bus });
   const labels = createLabelService({ store, bus });
   const contacts = createContactService({ store, bus });
+  const context = createContextService({ store, conversations, config: config.context, logger, now });
   const handoff = createHandoffService({ store, bus, routing, noAgent, now });
   const csat = createCsatService({ store, bus, now });
   const signals = createSignalService({ store, bus, now });
@@ -240,6 +243,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     canned,
     labels,
     contacts,
+    context,
     mentions,
     channels,
     sessionLimiter: createRateLimiter(config.rateLimits.sessions, now),
@@ -290,6 +294,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
       annotations,
       labels,
       contacts,
+      context,
       mentions,
       channels,
     },

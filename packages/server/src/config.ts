@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { randomSecret } from './lib/secrets.js';
+import {
+  DEMO_CONTEXT_SOURCE,
+  parseContextSource,
+  type ContextSourceConfig,
+} from './services/context/source-config.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -67,6 +72,16 @@ const Env = z.object({
   SWITCHBOARD_UPLOAD_RATE_PER_MIN: z.coerce.number().min(1).default(30),
   /** An upload no message carries is deleted after this many seconds. @default 86400 */
   SWITCHBOARD_UPLOAD_PENDING_TTL: z.coerce.number().min(1).default(86_400),
+  /**
+   * Where contacts' orders and products come from: an http(s) URL template with `{email}`,
+   * `{phone}` and `{externalId}` placeholders, or a JSON file (`file:` URL or a path).
+   * @default the demo file when SWITCHBOARD_DEMO, else none
+   */
+  SWITCHBOARD_CONTEXT_URL: z.string().trim().min(1).transform(parseContextSource).optional(),
+  /** How long the context provider may take, in milliseconds. @default 3000 */
+  SWITCHBOARD_CONTEXT_TIMEOUT_MS: z.coerce.number().int().min(10).default(3000),
+  /** How long a contact's context is reused, in seconds; 0 asks the provider every time. @default 60 */
+  SWITCHBOARD_CONTEXT_CACHE_TTL: z.coerce.number().min(0).default(60),
 });
 
 export interface Config {
@@ -90,6 +105,13 @@ export interface Config {
     maxBytes: number;
     /** How long an upload may wait for a message before it is deleted. */
     pendingTtlMs: number;
+  };
+  /** The contact-context provider behind `GET /v1/conversations/:id/context`. */
+  context: {
+    /** Null: no provider, every contact's context is empty. */
+    source: ContextSourceConfig | null;
+    timeoutMs: number;
+    cacheTtlMs: number;
   };
   visitorTokenTtlSeconds: number;
   agentTokenTtlSeconds: number;
@@ -143,6 +165,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dir: resolve(e.SWITCHBOARD_UPLOAD_DIR ?? defaultUploadDir(databasePath)),
       maxBytes: e.SWITCHBOARD_UPLOAD_MAX_BYTES,
       pendingTtlMs: e.SWITCHBOARD_UPLOAD_PENDING_TTL * 1000,
+    },
+    context: {
+      source: e.SWITCHBOARD_CONTEXT_URL ?? (e.SWITCHBOARD_DEMO ? DEMO_CONTEXT_SOURCE : null),
+      timeoutMs: e.SWITCHBOARD_CONTEXT_TIMEOUT_MS,
+      cacheTtlMs: e.SWITCHBOARD_CONTEXT_CACHE_TTL * 1000,
     },
     visitorTokenTtlSeconds: e.SWITCHBOARD_VISITOR_TOKEN_TTL,
     agentTokenTtlSeconds: e.SWITCHBOARD_AGENT_TOKEN_TTL,

@@ -11,6 +11,7 @@ const SENTENCES: Partial<Record<string, string>> = {
   already_assigned: 'Another agent already took this conversation.',
   payload_too_large: 'That message is too long.',
   not_found: 'That conversation no longer exists.',
+  context_unavailable: "The shop's order system is not answering. Try again in a moment.",
   internal: 'Something went wrong on the server. Try again.',
 };
 

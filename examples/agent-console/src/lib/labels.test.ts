@@ -43,4 +43,13 @@ describe('labels', () => {
     // Text wins: the files are mentioned in it more often than not.
     expect(previewText({ ...base, attachments: [pdf] }, 'me')).toBe('Visitor: Hello there');
   });
+
+  it('previews a shared product by its card', () => {
+    const agent = { ...base, authorKind: 'agent' as const, authorId: 'me', text: '' };
+    const tent = { title: 'Ridge 2P tent', price: '€249' };
+    expect(previewText({ ...agent, cards: [tent] }, 'me')).toBe('You: 🛍 Ridge 2P tent');
+    expect(previewText({ ...agent, cards: [tent, { title: 'Footprint' }] }, 'me')).toBe(
+      'You: 🛍 Ridge 2P tent +1',
+    );
+  });
 });

@@ -46,7 +46,8 @@ export function authorLabel(
 
 /** One line for the list row: who wrote last and what, with line breaks flattened. */
 export function previewText(message: Message, selfId: string | null): string {
-  const text = message.text.replace(/\s+/g, ' ').trim() || filesText(message.attachments);
+  const text =
+    message.text.replace(/\s+/g, ' ').trim() || filesText(message.attachments) || cardsText(message.cards);
   if (message.kind === 'note') return `Note: ${text}`;
   if (message.kind === 'event' || message.authorKind === 'system') return text;
   return `${authorLabel(message, selfId)}: ${text}`;
@@ -56,6 +57,13 @@ export function previewText(message: Message, selfId: string | null): string {
 function filesText(attachments: Message['attachments']): string {
   if (attachments.length === 0) return '';
   return attachments.length === 1 ? `📎 ${attachments[0]?.name ?? ''}` : `📎 ${attachments.length} files`;
+}
+
+/** A message that is only cards (a shared product) reads as its first card's title. */
+function cardsText(cards: Message['cards']): string {
+  const first = cards[0];
+  if (first === undefined) return '';
+  return cards.length === 1 ? `🛍 ${first.title}` : `🛍 ${first.title} +${cards.length - 1}`;
 }
 
 const AGENT_STATUS_LABELS: Record<AgentStatus, string> = {

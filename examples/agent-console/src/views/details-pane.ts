@@ -6,6 +6,7 @@ import { contactEditor } from './contact-editor.js';
 import { earlierConversations } from './earlier-conversations.js';
 import { labelsEditor } from './labels-editor.js';
 import { notesSection } from './notes-section.js';
+import { ordersSection } from './orders-section.js';
 import { tagsEditor } from './tags-editor.js';
 import { timelineSection } from './timeline-section.js';
 
@@ -19,7 +20,8 @@ export interface DetailsPane {
 
 /**
  * Beside the thread, what agents keep to themselves about a conversation: tags, labels and
- * internal notes; its contact, editable; the contact's earlier conversations; and the timeline.
+ * internal notes; its contact, editable; the contact's orders and products from the shop; the
+ * contact's earlier conversations; and the timeline.
  */
 export function detailsPane(
   client: AgentClient,
@@ -30,6 +32,7 @@ export function detailsPane(
   const labels = labelsEditor(client);
   const notes = notesSection(client, selfId);
   const contact = contactEditor(client);
+  const orders = ordersSection(client);
   const earlier = earlierConversations(client, onOpen);
   const timeline = timelineSection(client, selfId);
   const element = h(
@@ -39,6 +42,7 @@ export function detailsPane(
     labels.element,
     notes.element,
     contact.element,
+    orders.element,
     earlier.element,
     timeline.element,
   );
@@ -50,6 +54,7 @@ export function detailsPane(
     tags.show(conversation);
     labels.show(conversation);
     contact.show(conversation);
+    orders.show(conversation);
     earlier.show(conversation);
     timeline.show(conversation);
   }
@@ -74,6 +79,7 @@ export function detailsPane(
       labels.dispose();
       notes.dispose();
       contact.dispose();
+      orders.dispose();
       timeline.dispose();
     },
   };

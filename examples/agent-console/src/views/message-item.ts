@@ -1,5 +1,5 @@
 import type { PendingMessage } from '@switchboard/agent-sdk';
-import type { Attachment, Message } from '@switchboard/protocol';
+import type { Attachment, Card, Message } from '@switchboard/protocol';
 import { channelDeliveryText } from '../lib/channel-delivery.js';
 import { describeError } from '../lib/describe-error.js';
 import { h, setAttr, setText } from '../lib/dom.js';
@@ -23,9 +23,15 @@ function segmentNode(segment: TextSegment): Node {
 }
 
 /** The text, unless the message is only files, then the files. */
-function content(text: string, attachments: readonly Attachment[], media: MessageMedia): Node[] {
+/** The text and files; blank text beside files or cards (a shared product) is left out. */
+function content(
+  text: string,
+  attachments: readonly Attachment[],
+  media: MessageMedia,
+  withCards: boolean,
+): Node[] {
   const files = attachmentList(attachments, media);
-  const nodes: Node[] = text.trim() === '' && files !== null ? [] : [messageText(text)];
+  const nodes: Node[] = text.trim() === '' && (files !== null || withCards) ? [] : [messageText(text)];
   if (files !== null) nodes.push(files);
   return nodes;
 }
@@ -59,7 +65,7 @@ export function messageItem(message: Message, selfId: string | null, media: Mess
     'div',
     { className: 'bubble' },
     h('span', { className: 'message-author', text: author }),
-    ...content(message.text, message.attachments, media),
+    ...content(message.text, message.attachments, media, message.cards.length > 0),
   );
   if (message.quickReplies.length > 0)
     bubble.append(
@@ -69,15 +75,7 @@ export function messageItem(message: Message, selfId: string | null, media: Mess
         message.quickReplies.map((reply) => reply.label),
       ),
     );
-  // Compact: the agent needs to know what was shown, not to see it again.
-  if (message.cards.length > 0)
-    bubble.append(
-      offered(
-        'message-cards',
-        'Cards shown to the visitor',
-        message.cards.map((card) => (card.price ? `${card.title} · ${card.price}` : card.title)),
-      ),
-    );
+  if (message.cards.length > 0) bubble.append(offeredCards(message.cards));
   if (message.form !== null)
     bubble.append(
       offered(
@@ -114,6 +112,15 @@ export function updateMessageItem(item: HTMLLIElement, message: Message): void {
  * What the visitor was offered under a bot message (quick replies, a form's fields), as chips
  * the agent can read but not press: choosing is the visitor's.
  */
+/** Compact: the agent needs to know what was shown, not to see it again. */
+function offeredCards(cards: readonly Card[]): HTMLElement {
+  return offered(
+    'message-cards',
+    'Cards shown to the visitor',
+    cards.map((card) => (card.price ? `${card.title} · ${card.price}` : card.title)),
+  );
+}
+
 function offered(testId: string, label: string, items: readonly string[]): HTMLElement {
   const list = h('ul', { className: 'offered-chips', testId, attrs: { 'aria-label': label } });
   for (const item of items) list.append(h('li', { className: 'chip', text: item }));
@@ -164,7 +171,8 @@ export function pendingItem(
         className: 'message-author',
         text: pending.kind === 'note' ? 'You · internal note' : 'You',
       }),
-      ...content(pending.text, pending.attachments, media),
+      ...content(pending.text, pending.attachments, media, (pending.cards?.length ?? 0) > 0),
+      ...(pending.cards?.length ? [offeredCards(pending.cards)] : []),
       h(
         'span',
         { className: 'message-footer' },

@@ -37,10 +37,11 @@ import { toSwitchboardError } from '../core/error-utils.js';
 import { createStatus } from '../core/status.js';
 import { createStore } from '../core/store.js';
 import { createKeyedRunner, mapLimit, singleFlight } from '../core/tasks.js';
-import { validateMessageText } from '../core/validate.js';
+import { validateCards, validateMessageText } from '../core/validate.js';
 import { createAgentActions } from './agent-actions.js';
 import { createChannelControls } from './agent-channels.js';
 import { createAgentCanned } from './agent-canned.js';
+import { createAgentContext } from './agent-context.js';
 import { createAgentDirectory } from './agent-directory.js';
 import { createCollaboration } from './collaboration.js';
 import { createAgentSignals } from './agent-signals.js';
@@ -123,6 +124,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
         kind: entry.kind,
         // Left out when empty: the payload is strict, and older servers know no attachments.
         ...(entry.attachments.length > 0 && { attachmentIds: entry.attachments.map((file) => file.id) }),
+        ...(entry.cards !== undefined && entry.cards.length > 0 && { cards: [...entry.cards] }),
       });
     },
     onDelivered: (message) => applyMessages(message.conversationId, [message], 'live'),
@@ -324,13 +326,16 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     } catch (error) {
       return Promise.reject(toSwitchboardError(error));
     }
-    const invalid = validateMessageText(text, files.length > 0);
+    const cards = send.cards ?? [];
+    const invalid =
+      validateMessageText(text, files.length > 0 || cards.length > 0) ?? validateCards(cards, send.kind);
     if (invalid) return Promise.reject(invalid);
     return core.outbox.enqueue({
       conversationId,
       text,
       kind: send.kind ?? 'text',
       attachments: files,
+      cards,
       clientMessageId: send.clientMessageId,
     });
   }
@@ -430,6 +435,8 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
       applyConversation: (conversation) => applyConversations([conversation], true),
       applyMessage: (message) => applyMessages(message.conversationId, [message], 'live'),
     }),
+
+    ...createAgentContext({ http: core.http, sendMessage }),
 
     async updateProfile(profile) {
       const presence = await updateProfile(core.http, profile);

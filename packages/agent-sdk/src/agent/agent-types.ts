@@ -10,6 +10,7 @@ import type {
   CannedResponse,
   CannedResponseListQuery,
   CannedSearchFilter,
+  Card,
   Contact,
   Conversation,
   ConversationListQuery,
@@ -32,6 +33,7 @@ import type {
 } from '@switchboard/protocol';
 import type { ChannelControls } from './agent-channels.js';
 import type { CollaborationControls } from './collaboration-types.js';
+import type { ContactContextControls } from './context-types.js';
 import type { SwitchboardError } from '../errors.js';
 import type {
   ConnectionState,
@@ -223,6 +225,12 @@ export interface SendOptions {
   kind?: 'text' | 'note';
   /** Files uploaded with this client's `upload()`, sent in this order; the text may then be blank. @default [] */
   attachmentIds?: readonly string[];
+  /**
+   * Cards shown under the message (at most `MAX_CARDS`), as the widget shows a bot's: a product, an
+   * article. The text may then be blank. Not in a note: that rejects with `invalid_payload`.
+   * @default []
+   */
+  cards?: readonly Card[];
   /** Reuse an id to retry a send made elsewhere (a ULID). @default a freshly minted ULID */
   clientMessageId?: string;
 }
@@ -277,7 +285,8 @@ export interface AgentClient
     PendingMessageControls,
     AttachmentControls,
     CollaborationControls,
-    ChannelControls {
+    ChannelControls,
+    ContactContextControls {
   /**
    * Logs in (when given credentials) or checks the token and learns whose it is, then opens the
    * socket and loads the conversation list. A refused token or login rejects with `unauthorized`.

@@ -8,6 +8,7 @@ import type {
   CannedResponse,
   CannedResponseListQuery,
   Contact,
+  ContactContext,
   CreateCannedResponseRequest,
   ContactConversationsQuery,
   Conversation,
@@ -118,6 +119,14 @@ export function fetchContact(http: HttpClient, conversationId: string): Promise<
   return http.request({
     method: 'GET',
     path: `/v1/conversations/${encodeURIComponent(conversationId)}/contact`,
+  });
+}
+
+/** `GET /v1/conversations/:id/context`: the contact's orders and products, from the shop. */
+export function fetchContactContext(http: HttpClient, conversationId: string): Promise<ContactContext> {
+  return http.request({
+    method: 'GET',
+    path: `/v1/conversations/${encodeURIComponent(conversationId)}/context`,
   });
 }
 

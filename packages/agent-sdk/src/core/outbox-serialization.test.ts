@@ -42,4 +42,12 @@ describe('outbox entries in storage', () => {
   it('drop an entry whose attachments are unreadable rather than send it without them', () => {
     expect(roundTrip({ ...toStored(entry), attachments: [{ id: 'att_1' }] })).toBeNull();
   });
+
+  it("keep an agent's cards, and drop an entry whose cards are unreadable", () => {
+    const card = { title: 'Ridge 2P tent', price: '€249', url: '/#tents' };
+    const shared: PendingMessage = { ...entry, attachments: [], cards: [card] };
+    expect(roundTrip(toStored(shared))?.cards).toEqual([card]);
+    expect(roundTrip(toStored(entry))).not.toHaveProperty('cards');
+    expect(roundTrip({ ...toStored(shared), cards: [{ price: '€249' }] })).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 // The sender's half of delivery guarantee 1 (DESIGN.md): a message stays here, under the
 // clientMessageId minted when it was written, until the server acknowledges it. Every retry reuses
 // that id, so the server's UNIQUE(conversation_id, client_message_id) turns retries into no-ops.
-import { ulid, type Attachment, type Message } from '@switchboard/protocol';
+import { ulid, type Attachment, type Card, type Message } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { KeyValueStorage, PendingMessage } from '../types.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
@@ -16,6 +16,8 @@ export interface OutboxInput {
   kind: PendingMessage['kind'];
   /** Uploads sent with the message. @default [] */
   attachments?: readonly Attachment[];
+  /** Cards an agent sends with the message. @default none */
+  cards?: readonly Card[];
   /** Reuse an id minted elsewhere; a fresh ULID when absent. */
   clientMessageId?: string;
 }
@@ -255,6 +257,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           text: input.text,
           kind: input.kind,
           attachments: input.attachments ?? [],
+          ...(input.cards !== undefined && input.cards.length > 0 && { cards: input.cards }),
           createdAt: new Date().toISOString(),
           attempts: 0,
           error: null,

@@ -1,6 +1,15 @@
 export { Attributes, Channel, ClientMessageId, Id, Priority, Seq, Timestamp } from './common.js';
 export { IdentityVerification, PublicSite, Site } from './site.js';
 export { ConsentRecord, Contact, ContactPreChat, UpdateContactRequest } from './contact.js';
+export {
+  ContactContext,
+  ContextOrder,
+  ContextOrderItem,
+  ContextProduct,
+  MAX_CONTEXT_ORDERS,
+  MAX_CONTEXT_PRODUCTS,
+  MAX_ORDER_ITEMS,
+} from './context.js';
 export { CreateLabelRequest, Label, LabelColor, LabelPayload, UpdateLabelRequest } from './label.js';
 export { Mention, MentionListQuery, MentionPage, MentionsRead, MentionsReadPayload } from './mention.js';
 export { Tag, TagsPayload } from './tag.js';

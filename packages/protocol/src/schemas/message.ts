@@ -3,6 +3,7 @@ import {
   AUTHOR_KINDS,
   FORM_FIELD_TYPES,
   MAX_ATTACHMENTS,
+  MAX_CARDS,
   MAX_MESSAGE_TEXT,
   MESSAGE_KINDS,
 } from '../constants.js';
@@ -99,8 +100,7 @@ export const Card = z.strictObject({
 });
 export interface Card extends z.infer<typeof Card> {}
 
-/** The most cards one message can carry. */
-export const MAX_CARDS = 10;
+export { MAX_CARDS };
 
 export const Message = z.object({
   id: Id,

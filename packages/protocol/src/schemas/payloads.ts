@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGENT_STATUSES, MAX_MESSAGE_TEXT, RESOLVE_REASONS } from '../constants.js';
 import { AttachmentIds } from './attachment.js';
 import { ClientMessageId, Id, Priority } from './common.js';
+import { Card, MAX_CARDS } from './message.js';
 
 /** Socket payloads are strict: an unknown field is a client bug worth reporting, not ignoring. */
 export const ConversationRef = z.strictObject({ conversationId: Id });
@@ -34,6 +35,11 @@ export const SendMessagePayload = z
   .superRefine(requireContent);
 export type SendMessagePayload = z.input<typeof SendMessagePayload>;
 
+/**
+ * An agent's message: a visitor's content plus `cards` (a product shared from the contact's
+ * context, say). Text may be blank when there are cards. A note stays among agents, so it carries
+ * no cards.
+ */
 export const AgentSendMessagePayload = z
   .strictObject({
     conversationId: Id,
@@ -41,8 +47,15 @@ export const AgentSendMessagePayload = z
     ...messageContent,
     /** `note` stays among agents; the visitor never receives it. */
     kind: z.enum(['text', 'note']).default('text'),
+    cards: z.array(Card).max(MAX_CARDS).optional(),
   })
-  .superRefine(requireContent);
+  .superRefine((payload, context) => {
+    const cards = payload.cards?.length ?? 0;
+    if (cards > 0 && payload.kind === 'note') {
+      context.addIssue({ code: 'custom', path: ['cards'], message: 'a note cannot carry cards' });
+    }
+    if (cards === 0) requireContent(payload, context);
+  });
 export type AgentSendMessagePayload = z.input<typeof AgentSendMessagePayload>;
 
 export const AssignPayload = z.strictObject({ conversationId: Id, agentId: Id });

@@ -52,6 +52,27 @@ describe('SendMessagePayload', () => {
     expect(AgentSendMessagePayload.parse({ ...valid, kind: 'note' }).kind).toBe('note');
     expect(AgentSendMessagePayload.safeParse({ ...valid, kind: 'event' }).success).toBe(false);
   });
+
+  it('lets an agent send cards, with blank or missing text, but never in a note', () => {
+    const card = { title: 'Ridge 2P tent', price: '€249', url: '/#tents' };
+    const shared = { conversationId: 'c1', clientMessageId: ulid(), cards: [card] };
+    expect(AgentSendMessagePayload.parse(shared)).toEqual({ ...shared, text: '', kind: 'text' });
+    expect(AgentSendMessagePayload.parse({ ...shared, text: 'This one?' }).text).toBe('This one?');
+    const note = AgentSendMessagePayload.safeParse({ ...shared, text: 'fyi', kind: 'note' });
+    expect(note.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['cards', 'a note cannot carry cards'],
+    ]);
+    expect(AgentSendMessagePayload.safeParse({ ...shared, cards: [] }).success).toBe(false);
+    expect(
+      AgentSendMessagePayload.safeParse({ ...shared, cards: [{ title: 'X', url: 'javascript:alert(1)' }] })
+        .success,
+    ).toBe(false);
+    expect(
+      AgentSendMessagePayload.safeParse({ ...shared, cards: Array.from({ length: 11 }, () => card) }).success,
+    ).toBe(false);
+    // Visitors send no cards.
+    expect(SendMessagePayload.safeParse(shared).success).toBe(false);
+  });
 });
 
 describe('MessageHistoryQuery', () => {

@@ -8,6 +8,7 @@ import type { RateLimiter } from '../lib/rate-limit.js';
 import type { AgentService } from '../services/agents.js';
 import type { AttachmentService } from '../services/attachments.js';
 import type { ContactService } from '../services/contacts.js';
+import type { ContextService } from '../services/context/index.js';
 import type { LabelService } from '../services/labels.js';
 import type { MentionService } from '../services/mentions.js';
 import type { SdkBotHub } from '../bots/sdk/hub.js';
@@ -47,6 +48,7 @@ export interface HttpDeps {
   canned: CannedService;
   labels: LabelService;
   contacts: ContactService;
+  context: ContextService;
   mentions: MentionService;
   channels: ChannelService;
   sessionLimiter: RateLimiter;
@@ -91,7 +93,14 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/v1/conversations', channelConversationRoutes(deps.sessions, deps.channels));
   app.route(
     '/v1/conversations',
-    conversationRoutes(deps.sessions, deps.conversations, deps.store, deps.botRunner, deps.agents),
+    conversationRoutes(
+      deps.sessions,
+      deps.conversations,
+      deps.store,
+      deps.botRunner,
+      deps.agents,
+      deps.context,
+    ),
   );
   app.route('/v1/labels', labelRoutes(deps.sessions, deps.labels));
   app.route('/v1/contacts', contactRoutes(deps.sessions, deps.contacts));

@@ -39,14 +39,14 @@ export interface ConversationService {
 export interface SendRequest {
   conversationId: string;
   clientMessageId: string;
-  /** May be blank when there are attachments. */
+  /** May be blank when there are attachments or cards. */
   text: string;
   /** The sender's own pending uploads, linked in the message's transaction. */
   attachmentIds?: readonly string[];
+  /** Agents only, never in a note: products and the like shown under the message. */
+  cards?: readonly Card[];
   /** Agents only. @default 'text' */
   kind?: 'text' | 'note';
-  /** Cards shown under the message (agents sharing a product). */
-  cards?: Card[];
   /** An inbound channel message's provider id. */
   externalId?: string;
   /** Channel adapters' extras for the outbox (a WhatsApp template). */
@@ -193,6 +193,10 @@ export function createConversationService({
         throw new AppError('forbidden', 'Bots reply with bot:reply or the bot REST API');
       let conversation = await get(viewer, payload.conversationId);
       const kind = payload.kind ?? 'text';
+      const cards = payload.cards ?? [];
+      // The payload schemas say so too; this holds for every caller, not only the socket.
+      if (cards.length > 0 && (viewer.kind !== 'agent' || kind === 'note'))
+        throw new AppError('invalid_payload', 'Only an agent message to the visitor can carry cards');
       if (!isOpen(conversation.status) && kind !== 'note') {
         // The customer writing again reopens it, history and all; agents reopen explicitly.
         if (viewer.kind !== 'visitor') {
@@ -214,9 +218,6 @@ export function createConversationService({
       if (viewer.kind === 'agent' && kind !== 'note' && payload.template !== true) {
         await channelPolicy?.assertFreeForm(conversation);
       }
-      if (kind === 'note' && (payload.cards?.length ?? 0) > 0) {
-        throw new AppError('invalid_payload', 'Internal notes cannot carry cards');
-      }
       // A note's @mentions are stored with it, so that nobody named is ever left untold.
       const mentioned =
         viewer.kind === 'agent' && kind === 'note'
@@ -228,11 +229,11 @@ export function createConversationService({
         authorKind: viewer.kind === 'visitor' ? 'visitor' : 'agent',
         authorId: viewer.kind === 'visitor' ? viewer.contactId : viewer.agentId,
         kind,
-        // Blank text beside attachments is no text at all.
+        // Blank text beside attachments or cards is no text at all.
         text: payload.text.trim() === '' ? '' : payload.text,
         attachmentIds: payload.attachmentIds,
+        cards: [...cards],
         mentions: mentioned,
-        cards: payload.cards,
         externalId: payload.externalId,
         channelExtra: payload.channelExtra,
       });

@@ -15,7 +15,7 @@ export interface MessageRow {
   text: string;
   status: MessageStatus;
   createdAt: string;
-  /** A bot's cards under the message; empty for most. */
+  /** A bot's or an agent's cards under the message; empty for most. */
   cards: readonly Card[];
   /** Files sent with the message; empty for most. The text may then be empty. */
   attachments: readonly Attachment[];

@@ -74,9 +74,9 @@ function renderRow(side: MessageSide, row: MessageRow, options: MessageListOptio
   // whitespace-sensitive, because the bubble keeps the visitor's own spacing (pre-wrap) and must
   // not gain any of its own. A message keeps its own direction: English quoted in an Arabic
   // chat still reads left to right.
-  // Files may come without text: then there is no bubble, only the files.
+  // Files, or an agent's shared product, may come without text: then there is no bubble.
   return html`${
-    row.text === '' && row.attachments.length > 0
+    row.text === '' && (row.attachments.length > 0 || row.cards.length > 0)
       ? nothing
       : html`<div
           part=${partsOf(side, row)}

@@ -4,8 +4,8 @@
 import { STATUS_CODES } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { BotFailure } from '../types.js';
-import { readCapped } from './read-capped.js';
-import { redactUrl } from './redact-url.js';
+import { readCapped } from '../../lib/read-capped.js';
+import { redactUrl } from '../../lib/redact-url.js';
 import { defaultBackoff, isRetryableStatus, retryAfterMs } from './retry-policy.js';
 import { signPayload } from './signature.js';
 

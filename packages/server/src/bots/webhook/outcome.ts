@@ -3,7 +3,7 @@ import { BotTurn } from '@switchboard/protocol/schemas';
 import type { z } from 'zod';
 import { BotFailure, type BotDecision, type BotOutcome } from '../types.js';
 import { MAX_RESPONSE_BYTES, type DeliveryResult } from './deliver.js';
-import { redactUrl } from './redact-url.js';
+import { redactUrl } from '../../lib/redact-url.js';
 
 const MAX_LISTED_ISSUES = 3;
 

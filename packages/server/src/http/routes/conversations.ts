@@ -13,6 +13,7 @@ import { AppError } from '../../lib/app-error.js';
 import type { BotRunner } from '../../services/bot-runner.js';
 import { activityAgentIds, visitorActivity } from '../../services/activity.js';
 import type { AgentService } from '../../services/agents.js';
+import type { ContextService } from '../../services/context/index.js';
 import type { ConversationService } from '../../services/conversations.js';
 import type { SessionService } from '../../services/sessions.js';
 import type { Viewer } from '../../services/viewer.js';
@@ -22,7 +23,8 @@ import { requireViewer } from '../middleware.js';
 import { jsonBody, query } from '../validate.js';
 
 /**
- * Conversations and their history, for visitors (their own), agents and bots (their site's).
+ * Conversations and their history, for visitors (their own), agents and bots (their site's);
+ * the contact's context (orders, products) for agents.
  * Bots (bot token) also answer here: `POST /:id/messages`, `POST /:id/handoff`, `PATCH /:id/contact`.
  */
 export function conversationRoutes(
@@ -31,6 +33,7 @@ export function conversationRoutes(
   store: Store,
   bots: BotRunner,
   agents: AgentService,
+  context: ContextService,
 ) {
   const path = (id: string) => ({ conversationId: id });
   // Visitors get their conversations without agents' tags and labels.
@@ -68,6 +71,10 @@ export function conversationRoutes(
         if (!contact) throw new AppError('not_found', 'Contact not found');
         return c.json(publicContact(contact));
       })
+      // The contact's orders and products from the shop (agents only).
+      .get('/:id/context', async (c) =>
+        c.json(await context.forConversation(c.var.viewer, c.req.param('id'))),
+      )
       .post('/:id/messages', async (c) => {
         const payload = await jsonBody(c, BotMessagePayload, path(c.req.param('id')));
         return c.json(await bots.reply(c.var.viewer, payload), 201);
