@@ -250,7 +250,7 @@ describe('two agents in the console', () => {
       );
       expect(timeline.find((event) => event.type === 'transferred')).toMatchObject({
         actorKind: 'agent',
-        data: expect.objectContaining({ toAgentId: graceId, note: TRANSFER_NOTE }),
+        data: { toAgentId: graceId, note: TRANSFER_NOTE },
       });
       expect(timeline.at(-1)).toMatchObject({
         type: 'resolved',
