@@ -8,6 +8,7 @@ import type { Message } from '@switchboard/protocol';
 import { DEMO } from '@switchboard/server';
 import { launchBrowser } from './support/browser.js';
 import { visitorClient } from './support/clients.js';
+import { byTestId } from './support/console.js';
 import { bytesOf, PDF, PNG_8x6, WAV } from './support/files.js';
 import { startServer, type TestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
@@ -39,8 +40,6 @@ const BIG_PNG = (() => {
 
 /** A file name that would run script if it were ever parsed as HTML. */
 const XSS_NAME = '<img src=x onerror="window.__xss(1)">.pdf';
-
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
 function newVisitor(): VisitorClient {
   const visitor = visitorClient(server.url);

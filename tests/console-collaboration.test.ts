@@ -4,13 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { VisitorClient } from '@switchboard/agent-sdk';
-import { DEMO, hashPasswordSync } from '@switchboard/server';
 import { launchBrowser } from './support/browser.js';
 import { agentClient, visitorClient } from './support/clients.js';
+import { byTestId, conversationItem, logIn } from './support/console.js';
+import { seedAgent } from './support/seed.js';
 import { startServer, type TestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
 
-const GRACE = { email: 'grace@example.com', password: 'password' };
+const GRACE = { email: 'grace@example.com', password: 'password', name: 'Grace Hopper' };
 
 let server: TestServer;
 let browser: Browser;
@@ -23,35 +24,19 @@ let earlierId: string;
 let otherId: string;
 let other: VisitorClient;
 
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 const inDetails = (page: Page, id: string) =>
   page.locator(`[data-testid="details-pane"] [data-testid="${id}"]`);
 
-async function logIn(email: string, password: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/console`);
-  await byTestId(page, 'email').fill(email);
-  await byTestId(page, 'password').fill(password);
-  await byTestId(page, 'login-form').evaluate((form: HTMLFormElement) => form.requestSubmit());
-  await byTestId(page, 'conversation-list').waitFor();
-  return page;
-}
-
+/** Opens the conversation and waits for its details pane (the thread comes with it). */
 async function open(page: Page, id: string): Promise<void> {
-  await page.locator(`[data-testid="conversation-item"][data-conversation-id="${id}"]`).click();
+  await conversationItem(page, id).click();
   await page.locator(`[data-testid="details-pane"][data-conversation-id="${id}"]`).waitFor();
 }
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  await server.switchboard.store.agents.create({
-    email: GRACE.email,
-    name: 'Grace Hopper',
-    role: 'agent',
-    capacity: 3,
-    passwordHash: hashPasswordSync(GRACE.password),
-  });
+  await seedAgent(server.switchboard, GRACE);
   // The visitor has an earlier, resolved conversation, then writes again.
   visitor = visitorClient(server.url);
   const first = await visitor.sendMessage('My first question');
@@ -67,8 +52,8 @@ beforeAll(async () => {
   other = visitorClient(server.url);
   otherId = (await other.sendMessage('Where is my parcel?')).conversationId;
 
-  ada = await logIn(DEMO.agentEmail, DEMO.agentPassword);
-  grace = await logIn(GRACE.email, GRACE.password);
+  ada = await logIn(browser, server.url);
+  grace = await logIn(browser, server.url, GRACE);
 });
 afterAll(async () => {
   visitor?.disconnect();

@@ -4,9 +4,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { VisitorClient } from '@switchboard/agent-sdk';
-import { DEMO } from '@switchboard/server';
 import { launchBrowser } from './support/browser.js';
 import { visitorClient } from './support/clients.js';
+import { byTestId, conversationItem, logIn as logInTo } from './support/console.js';
 import { startServer, type TestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
 
@@ -32,25 +32,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-const conversationItem = (page: Page, id: string) =>
-  page.locator(`[data-testid="conversation-item"][data-conversation-id="${id}"]`);
-
 function newVisitor(): VisitorClient {
   const visitor = visitorClient(server.url);
   visitors.push(visitor);
   return visitor;
 }
 
-async function logIn(): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/console`);
-  await byTestId(page, 'email').fill(DEMO.agentEmail);
-  await byTestId(page, 'password').fill(DEMO.agentPassword);
-  await byTestId(page, 'login-form').evaluate((form: HTMLFormElement) => form.requestSubmit());
-  await byTestId(page, 'conversation-list').waitFor();
-  return page;
-}
+const logIn = (): Promise<Page> => logInTo(browser, server.url);
 
 /** The visitor writes and waits for the bot's answer to exactly that message. */
 async function askBot(visitor: VisitorClient, text: string, answer: string): Promise<void> {

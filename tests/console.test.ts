@@ -6,6 +6,7 @@ import type { VisitorClient } from '@switchboard/agent-sdk';
 import { DEMO } from '@switchboard/server';
 import { launchBrowser } from './support/browser.js';
 import { agentClient, memoryStorage, visitorClient } from './support/clients.js';
+import { byTestId, DEMO_LOGIN, submitLogin } from './support/console.js';
 import { startServer, type TestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
 
@@ -24,14 +25,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-async function logIn(page: Page, password: string) {
-  await page.goto(`${server.url}/console`);
-  await byTestId(page, 'email').fill(DEMO.agentEmail);
-  await byTestId(page, 'password').fill(password);
-  await byTestId(page, 'login-form').evaluate((form: HTMLFormElement) => form.requestSubmit());
-}
+const logIn = (page: Page, password: string) => submitLogin(page, server.url, { ...DEMO_LOGIN, password });
 
 describe('the agent console', () => {
   it('refuses a wrong password with a message in the form', async () => {

@@ -58,11 +58,17 @@ describe('the started server', () => {
     expect(output).toContain('Demo agent login: agent@switchboard.dev / switchboard');
   });
 
-  it('answers /healthz and serves the console and the widget loader', async () => {
+  it('answers /healthz and serves the consoles and the widget loader', async () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
     const consolePage = await fetch(`${base}/console`);
     expect(consolePage.headers.get('content-type')).toContain('text/html');
     expect(await consolePage.text()).toContain('/console/dist/main.js');
+    // The guide's console (docs/guides/agent-console-in-100-lines.md): its page and its bundle.
+    expect(await (await fetch(`${base}/tiny-console`)).text()).toContain('/tiny-console/dist/main.js');
+    const tiny = await fetch(`${base}/tiny-console/dist/main.js`);
+    expect(tiny.status).toBe(200);
+    expect(tiny.headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${base}/tiny-console/src/main.ts`)).status).toBe(404);
     const loader = await fetch(`${base}/widget/loader.js`);
     expect(loader.status).toBe(200);
     expect(loader.headers.get('content-type')).toContain('javascript');

@@ -3,7 +3,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AgentClient } from '@switchboard/agent-sdk';
 import { ulid, type Conversation, type Message } from '@switchboard/protocol';
-import { DEMO, type SwitchboardApp } from '@switchboard/server';
+import { DEMO, hashPasswordSync, type SwitchboardApp } from '@switchboard/server';
 
 /** Who a service call acts for (the server does not export the type; it is what tokens resolve to). */
 export type Viewer = Awaited<ReturnType<SwitchboardApp['services']['sessions']['authenticate']>>;
@@ -19,6 +19,37 @@ export async function demoAgent(app: SwitchboardApp): Promise<Viewer> {
   const agent = await app.store.agents.byEmail(DEMO.agentEmail);
   if (!agent) throw new Error('the demo agent was not seeded');
   return { kind: 'agent', agentId: agent.id };
+}
+
+/** Another agent who can sign in, with capacity for a few conversations; returns their id. */
+export async function seedAgent(
+  app: SwitchboardApp,
+  agent: { email: string; name: string; password: string },
+): Promise<string> {
+  const created = await app.store.agents.create({
+    email: agent.email,
+    name: agent.name,
+    role: 'agent',
+    capacity: 3,
+    passwordHash: hashPasswordSync(agent.password),
+  });
+  return created.id;
+}
+
+/**
+ * Turns the demo site's queue to the manual strategy, with `memberIds` as members besides the
+ * demo agent: new conversations wait there until an agent accepts one, whoever is online.
+ */
+export async function useManualQueue(
+  app: SwitchboardApp,
+  memberIds: readonly string[] = [],
+): Promise<string> {
+  const site = await app.store.sites.byKey(DEMO.siteKey);
+  const queue = site && (await app.store.queues.defaultForSite(site.id));
+  if (!queue) throw new Error('the demo site and its queue were not seeded');
+  await app.store.queues.update(queue.id, { strategy: 'manual' });
+  for (const id of memberIds) await app.store.queues.addMember(queue.id, id);
+  return queue.id;
 }
 
 /** Stores a message (a new clientMessageId each time) and broadcasts it, as the server does. */

@@ -31,7 +31,8 @@ export interface TestServer {
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const widget = repo('packages/widget/dist/cdn');
   const console = repo('examples/agent-console/dist');
-  for (const built of [widget, console]) {
+  const tinyConsole = repo('examples/tiny-console/dist');
+  for (const built of [widget, console, tinyConsole]) {
     if (!existsSync(built))
       throw new Error(`${built} is missing: run \`pnpm build\` before the end-to-end tests`);
   }
@@ -60,7 +61,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
       config: configured,
       logger: silentLogger,
       now: () => Date.now() + skew,
-      staticRoots: { website: repo('examples/website'), console: repo('examples/agent-console'), widget },
+      staticRoots: {
+        website: repo('examples/website'),
+        console: repo('examples/agent-console'),
+        tinyConsole: repo('examples/tiny-console'),
+        widget,
+      },
     });
     // socket.io's engine owns the 'request' event and hands other paths on; this only listens.
     app.httpServer.on('request', (req: { method?: string; url?: string }) => {

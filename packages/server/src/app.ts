@@ -341,6 +341,7 @@ function defaultStaticRoots(config: Config, logger: Logger): StaticRoots | null 
   const roots = {
     website: fromRepo('examples/website'),
     console: fromRepo('examples/agent-console'),
+    tinyConsole: fromRepo('examples/tiny-console'),
     widget: fromRepo('packages/widget/dist/cdn'),
   };
   for (const [name, path] of Object.entries(roots)) {

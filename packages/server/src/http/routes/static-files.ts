@@ -20,6 +20,8 @@ const TYPES: Record<string, string> = {
 export interface StaticRoots {
   website: string;
   console: string;
+  /** examples/tiny-console: the console of docs/guides/agent-console-in-100-lines.md. */
+  tinyConsole: string;
   widget: string;
 }
 
@@ -39,7 +41,10 @@ async function readBelow(root: string, relative: string): Promise<{ body: Buffer
 const cacheFor = (path: string) =>
   path.includes('/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache';
 
-/** The demo website at `/`, the agent console at `/console`, the widget's script-tag build at `/widget`. */
+/**
+ * The demo website at `/`, the agent console at `/console`, the guide's tiny console at
+ * `/tiny-console`, the widget's script-tag build at `/widget`.
+ */
 export function staticRoutes(roots: StaticRoots) {
   const app = new Hono<HttpEnv>();
   const serve = (root: string, prefix: string) => async (c: Context<HttpEnv>) => {
@@ -62,6 +67,10 @@ export function staticRoutes(roots: StaticRoots) {
   app.get('/console/', serve(roots.console, '/console/'));
   app.get('/console/styles.css', serve(roots.console, '/console/'));
   app.get('/console/dist/*', serve(join(roots.console, 'dist'), '/console/dist/'));
+  // Its page and its bundle only: the folder's sources are not for the browser.
+  app.get('/tiny-console', serve(roots.tinyConsole, '/tiny-console'));
+  app.get('/tiny-console/', serve(roots.tinyConsole, '/tiny-console/'));
+  app.get('/tiny-console/dist/*', serve(join(roots.tinyConsole, 'dist'), '/tiny-console/dist/'));
   app.get('/*', serve(roots.website, '/'));
   return app;
 }
