@@ -21,7 +21,9 @@ export function readForm(request: InboundRequest): Promise<FormData> {
   let form = forms.get(request);
   if (!form) {
     const contentType = request.headers.get('content-type') ?? '';
-    form = new Response(request.rawBody, { headers: { 'content-type': contentType } }).formData();
+    form = new Response(new Uint8Array(request.rawBody), {
+      headers: { 'content-type': contentType },
+    }).formData();
     forms.set(request, form);
   }
   return form;
