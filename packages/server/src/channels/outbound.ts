@@ -38,6 +38,8 @@ interface Deps {
 }
 
 const BATCH = 20;
+/** Sends in flight at once, each for a different conversation. */
+const PARALLEL_SENDS = 8;
 
 export function createOutboundWorker(deps: Deps): OutboundWorker {
   const { store, adapters, logger, now } = deps;
@@ -48,7 +50,13 @@ export function createOutboundWorker(deps: Deps): OutboundWorker {
     do {
       again = false;
       const items = await store.channels.dueOutbound(now(), BATCH);
-      for (const item of items) await sendOne(item);
+      // Each item is the head of a different conversation, so they may go at once; a few at a
+      // time, so one slow provider does not hold up every other conversation's replies.
+      const queue = [...items];
+      const lanes = Array.from({ length: Math.min(PARALLEL_SENDS, queue.length) }, async () => {
+        for (let item = queue.shift(); item; item = queue.shift()) await sendOne(item);
+      });
+      await Promise.all(lanes);
       if (items.length === BATCH) again = true;
     } while (again);
   }

@@ -86,11 +86,16 @@ export function createChannelService(deps: Deps): ChannelService {
     const account = await store.channels.account(accountId);
     const adapter = account && adapters.get(account.channel);
     if (!account || !adapter) throw AppError.notFound('Channel account');
-    return { account, adapter, config: parseConfig(adapter, account.config) };
+    return { account, adapter, config: parseConfig(adapter, account.config, account.id) };
   }
 
-  function parseConfig(adapter: ChannelAdapter<unknown>, config: unknown): unknown {
+  // An account's config never changes once stored; parsed once per account, not per webhook.
+  const parsedConfigs = new Map<string, unknown>();
+
+  function parseConfig(adapter: ChannelAdapter<unknown>, config: unknown, accountId?: string): unknown {
+    if (accountId !== undefined && parsedConfigs.has(accountId)) return parsedConfigs.get(accountId);
     const parsed = adapter.config.safeParse(config);
+    if (parsed.success && accountId !== undefined) parsedConfigs.set(accountId, parsed.data);
     if (parsed.success) return parsed.data;
     const issues = parsed.error.issues.map((issue) => ({
       path: issue.path.join('.'),
@@ -99,11 +104,16 @@ export function createChannelService(deps: Deps): ChannelService {
     throw new AppError('invalid_payload', `Invalid ${adapter.channel} configuration`, issues);
   }
 
+  /** Both workers (the poll); a webhook kicks only the inbox, and each reply its own send. */
   function kick(): void {
     void (async () => {
       await deps.inbound.drain();
       await deps.outbound.drain();
     })().catch((error: unknown) => logger.error('channel workers failed', { error }));
+  }
+
+  function kickInbound(): void {
+    void deps.inbound.drain().catch((error: unknown) => logger.error('channel inbox failed', { error }));
   }
 
   // A reply in a channel conversation was committed with its outbox entry: send it now.
@@ -207,7 +217,7 @@ export function createChannelService(deps: Deps): ChannelService {
         account.id,
         events.map((event) => ({ externalId: `${event.kind}:${event.externalId}`, event })),
       );
-      kick();
+      kickInbound();
       const ack = adapter.acknowledge?.() ?? { contentType: 'application/json', body: '{"ok":true}' };
       return { status: 200, ...ack };
     },
