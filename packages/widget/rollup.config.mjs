@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { transformSync } from 'esbuild';
+import ts from 'typescript';
 import { browserBundle, libraryBuild } from '../../rollup.config.mjs';
 import pkg from './package.json' with { type: 'json' };
 
@@ -33,8 +34,45 @@ function compactStyles() {
   };
 }
 
-function withPlugin(config, plugin) {
-  return { ...config, plugins: [...config.plugins, plugin] };
+/**
+ * Collapses the indentation of `html` and `svg` templates: every run of whitespace that holds a
+ * line break becomes one space, which renders the same outside `white-space: pre*` (the one
+ * pre-wrap element, a message's text, is written without line breaks around its content). terser
+ * keeps template contents as they are, and this indentation was about 1% of the gzipped chunks.
+ */
+function compactTemplates() {
+  const literalsOf = (node) =>
+    ts.isNoSubstitutionTemplateLiteral(node)
+      ? [node]
+      : [node.head, ...node.templateSpans.map((span) => span.literal)];
+  return {
+    name: 'compact-templates',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|svg)\s*`/.test(code)) return null;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+      const edits = [];
+      const visit = (node) => {
+        if (ts.isTaggedTemplateExpression(node) && /^(html|svg)$/.test(node.tag.getText(source))) {
+          for (const literal of literalsOf(node.template)) {
+            const start = literal.getStart(source);
+            const text = code.slice(start, literal.getEnd());
+            const compact = text.replace(/\s*\n\s*/g, ' ');
+            if (compact !== text) edits.push({ start, end: literal.getEnd(), compact });
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      let result = code;
+      for (const { start, end, compact } of edits.sort((a, b) => b.start - a.start))
+        result = result.slice(0, start) + compact + result.slice(end);
+      return { code: result, map: null };
+    },
+  };
+}
+
+function withPlugins(config, ...plugins) {
+  return { ...config, plugins: [...config.plugins, ...plugins] };
 }
 
 export default [
@@ -42,12 +80,13 @@ export default [
   // the consumer's bundler.
   libraryBuild({ input: { index: 'src/index.ts', define: 'src/define.ts' }, pkg }),
   // Script tag: loader.js plus the lazily imported chunk that bundles everything else.
-  withPlugin(
+  withPlugins(
     browserBundle({
       input: { loader: 'src/cdn/loader.ts' },
       outDir: 'dist/cdn',
       tsconfig: 'tsconfig.cdn.json',
     }),
     compactStyles(),
+    compactTemplates(),
   ),
 ];

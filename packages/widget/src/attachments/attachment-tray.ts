@@ -1,6 +1,6 @@
 import type { Attachment } from '@switchboard/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Strings } from '../i18n/en.js';
+import type { Translation } from '../i18n/en.js';
 import type { DraftAttachment } from './draft-attachment.js';
 import { renderNote, type FileNote } from './file-note.js';
 import { fill } from './fill.js';
@@ -11,7 +11,7 @@ export interface AttachmentTrayOptions {
   drafts: readonly DraftAttachment[];
   /** Files refused before uploading. */
   notices: readonly FileNote[];
-  text: Strings;
+  text: Translation;
   lang: string;
   url: (attachment: Attachment) => string;
   /** Called from a closure, not as a listener: pass an arrow function, not a method. */

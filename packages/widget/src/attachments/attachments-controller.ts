@@ -1,6 +1,7 @@
 import { MAX_ATTACHMENTS, type Attachment, type UploadLimits } from '@switchboard/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Strings } from '../i18n/en.js';
+import { withPartStrings } from '../i18n/en-parts.js';
 import type { VisitorController } from '../visitor/visitor-controller.js';
 import { checkFiles } from './check-files.js';
 import type { DraftAttachment } from './draft-attachment.js';
@@ -18,7 +19,7 @@ export interface AttachmentText {
  * code), in the visitor's language.
  */
 function describe(reason: string, name: string, limits: UploadLimits | null, text: AttachmentText): FileNote {
-  const { strings } = text;
+  const strings = withPartStrings(text.strings);
   if ((reason === 'too-large' || reason === 'file_too_large') && limits)
     return {
       template: strings.fileTooLarge,

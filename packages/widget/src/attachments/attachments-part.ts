@@ -4,6 +4,7 @@ import type { Attachment } from '@switchboard/protocol';
 import type { ReactiveControllerHost } from 'lit';
 import { addStyles } from '../chat/add-styles.js';
 import type { Strings } from '../i18n/en.js';
+import { withPartStrings } from '../i18n/en-parts.js';
 import type { VisitorController } from '../visitor/visitor-controller.js';
 import { renderAttachmentTray } from './attachment-tray.js';
 import { attachmentTrayStyles } from './attachment-tray.styles.js';
@@ -40,7 +41,7 @@ export function createAttachmentsPart(
       renderAttachmentTray({
         drafts: controller.drafts,
         notices: controller.notices,
-        text,
+        text: withPartStrings(text),
         lang,
         url,
         onRemove,

@@ -1,7 +1,7 @@
 import { INITIAL_VISITOR_STATE, SwitchboardError } from '@switchboard/agent-sdk';
 import type { Conversation } from '@switchboard/protocol';
 import { describe, expect, it, vi } from 'vitest';
-import { en } from '../i18n/en.js';
+import { enParts } from '../i18n/en-parts.js';
 import { withScore } from './csat.js';
 import { CsatController } from './csat-controller.js';
 
@@ -123,7 +123,7 @@ describe('CsatController', () => {
 
 describe('withScore', () => {
   it('fills in the score and the scale', () => {
-    expect(withScore(en.csatScore, 4)).toBe('4 of 5');
+    expect(withScore(enParts.csatScore, 4)).toBe('4 of 5');
     expect(withScore('{max}: {score}', 1)).toBe('5: 1');
   });
 });

@@ -4,6 +4,7 @@ import { nothing } from 'lit';
 import { addStyles } from '../chat/add-styles.js';
 import { inChatFormStyles } from '../chat/in-chat-form.styles.js';
 import type { Strings } from '../i18n/en.js';
+import { withPartStrings } from '../i18n/en-parts.js';
 import type { VisitorController } from '../visitor/visitor-controller.js';
 import { renderCsat } from './csat.js';
 import { CsatController, type CsatHost } from './csat-controller.js';
@@ -26,7 +27,9 @@ export function createCsatPart(host: CsatHost, visitor: VisitorController, onRat
   return {
     render(text) {
       const view = controller.shown();
-      return view ? renderCsat({ view, text, onChoose, onComment, onSubmit }) : nothing;
+      return view
+        ? renderCsat({ view, text: withPartStrings(text), onChoose, onComment, onSubmit })
+        : nothing;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { MAX_CSAT_COMMENT, MAX_CSAT_SCORE } from '@switchboard/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Strings } from '../i18n/en.js';
+import type { Translation } from '../i18n/en.js';
 
 /** `failed`: the server refused or never answered; the answers stay for another try. */
 export type CsatStatus = 'editing' | 'sending' | 'failed';
@@ -20,7 +20,7 @@ export type CsatView = { kind: 'prompt'; draft: CsatDraft } | { kind: 'rated'; s
 
 export interface CsatOptions {
   view: CsatView;
-  text: Strings;
+  text: Translation;
   // Lit calls event listeners with the host element as `this`, so hosts may pass methods.
   /** A score was chosen; the event target is its radio button, whose value is the score. */
   onChoose: (event: Event) => void;

@@ -1,6 +1,8 @@
 // The emoji grid, a chunk of its own: fetched when the visitor first opens the picker.
 import { html, type TemplateResult } from 'lit';
+import { addStyles } from '../chat/add-styles.js';
 import type { Strings } from '../i18n/en.js';
+import { emojiGridStyles } from './emoji-grid.styles.js';
 
 /**
  * The picker's emoji: the ones support chats actually use (feelings, thanks, yes and no, orders
@@ -62,6 +64,8 @@ export function nextIndex(key: string, index: number, count: number, rtl: boolea
 }
 
 export interface EmojiGridOptions {
+  /** The host's shadow root, which receives the grid's styles. */
+  root: HTMLElement | DocumentFragment;
   /** An emoji was chosen. */
   onChoose: (emoji: string) => void;
   /** Escape (`focusButton`), or focus left the grid for something other than the picker's button. */
@@ -76,7 +80,8 @@ const options = (grid: HTMLElement) => [
   ...grid.querySelectorAll<HTMLButtonElement>('[part~="emoji-option"]'),
 ];
 
-export function createEmojiGrid({ onChoose, onClose }: EmojiGridOptions): EmojiGrid {
+export function createEmojiGrid({ root, onChoose, onClose }: EmojiGridOptions): EmojiGrid {
+  addStyles(root, [emojiGridStyles]);
   // Made once: lit would otherwise swap the listeners at every render.
   const onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {

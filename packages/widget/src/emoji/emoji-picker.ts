@@ -62,6 +62,7 @@ export class EmojiPicker implements ReactiveController {
   private async loadGrid(): Promise<EmojiGrid> {
     const { createEmojiGrid } = await import('./emoji-grid.js');
     return createEmojiGrid({
+      root: this.host.renderRoot,
       onChoose: (emoji) => {
         this.close(false);
         this.insert(emoji);

@@ -1,7 +1,7 @@
-import type { Strings } from './en.js';
+import type { Translation } from './en.js';
 
 // Modern Standard Arabic, read right to left (see `textDirection`).
-export const ar: Strings = {
+export const ar: Translation = {
   open: 'فتح الدردشة',
   openUnread: 'فتح الدردشة، {count} غير مقروءة',
   close: 'إغلاق الدردشة',

@@ -1,7 +1,7 @@
-import type { Strings } from './en.js';
+import type { Translation } from './en.js';
 
 // Addresses the visitor as "Sie", as German customer service usually does.
-export const de: Strings = {
+export const de: Translation = {
   open: 'Chat öffnen',
   openUnread: 'Chat öffnen, {count} ungelesen',
   close: 'Chat schließen',

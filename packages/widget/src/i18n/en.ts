@@ -1,8 +1,10 @@
 import { launcherLabel } from '../launcher/launcher.js';
+import type { enParts } from './en-parts.js';
 
 /**
- * Everything the widget says, in English: the default, bundled with the element, and the type
- * that every other locale must match key for key. `{name}` placeholders are filled in at render.
+ * What the chat itself says, in English: the default, bundled with the element. What only the
+ * lazily loaded parts say (forms, rating, file tray) is in `en-parts.ts`, which loads with them.
+ * `{name}` placeholders are filled in at render.
  */
 export const en = {
   open: launcherLabel,
@@ -58,47 +60,10 @@ export const en = {
   cards: 'Suggested items',
   cardLink: 'View',
   opensInNewTab: 'opens in a new tab',
-  formTitle: 'Leave us a message',
-  formSent: "Thanks! We'll get back to you by email.",
-  formFailed: 'Your message could not be sent.',
-  fieldRequired: 'Please fill this in.',
-  fieldEmail: 'Please enter a valid email address.',
-  fieldInvalid: 'Please check this.',
-  fieldPhone: 'Please enter a valid phone number.',
-  fieldTooLong: 'This is too long.',
-  /** Labels the pre-chat form, shown before the visitor's first conversation. */
-  preChatTitle: 'Before we start',
-  preChatMessage: 'How can we help?',
-  preChatSubmit: 'Start chat',
-  /** The link after the site's consent text. */
-  preChatPolicy: 'Privacy policy',
-  consentRequired: 'Please tick this box to continue.',
-  preChatFailed: 'The chat could not be started. Please try again.',
-  csatTitle: 'How would you rate this conversation?',
-  /** `{score}` and `{max}` are filled in. */
-  csatScore: '{score} of {max}',
-  csatComment: 'Anything to add? (optional)',
-  csatSubmit: 'Send rating',
-  csatRequired: 'Please choose a rating.',
-  csatFailed: 'Your rating could not be sent. Please try again.',
-  /** `{score}` and `{max}` are filled in. */
-  csatThanks: 'Thanks for your feedback! You rated this conversation {score} of {max}.',
   /** The composer's paper-clip button. */
   attach: 'Attach a file',
   /** Labels the list of files in the composer, and the files under a message. */
   attachments: 'Attachments',
-  /** `{name}` is filled in. */
-  removeAttachment: 'Remove {name}',
-  /** `{name}` is filled in: labels an upload's progress bar. */
-  uploading: 'Uploading {name}',
-  /** `{name}` is filled in. */
-  uploadFailed: '{name} could not be uploaded.',
-  /** `{name}` and `{max}` (a size such as "10 MB") are filled in. */
-  fileTooLarge: '{name} is larger than {max}.',
-  /** `{name}` is filled in. */
-  fileTypeNotAllowed: '{name} is a kind of file that cannot be sent.',
-  /** `{max}` is filled in. */
-  tooManyFiles: 'You can send up to {max} files at once.',
   dropFiles: 'Drop files to attach them',
   reconnecting: 'Reconnecting…',
   offline: 'Connection lost. Messages will be sent once it is back.',
@@ -106,4 +71,8 @@ export const en = {
   notConfigured: 'This chat is not set up yet.',
 };
 
+/** The strings the element always has: English's own, or a whole translation once loaded. */
 export type Strings = typeof en;
+
+/** Everything the widget says: the type that every other locale must match key for key. */
+export type Translation = Strings & typeof enParts;

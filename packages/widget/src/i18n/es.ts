@@ -1,6 +1,6 @@
-import type { Strings } from './en.js';
+import type { Translation } from './en.js';
 
-export const es: Strings = {
+export const es: Translation = {
   open: 'Abrir chat',
   openUnread: 'Abrir chat, {count} sin leer',
   close: 'Cerrar chat',

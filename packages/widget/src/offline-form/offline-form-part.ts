@@ -4,6 +4,7 @@ import { nothing } from 'lit';
 import { addStyles } from '../chat/add-styles.js';
 import { inChatFormStyles } from '../chat/in-chat-form.styles.js';
 import type { Strings } from '../i18n/en.js';
+import { withPartStrings } from '../i18n/en-parts.js';
 import type { VisitorController } from '../visitor/visitor-controller.js';
 import { renderOfflineForm } from './offline-form.js';
 import { OfflineFormController, type OfflineFormHost } from './offline-form-controller.js';
@@ -29,7 +30,9 @@ export function createOfflineFormPart(
   return {
     render(text) {
       const shown = controller.shown();
-      return shown ? renderOfflineForm({ ...shown, text, onInput, onSubmit }) : nothing;
+      return shown
+        ? renderOfflineForm({ ...shown, text: withPartStrings(text), onInput, onSubmit })
+        : nothing;
     },
   };
 }

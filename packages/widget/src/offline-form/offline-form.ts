@@ -1,7 +1,7 @@
 import { MAX_MESSAGE_TEXT, type FormField, type MessageForm } from '@switchboard/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Strings } from '../i18n/en.js';
+import type { Translation } from '../i18n/en.js';
 import { isRequired, type FieldError, type FieldErrors, type FieldValues } from './validate-offline-form.js';
 
 /** `failed`: the server refused or never answered; the answers stay for a retry. */
@@ -18,7 +18,7 @@ export interface OfflineFormState {
 export interface OfflineFormOptions {
   form: MessageForm;
   state: OfflineFormState;
-  text: Strings;
+  text: Translation;
   // Lit calls event listeners with the host element as `this`, so hosts may pass methods.
   /** Any field's input; the field is the event target, named after the form field. */
   onInput: (event: Event) => void;

@@ -5,7 +5,7 @@ import {
   type PreChatSettings,
 } from '@switchboard/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Strings } from '../i18n/en.js';
+import type { Translation } from '../i18n/en.js';
 import { policyHref } from './policy-link.js';
 import { problemText, type PreChatErrors, type PreChatValues } from './validate-pre-chat.js';
 
@@ -21,7 +21,7 @@ export interface PreChatState {
 export interface PreChatFormOptions {
   settings: PreChatSettings;
   state: PreChatState;
-  text: Strings;
+  text: Translation;
   // Lit calls event listeners with the host element as `this`, so hosts may pass methods.
   /** Any text field's input; the field is the event target, named after the form field (or `message`). */
   onInput: (event: Event) => void;

@@ -4,6 +4,7 @@ import { nothing } from 'lit';
 import { addStyles } from '../chat/add-styles.js';
 import { inChatFormStyles } from '../chat/in-chat-form.styles.js';
 import type { Strings } from '../i18n/en.js';
+import { withPartStrings } from '../i18n/en-parts.js';
 import type { VisitorController } from '../visitor/visitor-controller.js';
 import { PreChatController, type PreChatControllerOptions, type PreChatHost } from './pre-chat-controller.js';
 import { renderPreChat } from './pre-chat-form.js';
@@ -32,7 +33,9 @@ export function createPreChatPart(
     controller,
     render(text) {
       const shown = controller.shown();
-      return shown ? renderPreChat({ ...shown, text, onInput, onConsent, onSubmit }) : nothing;
+      return shown
+        ? renderPreChat({ ...shown, text: withPartStrings(text), onInput, onConsent, onSubmit })
+        : nothing;
     },
   };
 }

@@ -2,6 +2,7 @@ import type { PreChatSettings } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
 import { ar } from '../i18n/ar.js';
 import { en } from '../i18n/en.js';
+import { withPartStrings } from '../i18n/en-parts.js';
 import { policyHref } from './policy-link.js';
 import { errorsFromIssues, hasErrors, NO_ERRORS, problemText, validatePreChat } from './validate-pre-chat.js';
 
@@ -71,13 +72,15 @@ describe('errorsFromIssues', () => {
 });
 
 describe('problemText', () => {
+  const english = withPartStrings(en);
+
   it('words each problem in the visitor’s language, the consent box its own way', () => {
-    expect(problemText('required', en)).toBe(en.fieldRequired);
-    expect(problemText('required', en, true)).toBe(en.consentRequired);
+    expect(problemText('required', english)).toBe(english.fieldRequired);
+    expect(problemText('required', english, true)).toBe(english.consentRequired);
     expect(problemText('email', ar)).toBe(ar.fieldEmail);
-    expect(problemText('tel', en)).toBe(en.fieldPhone);
-    expect(problemText('too_long', en)).toBe(en.fieldTooLong);
-    expect(problemText('unknown', en)).toBe(en.fieldInvalid);
+    expect(problemText('tel', english)).toBe(english.fieldPhone);
+    expect(problemText('too_long', english)).toBe(english.fieldTooLong);
+    expect(problemText('unknown', english)).toBe(english.fieldInvalid);
   });
 });
 

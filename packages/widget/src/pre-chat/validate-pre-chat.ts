@@ -5,7 +5,7 @@ import {
   type PreChatProblem,
   type PreChatSettings,
 } from '@switchboard/protocol';
-import type { Strings } from '../i18n/en.js';
+import type { Translation } from '../i18n/en.js';
 
 /** What the visitor has entered so far. */
 export interface PreChatValues {
@@ -66,7 +66,7 @@ export function errorsFromIssues(issues: SwitchboardError['issues']): PreChatErr
 }
 
 /** The words for a problem, in the visitor's language. */
-export function problemText(problem: PreChatProblem, text: Strings, consent = false): string {
+export function problemText(problem: PreChatProblem, text: Translation, consent = false): string {
   switch (problem) {
     case 'required':
       return consent ? text.consentRequired : text.fieldRequired;
