@@ -89,19 +89,21 @@ await site.screenshot({ path: out('widget.png') });
 // The console: the visitor asks for a person, and the agent sees why, with what the bot learned.
 await say('Talk to a human');
 await site.waitForTimeout(300);
-await say('ada@example.com');
+// sam@example.com has orders in the demo shop's context file: the details pane shows them.
+await say('sam@example.com');
 const conversationId = await waitFor(
   () => Object.values(agent.getSnapshot().conversations).find((c) => c.handoff !== null)?.id,
   'the handoff',
 );
 await agent.sendMessage(conversationId, 'Hi, I’m Ada from the shop. Happy to help with your delivery.');
 
-const console = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+const console = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 await console.goto(`${server.url}/console`);
 await console.locator('[data-testid="login-form"]').evaluate((form: HTMLFormElement) => form.requestSubmit());
 await console.locator('[data-testid="conversation-item"]').first().click();
 await console.locator('[data-testid="handoff-panel"]').waitFor();
-await console.locator('[data-testid="handoff-fields"]', { hasText: 'ada@example.com' }).waitFor();
+await console.locator('[data-testid="handoff-fields"]', { hasText: 'sam@example.com' }).waitFor();
+await console.locator('[data-testid="context-orders"] li').first().waitFor();
 await console.waitForTimeout(300);
 await console.screenshot({ path: out('console.png') });
 

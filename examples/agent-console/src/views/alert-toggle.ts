@@ -29,6 +29,34 @@ function ding(): void {
   tone.onended = () => void audio.close();
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+const BELL = 'M8 1.5a4 4 0 0 0-4 4v3L2.5 11v1h11v-1L12 8.5v-3a4 4 0 0 0-4-4ZM6.5 13a1.5 1.5 0 0 0 3 0';
+
+/**
+ * The bell as an inline SVG (struck through when off): an emoji bell shows as an empty box
+ * where no emoji font is installed, which is common on Linux desktops.
+ */
+function bellIcon(on: boolean): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = (d: string) => {
+    const element = document.createElementNS(SVG, 'path');
+    element.setAttribute('d', d);
+    element.setAttribute('fill', 'none');
+    element.setAttribute('stroke', 'currentColor');
+    element.setAttribute('stroke-width', '1.4');
+    element.setAttribute('stroke-linecap', 'round');
+    element.setAttribute('stroke-linejoin', 'round');
+    return element;
+  };
+  svg.append(path(BELL));
+  if (!on) svg.append(path('M2 2l12 12'));
+  return svg;
+}
+
 /** localStorage, or null where reading it throws (storage blocked for the site). */
 function localStorageOrNull(): Storage | null {
   try {
@@ -46,7 +74,7 @@ export function alertToggle(storage: Storage | null = localStorageOrNull()): Ale
     attrs: { type: 'button' },
   });
   const render = () => {
-    element.textContent = on ? '🔔' : '🔕';
+    element.replaceChildren(bellIcon(on));
     setAttr(element, 'aria-pressed', String(on));
     setAttr(element, 'aria-label', 'Sound and notifications for new conversations and messages');
     element.title = on ? 'Alerts on' : 'Alerts off';
