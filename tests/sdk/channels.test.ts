@@ -54,6 +54,26 @@ describe('channels in the agent SDK', () => {
     expect(deliveryOf(agent, refused)?.error).toMatch(/422.*no such customer/);
   });
 
+  it('catches up on a delivery state that moved on while it was disconnected', async () => {
+    const agent = t.agent();
+    await agent.connect();
+    await system.customerWrites('crm-msg-9', 'Is my refund through?');
+    const conversation = await waitFor(
+      () => Object.values(agent.getSnapshot().conversations).find((c) => c.channel === 'webhook'),
+      'the channel conversation in the inbox',
+    );
+    if (conversation.assigneeId === null) await agent.accept(conversation.id);
+    await agent.loadMessages(conversation.id);
+    const reply = await agent.sendMessage(conversation.id, 'Yes, it went out this morning');
+    await waitFor(() => deliveryOf(agent, reply)?.state === 'sent', 'the reply to be sent');
+
+    agent.disconnect();
+    // The system answered our delivery with no id of its own, so its receipts use ours.
+    await system.reportStatus(reply.id, 'read');
+    await agent.connect();
+    await waitFor(() => deliveryOf(agent, reply)?.state === 'read', 'the read state after reconnecting');
+  });
+
   it('starts a conversation on a channel, and refuses templates where the channel has none', async () => {
     const { account, received } = system;
     const agent = t.agent();

@@ -21,6 +21,8 @@ export interface WebhookSystem {
   answer(status: number, reason?: string): void;
   /** The system's user `from` writes `text` (a signed post to the account's webhook). */
   customerWrites(id: string, text: string, from?: { id: string; name?: string }): Promise<void>;
+  /** The system reports our message `messageId` (the id of our delivery) delivered, read or failed. */
+  reportStatus(messageId: string, status: 'delivered' | 'read' | 'failed'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,25 +70,29 @@ export async function connectWebhookSystem(serverUrl: string): Promise<WebhookSy
     answer(status, reason = '') {
       reply = { status, reason };
     },
-    async customerWrites(id, text, from = { id: 'crm-42', name: 'Grace' }) {
-      const body = JSON.stringify({ type: 'message', id, from, text });
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      const signature = createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex');
-      const response = await fetch(`${serverUrl}/v1/channels/${account.id}/webhook`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-switchboard-timestamp': timestamp,
-          'x-switchboard-signature': `sha256=${signature}`,
-        },
-        body,
-      });
-      if (response.status !== 200) throw new Error(`the webhook answered ${response.status}`);
-    },
+    customerWrites: (id, text, from = { id: 'crm-42', name: 'Grace' }) =>
+      signedPost(JSON.stringify({ type: 'message', id, from, text })),
+    reportStatus: (messageId, status) => signedPost(JSON.stringify({ type: 'status', messageId, status })),
     close: () =>
       new Promise((resolve) => {
         system.closeAllConnections();
         system.close(() => resolve());
       }),
   };
+
+  /** What the system posts: signed as docs/channels/webhook.md says. */
+  async function signedPost(body: string): Promise<void> {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex');
+    const response = await fetch(`${serverUrl}/v1/channels/${account.id}/webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-switchboard-timestamp': timestamp,
+        'x-switchboard-signature': `sha256=${signature}`,
+      },
+      body,
+    });
+    if (response.status !== 200) throw new Error(`the webhook answered ${response.status}`);
+  }
 }

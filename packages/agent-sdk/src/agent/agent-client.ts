@@ -60,6 +60,11 @@ const DEFAULT_HISTORY_LIMIT = 50;
  * The agent side: an inbox of every conversation the agent may see, live. For agent consoles
  * (any framework) and for bots written in Node.
  */
+/** A channel reply whose delivery may still move on (`read` and `failed` are final). */
+function isUnsettled(state: string | undefined): boolean {
+  return state === 'pending' || state === 'sent' || state === 'delivered';
+}
+
 export function createAgentClient(options: AgentClientOptions): AgentClient {
   const { auth } = options;
   let token: string | null = 'token' in auth ? auth.token : null;
@@ -304,6 +309,15 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     );
     // Then every conversation the app has open, from the last seq held.
     await mapLimit(loaded, SYNC_CONCURRENCY, (id) => messageSync.catchUp(id));
+    // Channel replies still on their way may have been delivered or read meanwhile: a catch-up
+    // reads only newer messages, so their latest page is read again (the merge keeps later states).
+    const unsettled = loaded.filter((id) =>
+      store.getSnapshot().messages[id]?.some((message) => isUnsettled(message.delivery?.state)),
+    );
+    await mapLimit(unsettled, SYNC_CONCURRENCY, async (id) => {
+      const page = await fetchMessages(core.http, id, { limit: DEFAULT_HISTORY_LIMIT });
+      applyMessages(id, page.items, 'history');
+    });
   }
 
   /**
