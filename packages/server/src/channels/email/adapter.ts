@@ -1,15 +1,17 @@
 // The email channel (docs/channels/email.md): mail comes in from a Mailgun route or as a raw
 // signed MIME post, and replies leave over SMTP, threaded by Message-ID so that a conversation
-// stays one however many mails go back and forth.
+// stays one however many mails go back and forth. Mailgun's event webhooks tell when a reply
+// was delivered, opened or bounced.
 import { createHash } from 'node:crypto';
 import { verifySignature } from '../../bots/webhook/signature.js';
 import { defineAdapter, type ChannelAdapter, type Verdict } from '../adapter.js';
-import { bodyKind, readForm, textField } from './body-kind.js';
+import { bodyKind, readForm, readJson, textField } from './body-kind.js';
 import { composeMail, outboundMessageId } from './compose.js';
 import { EmailConfig } from './config.js';
 import { toInboundMessage } from './inbound-mail.js';
+import { eventSignature, eventStatus } from './mailgun-events.js';
 import { parseMailgunForm } from './mailgun.js';
-import { verifyMailgun } from './mailgun-signature.js';
+import { verifyMailgun, type MailgunSignature } from './mailgun-signature.js';
 import { parseMime } from './mime.js';
 import { createReplayGuard } from './replay-guard.js';
 import { sendOverSmtp } from './smtp.js';
@@ -38,27 +40,32 @@ export function createEmailChannel(): ChannelAdapter<unknown> {
           ? { ok: true }
           : refuse('The signature does not match the body, or the timestamp is stale');
       }
-      if (kind === 'mailgun') {
+      if (kind === 'mailgun' || kind === 'mailgun-event') {
         if (!config.signingKey) return refuse('Mailgun delivery is not enabled for this account');
-        const form = await readForm(request).catch(() => null);
-        if (!form) return refuse('The Mailgun form could not be read');
-        const fields = {
-          timestamp: textField(form, 'timestamp'),
-          token: textField(form, 'token'),
-          signature: textField(form, 'signature'),
-        };
+        let fields: MailgunSignature;
+        if (kind === 'mailgun-event') {
+          fields = eventSignature(readJson(request));
+        } else {
+          const form = await readForm(request).catch(() => null);
+          if (!form) return refuse('The Mailgun form could not be read');
+          fields = {
+            timestamp: textField(form, 'timestamp'),
+            token: textField(form, 'token'),
+            signature: textField(form, 'signature'),
+          };
+        }
         // Tokens are remembered per signing key, so a capture cannot be replayed to another
         // account that shares the key either.
         return verifyMailgun(config.signingKey, fields, replays, keyId(config.signingKey), now);
       }
-      return refuse('Expected a Mailgun form or a signed message/rfc822 body');
+      return refuse('Expected a Mailgun form or event, or a signed message/rfc822 body');
     },
 
     async parse(_config, request) {
+      const kind = bodyKind(request);
+      if (kind === 'mailgun-event') return eventStatus(readJson(request));
       const mail =
-        bodyKind(request) === 'mime'
-          ? await parseMime(request.rawBody)
-          : await parseMailgunForm(await readForm(request));
+        kind === 'mime' ? await parseMime(request.rawBody) : await parseMailgunForm(await readForm(request));
       return [toInboundMessage(mail)];
     },
 

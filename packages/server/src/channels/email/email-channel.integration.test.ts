@@ -1,7 +1,7 @@
 // The email channel against the real server, Mailgun-shaped and raw MIME deliveries, and a real
 // SMTP server (smtp-server on 127.0.0.1) whose captured mail is read back with mailparser:
-// signatures and replays, dedupe, attachments, threading both ways, SMTP failures, and one
-// conversation through the rules bot, a handoff and an agent.
+// signatures and replays, dedupe, attachments, threading both ways, SMTP failures, one
+// conversation through the rules bot, a handoff and an agent, and Mailgun's delivery events.
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ulid, type Conversation } from '@switchboard/protocol';
@@ -15,6 +15,7 @@ import {
   PNG,
   type Delivery,
 } from './testing/deliveries.js';
+import { mailgunEventData, mailgunEventDelivery, type MailgunEvent } from './testing/mailgun-events.js';
 import { startSmtpStandIn, type SmtpStandIn } from './testing/smtp-stand-in.js';
 
 const SIGNING_KEY = 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0';
@@ -394,5 +395,79 @@ describe('email channel', () => {
     });
     expect(failed.delivery?.error).toContain('550');
     expect(failed.delivery?.error).toContain('No such user here');
+  });
+
+  it("moves a reply's delivery with Mailgun's signed events: delivered, opened (read), never back; a bounce fails it", async () => {
+    const customer = 'sam@example.com';
+    const agent = await h.agentSocket(kit.adminToken);
+    const updates: { id: string; state?: string }[] = [];
+    agent.on('message:updated', (message) =>
+      updates.push({ id: message.id, state: message.delivery?.state }),
+    );
+    const started = await h.send<{ conversation: Conversation }>(
+      'POST',
+      '/v1/conversations/outbound',
+      {
+        channelAccountId: kit.account.id,
+        to: customer,
+        subject: 'Your refund',
+        clientMessageId: ulid(),
+        text: 'The refund is on its way.',
+      },
+      kit.adminToken,
+    );
+    expect(started.status).toBe(201);
+    const id = started.body.conversation.id;
+    const reply = await eventually(async () => {
+      const [first] = await kit.messages(id);
+      return first?.delivery?.state === 'sent' ? first : undefined;
+    });
+    // Mailgun reports the Message-ID the SMTP stand-in received, without its angle brackets.
+    const [mail] = await mailsTo(customer);
+    expect(mail?.messageId).toBe(`<${reply.id}@acme.example>`);
+    const event = (kind: MailgunEvent['kind'], messageId = mail?.messageId ?? '') =>
+      mailgunEventDelivery(SIGNING_KEY, mailgunEventData({ kind, messageId, recipient: customer }));
+    const stateOf = async (messageId: string) =>
+      (await kit.messages(id)).find((m) => m.id === messageId)?.delivery;
+
+    // A wrongly signed event is refused and changes nothing.
+    const forged = mailgunEventDelivery(
+      'key-of-somebody-else-entirely',
+      mailgunEventData({ kind: 'permanent-failure', messageId: mail?.messageId ?? '' }),
+    );
+    const refused = await deliver(forged);
+    expect(refused.status).toBe(401);
+    expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'invalid_signature' } });
+    expect(await stateOf(reply.id)).toMatchObject({ state: 'sent' });
+
+    expect((await deliver(event('delivered'))).status).toBe(200);
+    expect(await stateOf(reply.id)).toMatchObject({ state: 'delivered', error: null });
+    await eventually(() => updates.find((u) => u.id === reply.id && u.state === 'delivered'));
+    expect((await deliver(event('opened'))).status).toBe(200);
+    expect(await stateOf(reply.id)).toMatchObject({ state: 'read' });
+    await eventually(() => updates.find((u) => u.id === reply.id && u.state === 'read'));
+    // Events can arrive out of order: a late delivered, or a retry that failed for a while, leaves it read.
+    expect((await deliver(event('delivered'))).status).toBe(200);
+    expect((await deliver(event('temporary-failure'))).status).toBe(200);
+    expect(await stateOf(reply.id)).toMatchObject({ state: 'read' });
+
+    const doomed = await agent.emitWithAck('message:send', {
+      conversationId: id,
+      clientMessageId: ulid(),
+      text: 'Did it arrive?',
+    });
+    if (!doomed.ok) throw new Error(doomed.error.message);
+    await eventually(async () => ((await stateOf(doomed.data.id))?.state === 'sent' ? true : undefined));
+    // A temporary failure is Mailgun retrying: the reply stays sent until the permanent one.
+    const doomedId = `<${doomed.data.id}@acme.example>`;
+    expect((await deliver(event('temporary-failure', doomedId))).status).toBe(200);
+    expect(await stateOf(doomed.data.id)).toMatchObject({ state: 'sent' });
+    expect((await deliver(event('permanent-failure', doomedId))).status).toBe(200);
+    expect(await stateOf(doomed.data.id)).toMatchObject({
+      state: 'failed',
+      error: 'Mailgun could not deliver the mail (bounce): 550 5.1.1 No such user here',
+    });
+    // The first reply is untouched by the other's bounce.
+    expect(await stateOf(reply.id)).toMatchObject({ state: 'read' });
   });
 });
