@@ -71,4 +71,27 @@ describe('a channel conversation in the console', () => {
     await expect.poll(() => marker.textContent()).toMatch(/^Not delivered: .*410.*customer account closed/);
     expect(await marker.getAttribute('role')).toBe('alert');
   });
+
+  it('starts a conversation on the channel from "New conversation"', async () => {
+    system.answer(200);
+    await byTestId('new-conversation').click();
+    await byTestId('outbound-account').selectOption(system.account.id);
+    // Nothing filled in: the form says what is missing and sends nothing.
+    await byTestId('outbound-send').click();
+    await expect
+      .poll(() => byTestId('outbound-error').textContent())
+      .toBe('Who is it to? Fill in the address.');
+    await byTestId('outbound-to').fill('crm-77');
+    await byTestId('outbound-name').fill('Katherine');
+    await byTestId('outbound-text').fill('Your replacement part has shipped');
+    await byTestId('outbound-send').click();
+
+    // The new conversation opens, is the agent's, and its first message reached the system.
+    await expect.poll(() => byTestId('thread-meta').textContent()).toBe('webhook · assigned to you');
+    await expect
+      .poll(() => page.locator('[data-testid="message"]', { hasText: 'replacement part' }).count())
+      .toBe(1);
+    await waitFor(() => system.received.find((delivery) => delivery.to.id === 'crm-77'), 'the delivery');
+    expect(await byTestId('outbound-form').isHidden()).toBe(true);
+  });
 });

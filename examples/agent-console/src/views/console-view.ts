@@ -15,6 +15,7 @@ import { listFilters } from './list-filters.js';
 import { detailsPane } from './details-pane.js';
 import { listTabs } from './list-tabs.js';
 import { mentionNotices } from './mention-notices.js';
+import { newConversation } from './new-conversation.js';
 import { presenceControls } from './presence-controls.js';
 import { threadView } from './thread-view.js';
 
@@ -101,6 +102,7 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
     (id) => select(id),
   );
   const mentions = mentionNotices(client, (id) => select(id));
+  const outbound = newConversation(client, (id) => select(id));
 
   const element = h(
     'div',
@@ -126,6 +128,8 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
         'aside',
         { className: 'list-pane' },
         h('h2', { className: 'pane-title', text: 'Conversations' }, unreadBadge),
+        outbound.button,
+        outbound.form,
         filters.element,
         tabs.element,
         list.element,
@@ -281,6 +285,9 @@ export function consoleView(options: ConsoleViewOptions): ConsoleView {
         // Canned replies are fetched once; the SDK keeps them live and re-reads them after a reconnect.
         if (state === 'connected' && !client.getSnapshot().cannedLoaded)
           client.canned.list().catch(() => undefined);
+        // Channel accounts (for "New conversation") are read once connected, and again after a
+        // reconnect in case an admin connected one meanwhile.
+        if (state === 'connected') void outbound.load();
       },
     ),
   );
