@@ -315,7 +315,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     close: () =>
       (closing ??= (async () => {
         timers.stop();
-        stopChannels();
+        await stopChannels();
         stopBots();
         await botRunner.idle();
         // io.close() disconnects every socket and closes the HTTP server it is attached to.

@@ -23,6 +23,8 @@ import { backoffMs, MAX_ATTEMPTS } from './retry.js';
 export interface InboundProcessor {
   /** Processes every due event; concurrent calls share one run. */
   drain(): Promise<void>;
+  /** Settles when the run in progress (if any) has finished; starts none. */
+  idle(): Promise<void>;
 }
 
 interface Deps {
@@ -206,6 +208,8 @@ export function createInboundProcessor(deps: Deps): InboundProcessor {
   }
 
   return {
+    idle: () => running ?? Promise.resolve(),
+
     drain() {
       if (running) {
         again = true;

@@ -21,6 +21,8 @@ import { backoffMs, MAX_ATTEMPTS } from './retry.js';
 export interface OutboundWorker {
   /** Sends every due entry; concurrent calls share one run. */
   drain(): Promise<void>;
+  /** Settles when the run in progress (if any) has finished; starts none. */
+  idle(): Promise<void>;
 }
 
 interface Deps {
@@ -153,6 +155,8 @@ export function createOutboundWorker(deps: Deps): OutboundWorker {
   }
 
   return {
+    idle: () => running ?? Promise.resolve(),
+
     drain() {
       if (running) {
         again = true;

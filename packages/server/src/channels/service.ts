@@ -50,8 +50,8 @@ export interface ChannelService {
   ): Promise<{ conversation: Conversation; message: Message }>;
   /** Processes the inbox and sends the outbox now (tests; the poll does it otherwise). */
   flush(): Promise<void>;
-  /** Starts the poll; returns its stop. */
-  start(pollMs: number): () => void;
+  /** Starts the poll; returns its stop, which settles once the workers' runs in progress have. */
+  start(pollMs: number): () => Promise<void>;
 }
 
 interface Deps {
@@ -324,7 +324,11 @@ export function createChannelService(deps: Deps): ChannelService {
       const timer = setInterval(kick, pollMs);
       timer.unref();
       kick();
-      return () => clearInterval(timer);
+      return async () => {
+        clearInterval(timer);
+        // The store closes next: let a run that is writing finish first.
+        await Promise.all([deps.inbound.idle(), deps.outbound.idle()]);
+      };
     },
   };
 }
