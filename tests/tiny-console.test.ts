@@ -81,7 +81,8 @@ describe('the tiny console in Chromium', () => {
 
     await signIn(DEMO.agentPassword);
     await expect.poll(() => page.locator('#connection').innerText()).toBe('connected');
-    expect(await page.locator('#login').isHidden()).toBe(true);
+    // The socket is up before connect() resolves (it loads the list too): the form goes after.
+    await expect.poll(() => page.locator('#login').isHidden()).toBe(true);
   });
 
   it('lists a visitor’s new conversation live; Accept, a reply the visitor gets, and Resolve', async () => {
