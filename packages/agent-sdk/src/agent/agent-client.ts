@@ -56,15 +56,15 @@ const MAX_LIST_PAGES = 10;
 const SYNC_CONCURRENCY = 4;
 const DEFAULT_HISTORY_LIMIT = 50;
 
-/**
- * The agent side: an inbox of every conversation the agent may see, live. For agent consoles
- * (any framework) and for bots written in Node.
- */
 /** A channel reply whose delivery may still move on (`read` and `failed` are final). */
 function isUnsettled(state: string | undefined): boolean {
   return state === 'pending' || state === 'sent' || state === 'delivered';
 }
 
+/**
+ * The agent side: an inbox of every conversation the agent may see, live. For agent consoles
+ * (any framework) and for bots written in Node.
+ */
 export function createAgentClient(options: AgentClientOptions): AgentClient {
   const { auth } = options;
   let token: string | null = 'token' in auth ? auth.token : null;
