@@ -5,7 +5,7 @@ import { MessengerConfig } from './config.js';
 import { eventsOf, PageDelivery } from './events.js';
 import { postMessage } from './graph.js';
 import { requestsFor } from './send.js';
-import { hubHandshake, verifyHubSignature } from './signature.js';
+import { hubHandshake, verifyHubSignature } from '../meta/hub.js';
 
 export const messengerChannel = defineAdapter<MessengerConfig>({
   channel: 'messenger',

@@ -1,5 +1,6 @@
 // A Facebook Page's Messenger settings (docs/channels/messenger.md) and the Graph API's URLs.
 import { z } from 'zod';
+import { graphConfigFields } from '../meta/graph-config.js';
 
 export const MessengerConfig = z.strictObject({
   /** The Meta app's secret: it signs every webhook delivery (X-Hub-Signature-256). */
@@ -10,19 +11,7 @@ export const MessengerConfig = z.strictObject({
   pageAccessToken: z.string().min(1),
   /** The Page's id: deliveries for other Pages of the same app are not this account's. */
   pageId: z.string().regex(/^\d+$/, 'the numeric Page id'),
-  /**
-   * Where the Graph API lives; tests point it at a stand-in.
-   * @default 'https://graph.facebook.com'
-   */
-  graphBaseUrl: z
-    .url({ protocol: /^https?$/ })
-    .default('https://graph.facebook.com')
-    .transform((url) => url.replace(/\/+$/, '')),
-  /** @default 'v21.0' */
-  apiVersion: z
-    .string()
-    .regex(/^v\d+\.\d+$/, 'a Graph API version such as v21.0')
-    .default('v21.0'),
+  ...graphConfigFields,
 });
 export type MessengerConfig = z.infer<typeof MessengerConfig>;
 

@@ -8,7 +8,7 @@ import { PREFIXES } from '../../test-support/files.js';
 import { startHarness, type Harness } from '../../test-support/harness.js';
 import { connectChannel, eventually, type ChannelTestKit } from '../testing/channel-harness.js';
 import { startStandIn, type StandIn, type StandInHandler } from '../testing/stand-in.js';
-import { hubSignature } from './signature.js';
+import { hubSignature } from '../meta/hub.js';
 
 const APP_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const VERIFY_TOKEN = 'switchboard-verify';

@@ -13,7 +13,7 @@ import { startStandIn, type StandIn } from '../testing/stand-in.js';
 import { messengerChannel } from './adapter.js';
 import { MessengerConfig } from './config.js';
 import { requestsFor } from './send.js';
-import { hubSignature } from './signature.js';
+import { hubSignature } from '../meta/hub.js';
 
 const config = MessengerConfig.parse({
   appSecret: '0123456789abcdef0123456789abcdef',

@@ -6,7 +6,7 @@ import { answerHandshake } from './handshake.js';
 import { fetchMedia } from './media.js';
 import { parseDelivery } from './parse.js';
 import { sendMessage } from './send.js';
-import { verifyHubSignature } from './signature.js';
+import { verifyHubSignature } from '../meta/hub.js';
 import { listTemplates } from './templates.js';
 import { windowBlocks } from './window.js';
 

@@ -1,6 +1,7 @@
 // A WhatsApp Cloud API account's configuration (docs/channels/whatsapp.md), and where its Graph
 // API calls go.
 import { z } from 'zod';
+import { graphConfigFields } from '../meta/graph-config.js';
 
 const GraphId = z
   .string()
@@ -18,16 +19,7 @@ export const WhatsAppConfig = z.strictObject({
   phoneNumberId: GraphId,
   /** The WhatsApp Business Account the templates belong to. */
   wabaId: GraphId,
-  /** Tests point this at a local stand-in. @default 'https://graph.facebook.com' */
-  graphBaseUrl: z
-    .url({ protocol: /^https?$/ })
-    .default('https://graph.facebook.com')
-    .transform((url) => url.replace(/\/+$/, '')),
-  /** @default 'v21.0' */
-  apiVersion: z
-    .string()
-    .regex(/^v\d+\.\d+$/, 'must look like v21.0')
-    .default('v21.0'),
+  ...graphConfigFields,
 });
 export type WhatsAppConfig = z.infer<typeof WhatsAppConfig>;
 

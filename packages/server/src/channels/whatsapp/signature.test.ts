@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { answerHandshake } from './handshake.js';
-import { hubSignature, verifyHubSignature } from './signature.js';
+import { hubSignature, verifyHubSignature } from '../meta/hub.js';
 
 const SECRET = 'app-secret-from-meta';
 const body = Buffer.from('{"object":"whatsapp_business_account","entry":[]}');
