@@ -18,14 +18,11 @@ import {
   type InboundMessage,
   type InboundStatus,
 } from './adapter.js';
+import { drainLoop, type DrainLoop } from './drain-loop.js';
 import { backoffMs, MAX_ATTEMPTS } from './retry.js';
 
-export interface InboundProcessor {
-  /** Processes every due event; concurrent calls share one run. */
-  drain(): Promise<void>;
-  /** Settles when the run in progress (if any) has finished; starts none. */
-  idle(): Promise<void>;
-}
+/** Processes every due event; concurrent calls share one run. */
+export type InboundProcessor = DrainLoop;
 
 interface Deps {
   store: Store;
@@ -44,23 +41,18 @@ const BATCH = 50;
 
 export function createInboundProcessor(deps: Deps): InboundProcessor {
   const { store, adapters, logger, now } = deps;
-  let running: Promise<void> | null = null;
-  let again = false;
-
-  async function run(): Promise<void> {
-    do {
-      again = false;
-      const items = await store.channels.dueInbound(now(), BATCH);
-      // A contact whose earlier event waits for a retry keeps its later ones waiting too.
-      const held = new Set<string>();
-      for (const item of items) {
-        const key = `${item.accountId}\u0000${orderKey(item.event)}`;
-        if (held.has(key)) continue;
-        const settled = await processOne(item);
-        if (!settled) held.add(key);
-      }
-      if (items.length === BATCH) again = true;
-    } while (again);
+  /** One batch, in arrival order; true when it was full. */
+  async function pass(): Promise<boolean> {
+    const items = await store.channels.dueInbound(now(), BATCH);
+    // A contact whose earlier event waits for a retry keeps its later ones waiting too.
+    const held = new Set<string>();
+    for (const item of items) {
+      const key = `${item.accountId}\u0000${orderKey(item.event)}`;
+      if (held.has(key)) continue;
+      const settled = await processOne(item);
+      if (!settled) held.add(key);
+    }
+    return items.length === BATCH;
   }
 
   /** False when the event goes back to wait for a retry. */
@@ -207,20 +199,7 @@ export function createInboundProcessor(deps: Deps): InboundProcessor {
     return adapter.fetchMedia(adapter.config.parse(account.config), ref, deps.context);
   }
 
-  return {
-    idle: () => running ?? Promise.resolve(),
-
-    drain() {
-      if (running) {
-        again = true;
-        return running;
-      }
-      running = run().finally(() => {
-        running = null;
-      });
-      return running;
-    },
-  };
+  return drainLoop(pass);
 }
 
 /** Events of one sender are processed in order; status events have no sender to hold up. */

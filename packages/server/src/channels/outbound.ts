@@ -16,14 +16,11 @@ import {
   type OutboundFile,
   type OutboundMessage,
 } from './adapter.js';
+import { drainLoop, type DrainLoop } from './drain-loop.js';
 import { backoffMs, MAX_ATTEMPTS } from './retry.js';
 
-export interface OutboundWorker {
-  /** Sends every due entry; concurrent calls share one run. */
-  drain(): Promise<void>;
-  /** Settles when the run in progress (if any) has finished; starts none. */
-  idle(): Promise<void>;
-}
+/** Sends every due entry; concurrent calls share one run. */
+export type OutboundWorker = DrainLoop;
 
 interface Deps {
   store: Store;
@@ -45,22 +42,17 @@ const PARALLEL_SENDS = 8;
 
 export function createOutboundWorker(deps: Deps): OutboundWorker {
   const { store, adapters, logger, now } = deps;
-  let running: Promise<void> | null = null;
-  let again = false;
-
-  async function run(): Promise<void> {
-    do {
-      again = false;
-      const items = await store.channels.dueOutbound(now(), BATCH);
-      // Each item is the head of a different conversation, so they may go at once; a few at a
-      // time, so one slow provider does not hold up every other conversation's replies.
-      const queue = [...items];
-      const lanes = Array.from({ length: Math.min(PARALLEL_SENDS, queue.length) }, async () => {
-        for (let item = queue.shift(); item; item = queue.shift()) await sendOne(item);
-      });
-      await Promise.all(lanes);
-      if (items.length === BATCH) again = true;
-    } while (again);
+  /** One batch; true when it was full. */
+  async function pass(): Promise<boolean> {
+    const items = await store.channels.dueOutbound(now(), BATCH);
+    // Each item is the head of a different conversation, so they may go at once; a few at a
+    // time, so one slow provider does not hold up every other conversation's replies.
+    const queue = [...items];
+    const lanes = Array.from({ length: Math.min(PARALLEL_SENDS, queue.length) }, async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) await sendOne(item);
+    });
+    await Promise.all(lanes);
+    return items.length === BATCH;
   }
 
   async function sendOne(item: OutboxItem): Promise<void> {
@@ -154,18 +146,5 @@ export function createOutboundWorker(deps: Deps): OutboundWorker {
     };
   }
 
-  return {
-    idle: () => running ?? Promise.resolve(),
-
-    drain() {
-      if (running) {
-        again = true;
-        return running;
-      }
-      running = run().finally(() => {
-        running = null;
-      });
-      return running;
-    },
-  };
+  return drainLoop(pass);
 }
