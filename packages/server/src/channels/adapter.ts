@@ -139,6 +139,11 @@ export interface ChannelAdapter<Config = unknown> {
    * reason, or null when a free-form message may go now. `lastInboundAt` is when the contact last wrote.
    */
   freeFormBlocked?(lastInboundAt: number | null, now: number): string | null;
+  /**
+   * An address an agent typed (to write first) as the channel writes it, and what it says about
+   * the contact; null when it cannot be one. @default the trimmed text, telling nothing
+   */
+  recipient?(to: string): { address: string; profile: { email?: string; phone?: string } } | null;
   /** The approved templates the account may send. */
   templates?(config: Config, context: AdapterContext): Promise<ChannelTemplate[]>;
   /**

@@ -18,6 +18,7 @@ import {
   type InboundMessage,
   type InboundStatus,
 } from './adapter.js';
+import { contactAtAddress } from './contacts.js';
 import { drainLoop, type DrainLoop } from './drain-loop.js';
 import { backoffMs, MAX_ATTEMPTS } from './retry.js';
 
@@ -97,7 +98,7 @@ export function createInboundProcessor(deps: Deps): InboundProcessor {
     adapter: ChannelAdapter<unknown>,
     event: InboundMessage,
   ): Promise<void> {
-    const contactId = await contactFor(account, event);
+    const contactId = await contactAtAddress(store, account, event.address, event.profile);
     const viewer: Viewer = { kind: 'visitor', contactId, siteId: account.siteId };
     const conversation = await conversationFor(account, contactId, event);
     const attachmentIds = await storeMedia(account, adapter, viewer, event);
@@ -111,23 +112,6 @@ export function createInboundProcessor(deps: Deps): InboundProcessor {
       externalId: event.externalId,
     });
     await store.channels.touchInbound(account.id, event.address, event.sentAt ?? now());
-  }
-
-  async function contactFor(account: ChannelAccountRecord, event: InboundMessage): Promise<string> {
-    const known = await store.channels.contactAt(account.id, event.address);
-    if (known) return known.contactId;
-    const profile = event.profile ?? {};
-    const contact = await store.contacts.create({
-      siteId: account.siteId,
-      // Channel contacts never resume a browser session: nobody holds this credential.
-      resumeSecretHash: `channel:${account.id}`,
-      profile: {
-        ...(profile.name && { name: profile.name }),
-        ...(profile.email && { email: profile.email }),
-        ...(profile.phone && { phone: profile.phone }),
-      },
-    });
-    return store.channels.linkContact(account.id, event.address, contact.id);
   }
 
   async function conversationFor(

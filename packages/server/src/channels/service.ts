@@ -21,6 +21,7 @@ import type { Viewer } from '../services/viewer.js';
 import type { AdapterContext, AdapterRegistry, ChannelAdapter, InboundRequest } from './adapter.js';
 import type { InboundProcessor } from './inbound.js';
 import type { OutboundWorker } from './outbound.js';
+import { contactAtAddress } from './contacts.js';
 import { renderTemplate } from './template.js';
 
 export interface WebhookReply {
@@ -258,37 +259,26 @@ export function createChannelService(deps: Deps): ChannelService {
     async startOutbound(viewer, request) {
       if (viewer.kind !== 'agent') throw new AppError('forbidden', 'Only agents start conversations');
       const { account, adapter } = await accountWithAdapter(request.channelAccountId);
-      const address = normalizeAddress(account.channel, request.to);
-      if (!address)
+      const recipient = adapter.recipient
+        ? adapter.recipient(request.to)
+        : request.to.trim() === ''
+          ? null
+          : { address: request.to.trim(), profile: {} };
+      if (!recipient)
         throw new AppError('invalid_payload', `${request.to} is not a ${account.channel} address`, [
           { path: 'to', message: 'not an address on this channel' },
         ]);
+      const { address } = recipient;
       const known = await store.channels.contactAt(account.id, address);
       // Refused before anything is written: no contact or empty conversation for a text that cannot go.
       const blocked =
         request.template === undefined &&
         adapter.freeFormBlocked?.(known?.lastInboundAt ?? null, deps.context.now());
       if (blocked) throw new AppError('channel_window_closed', blocked);
-      const contactId =
-        known?.contactId ??
-        (await store.channels.linkContact(
-          account.id,
-          address,
-          (
-            await store.contacts.create({
-              siteId: account.siteId,
-              resumeSecretHash: `channel:${account.id}`,
-              profile: {
-                ...(request.name && { name: request.name }),
-                ...(account.channel === 'email'
-                  ? { email: address }
-                  : account.channel === 'whatsapp'
-                    ? { phone: `+${address}` }
-                    : {}),
-              },
-            })
-          ).id,
-        ));
+      const contactId = await contactAtAddress(store, account, address, {
+        ...(request.name && { name: request.name }),
+        ...recipient.profile,
+      });
       // Without a queue, routing leaves it alone until the agent below takes it.
       const { conversation: opened, created } = await store.conversations.openOrCreate({
         siteId: account.siteId,
@@ -331,16 +321,4 @@ export function createChannelService(deps: Deps): ChannelService {
       };
     },
   };
-}
-
-/** The contact's address as the channel writes it, or null when `to` cannot be one. */
-function normalizeAddress(channel: ChannelAccount['channel'], to: string): string | null {
-  const value = to.trim();
-  if (channel === 'whatsapp') {
-    // WhatsApp's wa_id is the number in international format without the plus.
-    const digits = value.replace(/[\s().-]/g, '').replace(/^\+/, '');
-    return /^\d{7,15}$/.test(digits) ? digits : null;
-  }
-  if (channel === 'email') return /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(value) ? value.toLowerCase() : null;
-  return value.length > 0 ? value : null;
 }

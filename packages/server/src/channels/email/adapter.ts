@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { verifySignature } from '../../bots/webhook/signature.js';
 import { defineAdapter, type ChannelAdapter, type Verdict } from '../adapter.js';
+import { emailRecipient } from './recipient.js';
 import { bodyKind, readForm, readJson, textField } from './body-kind.js';
 import { composeMail, outboundMessageId } from './compose.js';
 import { EmailConfig } from './config.js';
@@ -28,6 +29,7 @@ export function createEmailChannel(): ChannelAdapter<unknown> {
   return defineAdapter<EmailConfig>({
     channel: 'email',
     config: EmailConfig,
+    recipient: emailRecipient,
 
     async verify(config, request, now) {
       const kind = bodyKind(request);

@@ -5,6 +5,7 @@ import { WhatsAppConfig } from './config.js';
 import { answerHandshake } from './handshake.js';
 import { fetchMedia } from './media.js';
 import { parseDelivery } from './parse.js';
+import { whatsappRecipient } from './recipient.js';
 import { sendMessage } from './send.js';
 import { verifyHubSignature } from '../meta/hub.js';
 import { listTemplates } from './templates.js';
@@ -19,6 +20,7 @@ export const whatsappChannel = defineAdapter<WhatsAppConfig>({
   parse: (config, request) => parseDelivery(config, request.rawBody),
   send: sendMessage,
   fetchMedia,
+  recipient: whatsappRecipient,
   freeFormBlocked: windowBlocks,
   templates: listTemplates,
 });
