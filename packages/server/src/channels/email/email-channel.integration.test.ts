@@ -246,10 +246,7 @@ describe('email channel', () => {
       text: 'Hi Ada, Grace here. Which item is it?',
     });
     if (!sent.ok) throw new Error(sent.error.message);
-    const stored = await eventually(async () => {
-      const found = (await kit.messages(id)).find((m) => m.id === sent.data.id);
-      return found?.delivery?.state === 'sent' ? found : undefined;
-    });
+    const stored = await kit.deliveryReaches(id, sent.data.id, 'sent');
     expect(stored.delivery).toMatchObject({ state: 'sent', error: null });
 
     // Three mails left: the greeting, the bot's handoff notice, the agent's reply. The reply
@@ -374,11 +371,7 @@ describe('email channel', () => {
       text: 'Second try',
     });
     if (!retried.ok) throw new Error(retried.error.message);
-    await eventually(async () => {
-      await kit.flush();
-      const found = (await kit.messages(id)).find((m) => m.id === retried.data.id);
-      return found?.delivery?.state === 'sent' ? found : undefined;
-    });
+    await kit.deliveryReaches(id, retried.data.id, 'sent');
     expect(deferred).toBe(2);
 
     smtp.refuseRecipients(() => ({ code: 550, message: 'No such user here' }));
@@ -388,11 +381,7 @@ describe('email channel', () => {
       text: 'Doomed',
     });
     if (!refused.ok) throw new Error(refused.error.message);
-    const failed = await eventually(async () => {
-      await kit.flush();
-      const found = (await kit.messages(id)).find((m) => m.id === refused.data.id);
-      return found?.delivery?.state === 'failed' ? found : undefined;
-    });
+    const failed = await kit.deliveryReaches(id, refused.data.id, 'failed');
     expect(failed.delivery?.error).toContain('550');
     expect(failed.delivery?.error).toContain('No such user here');
   });

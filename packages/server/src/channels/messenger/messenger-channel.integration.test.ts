@@ -197,10 +197,7 @@ describe('messenger channel', () => {
       message: { text: 'Hi Ada, Grace here. How can I help?' },
     });
     const mid = `m_out_${sentCount}`;
-    await eventually(async () => {
-      const found = (await kit.messages(conversation.id)).find((m) => m.id === sent.data.id);
-      return found?.delivery?.state === 'sent' ? found : undefined;
-    });
+    await kit.deliveryReaches(conversation.id, sent.data.id, 'sent');
 
     // Messenger's receipt names the mid the Send API answered with.
     const delivered = signed(

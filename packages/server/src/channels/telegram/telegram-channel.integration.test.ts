@@ -157,10 +157,7 @@ describe('telegram channel', () => {
     expect(reply.json).toEqual({ chat_id: String(chatId), text: 'Hi Ada, Grace here. How can I help?' });
 
     // Telegram has no receipts: the send's result is the last word, 'sent' under chat:message id.
-    const stored = await eventually(async () => {
-      const found = (await kit.messages(conversation.id)).find((m) => m.id === sent.data.id);
-      return found?.delivery?.state === 'sent' ? found : undefined;
-    });
+    const stored = await kit.deliveryReaches(conversation.id, sent.data.id, 'sent');
     expect(stored.delivery).toMatchObject({ state: 'sent', error: null });
     const externalId = `${chatId}:${nextMessageId}`;
     const byExternalId = await h.switchboard.store.channels.messageByExternalId(kit.account.id, [externalId]);

@@ -5,6 +5,7 @@ import type {
   ChannelAccount,
   Conversation,
   Message,
+  MessageDeliveryState,
   MessagePage,
 } from '@switchboard/protocol';
 import type { Harness } from '../../test-support/harness.js';
@@ -23,6 +24,8 @@ export interface ChannelTestKit {
   conversations(): Promise<Conversation[]>;
   /** A conversation's messages, oldest first, notes included. */
   messages(conversationId: string): Promise<Message[]>;
+  /** Runs the workers until the message's delivery is `state`; the message then. */
+  deliveryReaches(conversationId: string, messageId: string, state: MessageDeliveryState): Promise<Message>;
 }
 
 export async function connectChannel(
@@ -41,6 +44,14 @@ export async function connectChannel(
   if (created.status !== 201)
     throw new Error(`connecting ${channel} failed: ${JSON.stringify(created.body)}`);
   const account = created.body;
+  async function messages(conversationId: string): Promise<Message[]> {
+    const { body } = await harness.get<MessagePage>(
+      `/v1/conversations/${conversationId}/messages?limit=100`,
+      adminToken,
+    );
+    return body.items;
+  }
+
   return {
     account,
     adminToken,
@@ -62,13 +73,14 @@ export async function connectChannel(
       );
       return body.items.filter((conversation) => conversation.channelAccountId === account.id);
     },
-    async messages(conversationId) {
-      const { body } = await harness.get<MessagePage>(
-        `/v1/conversations/${conversationId}/messages?limit=100`,
-        adminToken,
-      );
-      return body.items;
+    async deliveryReaches(conversationId, messageId, state) {
+      return eventually(async () => {
+        await harness.switchboard.services.channels.flush();
+        const found = (await messages(conversationId)).find((message) => message.id === messageId);
+        return found?.delivery?.state === state ? found : undefined;
+      });
     },
+    messages,
   };
 }
 

@@ -137,10 +137,7 @@ describe('generic webhook channel', () => {
       receiver.requests.find((r) => (r.json as { text?: string } | undefined)?.text?.startsWith('Hi Ada')),
     );
     expect(reply.json).toMatchObject({ to: { id: 'crm-user-1' }, from: { name: DEMO.agentName } });
-    const stored = await eventually(async () => {
-      const found = (await kit.messages(id)).find((m) => m.id === sent.data.id);
-      return found?.delivery?.state === 'sent' ? found : undefined;
-    });
+    const stored = await kit.deliveryReaches(id, sent.data.id, 'sent');
     expect(stored.delivery).toMatchObject({ state: 'sent', error: null });
 
     // The receiving system reports it read, using the id it answered with.
@@ -167,11 +164,7 @@ describe('generic webhook channel', () => {
       text: 'Second try',
     });
     if (!retried.ok) throw new Error(retried.error.message);
-    await eventually(async () => {
-      await kit.flush();
-      const found = (await kit.messages(id)).find((m) => m.id === retried.data.id);
-      return found?.delivery?.state === 'sent' ? found : undefined;
-    });
+    await kit.deliveryReaches(id, retried.data.id, 'sent');
     expect(calls).toBe(2);
 
     receiver.handle(() => ({ status: 422, body: 'unknown recipient' }));
@@ -181,11 +174,7 @@ describe('generic webhook channel', () => {
       text: 'Doomed',
     });
     if (!refused.ok) throw new Error(refused.error.message);
-    const failed = await eventually(async () => {
-      await kit.flush();
-      const found = (await kit.messages(id)).find((m) => m.id === refused.data.id);
-      return found?.delivery?.state === 'failed' ? found : undefined;
-    });
+    const failed = await kit.deliveryReaches(id, refused.data.id, 'failed');
     expect(failed.delivery?.error).toContain('422');
     expect(failed.delivery?.error).toContain('unknown recipient');
   });

@@ -275,10 +275,7 @@ describe('WhatsApp Cloud API channel', () => {
       type: 'text',
       text: { body: reply, preview_url: false },
     });
-    await eventually(async () => {
-      const found = (await kit.messages(conversation.id)).find((m) => m.id === sent.data.id);
-      return found?.delivery?.state === 'sent' ? found : undefined;
-    });
+    await kit.deliveryReaches(conversation.id, sent.data.id, 'sent');
     // The wamid the Graph API answered is the message's provider id.
     const wamid = `wamid.OUT${sentCount}`;
     expect((await h.switchboard.store.channels.messageByExternalId(kit.account.id, [wamid]))?.id).toBe(
@@ -296,10 +293,7 @@ describe('WhatsApp Cloud API channel', () => {
     // WhatsApp accepts the next one, then reports it undeliverable.
     const doomed = await agentSends(conversation.id, 'Are you still there?');
     if (!doomed.ok) throw new Error(doomed.error.message);
-    await eventually(async () => {
-      const found = (await kit.messages(conversation.id)).find((m) => m.id === doomed.data.id);
-      return found?.delivery?.state === 'sent' ? found : undefined;
-    });
+    await kit.deliveryReaches(conversation.id, doomed.data.id, 'sent');
     const failed = statuses({
       id: `wamid.OUT${sentCount}`,
       status: 'failed',
