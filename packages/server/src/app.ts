@@ -7,6 +7,7 @@ import type { Server as SocketServer } from 'socket.io';
 import type { Config } from './config.js';
 import { createBotDirectory } from './bots/directory.js';
 import type { AdapterRegistry } from './channels/adapter.js';
+import { createAccountConfigs } from './channels/account-configs.js';
 import { createAdapterContext } from './channels/context.js';
 import { createInboundProcessor } from './channels/inbound.js';
 import { defaultAdapters } from './channels/index.js';
@@ -145,6 +146,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
   const mentions = createMentionService({ store, bus, now });
   const adapters = deps.channelAdapters ?? defaultAdapters();
   const adapterContext = createAdapterContext(config.channels.requestTimeoutMs, now);
+  const channelConfigs = createAccountConfigs();
   const conversations = createConversationService({
     store,
     bus,
@@ -189,6 +191,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
     conversations,
     lifecycle,
     context: adapterContext,
+    configs: channelConfigs,
     logger,
     publicUrl: () => publicUrl,
     inbound: createInboundProcessor({
@@ -199,6 +202,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
       bus,
       logger,
       context: adapterContext,
+      configs: channelConfigs,
       now,
       backoff: deps.channelBackoff,
     }),
@@ -209,6 +213,7 @@ export async function createApp(deps: AppDeps): Promise<SwitchboardApp> {
       bus,
       logger,
       context: adapterContext,
+      configs: channelConfigs,
       publicUrl: () => publicUrl,
       now,
       backoff: deps.channelBackoff,

@@ -18,6 +18,7 @@ import {
   type InboundMessage,
   type InboundStatus,
 } from './adapter.js';
+import type { AccountConfigs } from './account-configs.js';
 import { contactAtAddress } from './contacts.js';
 import { drainLoop, type DrainLoop } from './drain-loop.js';
 import { backoffMs, MAX_ATTEMPTS } from './retry.js';
@@ -33,6 +34,7 @@ interface Deps {
   bus: EventBus;
   logger: Logger;
   context: AdapterContext;
+  configs: AccountConfigs;
   now: () => number;
   /** @default {@link backoffMs} */
   backoff?: (attempt: number) => number;
@@ -180,7 +182,7 @@ export function createInboundProcessor(deps: Deps): InboundProcessor {
 
   async function fetchRemote(account: ChannelAccountRecord, adapter: ChannelAdapter<unknown>, ref: string) {
     if (!adapter.fetchMedia) throw new Permanent(`${account.channel} cannot download media`);
-    return adapter.fetchMedia(adapter.config.parse(account.config), ref, deps.context);
+    return adapter.fetchMedia(deps.configs.of(adapter, account), ref, deps.context);
   }
 
   return drainLoop(pass);

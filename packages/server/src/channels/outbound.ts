@@ -16,6 +16,7 @@ import {
   type OutboundFile,
   type OutboundMessage,
 } from './adapter.js';
+import type { AccountConfigs } from './account-configs.js';
 import { drainLoop, type DrainLoop } from './drain-loop.js';
 import { backoffMs, MAX_ATTEMPTS } from './retry.js';
 
@@ -29,6 +30,7 @@ interface Deps {
   bus: EventBus;
   logger: Logger;
   context: AdapterContext;
+  configs: AccountConfigs;
   /** The server's public base URL, which providers fetch attachments from. */
   publicUrl: () => string | null;
   now: () => number;
@@ -113,7 +115,7 @@ export function createOutboundWorker(deps: Deps): OutboundWorker {
       thread: { subject: conversation.subject ?? null, references },
       senderName,
     };
-    return { adapter, config: adapter.config.parse(account.config), message: outbound };
+    return { adapter, config: deps.configs.of(adapter, account), message: outbound };
   }
 
   async function nameOf(message: Message, siteId: string): Promise<string> {

@@ -18,6 +18,7 @@ import type { Logger } from '../lib/logger.js';
 import type { ConversationService } from '../services/conversations.js';
 import type { LifecycleService } from '../services/lifecycle.js';
 import type { Viewer } from '../services/viewer.js';
+import type { AccountConfigs } from './account-configs.js';
 import type { AdapterContext, AdapterRegistry, ChannelAdapter, InboundRequest } from './adapter.js';
 import type { InboundProcessor } from './inbound.js';
 import type { OutboundWorker } from './outbound.js';
@@ -64,6 +65,7 @@ interface Deps {
   conversations: ConversationService;
   lifecycle: LifecycleService;
   context: AdapterContext;
+  configs: AccountConfigs;
   logger: Logger;
   /** The server's public base URL, for the webhook URL shown to admins. */
   publicUrl: () => string | null;
@@ -87,22 +89,7 @@ export function createChannelService(deps: Deps): ChannelService {
     const account = await store.channels.account(accountId);
     const adapter = account && adapters.get(account.channel);
     if (!account || !adapter) throw AppError.notFound('Channel account');
-    return { account, adapter, config: parseConfig(adapter, account.config, account.id) };
-  }
-
-  // An account's config never changes once stored; parsed once per account, not per webhook.
-  const parsedConfigs = new Map<string, unknown>();
-
-  function parseConfig(adapter: ChannelAdapter<unknown>, config: unknown, accountId?: string): unknown {
-    if (accountId !== undefined && parsedConfigs.has(accountId)) return parsedConfigs.get(accountId);
-    const parsed = adapter.config.safeParse(config);
-    if (parsed.success && accountId !== undefined) parsedConfigs.set(accountId, parsed.data);
-    if (parsed.success) return parsed.data;
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issue.path.join('.'),
-      message: issue.message,
-    }));
-    throw new AppError('invalid_payload', `Invalid ${adapter.channel} configuration`, issues);
+    return { account, adapter, config: deps.configs.of(adapter, account) };
   }
 
   /** Both workers (the poll); a webhook kicks only the inbox, and each reply its own send. */
@@ -176,7 +163,7 @@ export function createChannelService(deps: Deps): ChannelService {
       if (!(await store.sites.byId(request.siteId))) throw AppError.notFound('Site');
       const adapter = adapters.get(request.channel);
       if (!adapter) throw new AppError('invalid_payload', `The ${request.channel} channel is not available`);
-      parseConfig(adapter, request.config);
+      deps.configs.check(adapter, request.config);
       const account = await store.channels.createAccount({
         siteId: request.siteId,
         channel: request.channel,
