@@ -85,6 +85,8 @@ export default [
       input: { loader: 'src/cdn/loader.ts' },
       outDir: 'dist/cdn',
       tsconfig: 'tsconfig.cdn.json',
+      // `SOURCEMAP=1` for bench/widget-modules.ts, which weighs each module's share of a chunk.
+      sourcemap: process.env.SOURCEMAP === '1',
     }),
     compactStyles(),
     compactTemplates(),
