@@ -139,8 +139,8 @@ describe('the widget under a strict Content-Security-Policy', () => {
     await expect.poll(violations).toEqual([expect.stringMatching(/^style-src-elem inline$/)]);
   });
 
-  it('gives the loader tag’s nonce to the <style> elements lit needs in a browser without constructed sheets', async () => {
-    // Such a browser, as far as the loader and lit can tell (Safari before 16.4).
+  it('gives the loader tag’s nonce to the <style> elements the widget needs in a browser without constructed sheets', async () => {
+    // Such a browser, as far as the loader and the element can tell (Safari before 16.4).
     const { page, errors, violations } = await watchedPage(() => {
       const proto = CSSStyleSheet.prototype as Partial<CSSStyleSheet>;
       delete proto.replace;
@@ -149,7 +149,7 @@ describe('the widget under a strict Content-Security-Policy', () => {
     await page.goto(`${nonceSite.origin}/`);
     const ui = chat(page);
     await ui.launcher.waitFor();
-    // No placeholder in such a browser: the element's own launcher, styled through lit's nonced <style>.
+    // No placeholder in such a browser: the element's own launcher, styled through its nonced <style>.
     expect(await backgroundOf(page, 'launcher')).toBe('rgb(79, 70, 229)');
     await ui.launcher.click();
     await ui.panel.waitFor({ state: 'visible' });

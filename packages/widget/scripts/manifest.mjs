@@ -159,7 +159,7 @@ export function buildManifest() {
     tagName,
     customElement: true,
     ...(description ? { description } : {}),
-    superclass: { name: 'LitElement', package: 'lit' },
+    superclass: { name: 'ReactiveElement', module: 'src/element/reactive-element.ts' },
     attributes: [],
     events: [],
     cssProperties: [],

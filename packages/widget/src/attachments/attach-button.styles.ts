@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../element/css.js';
 
 /** The composer's paper clip and the drop zone: always there, so loaded with the chat. */
 export const attachButtonStyles = css`

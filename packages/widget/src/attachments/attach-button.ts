@@ -1,6 +1,6 @@
 // The composer's paper clip and the drop zone: drawn with the chat, while what they lead to (the
 // tray of files and the uploads) is loaded with the first file.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Strings } from '../i18n/en.js';
 import { attachIconPath } from './icons.js';
 

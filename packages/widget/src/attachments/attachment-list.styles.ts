@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../element/css.js';
 
 /** The files under messages, loaded with the first message that has any. */
 export const attachmentListStyles = css`

@@ -1,5 +1,5 @@
 import type { Attachment } from '@switchboard/protocol';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Strings } from '../i18n/en.js';
 import { formatFileSize } from './file-size.js';
 import { fileIconPath } from './icons.js';

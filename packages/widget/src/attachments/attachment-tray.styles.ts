@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../element/css.js';
 
 /** The files waiting to be sent, loaded with the first one. */
 export const attachmentTrayStyles = css`

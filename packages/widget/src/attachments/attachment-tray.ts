@@ -1,5 +1,5 @@
 import type { Attachment } from '@switchboard/protocol';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Translation } from '../i18n/en.js';
 import type { DraftAttachment } from './draft-attachment.js';
 import { renderNote, type FileNote } from './file-note.js';

@@ -2,7 +2,7 @@
 // uploader), fetched when the visitor first picks, drops or pastes a file.
 import type { Attachment } from '@switchboard/protocol';
 import type { ReactiveControllerHost } from 'lit';
-import { addStyles } from '../chat/add-styles.js';
+import { addStyles } from '../element/add-styles.js';
 import type { Strings } from '../i18n/en.js';
 import { withPartStrings } from '../i18n/en-parts.js';
 import type { VisitorController } from '../visitor/visitor-controller.js';

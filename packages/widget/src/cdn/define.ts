@@ -2,7 +2,7 @@
 // element, and the full `window.Switchboard`. The import order matters (see adopt-queue-now.ts).
 import { element, shim } from './adopt-queue-now.js';
 import '../define.js';
-import type { ReactiveElement } from 'lit';
+import type { SwitchboardChat } from '../chat/chat.js';
 import { installSwitchboardGlobal } from '../api/global.js';
 
 // The queued calls run once the element has rendered, as a page's own calls would: `open` then
@@ -11,6 +11,6 @@ if (element) {
   const chat = element;
   void customElements
     .whenDefined('switchboard-chat')
-    .then(() => (chat as Partial<ReactiveElement>).updateComplete)
+    .then(() => (chat as Partial<SwitchboardChat>).updateComplete)
     .then(() => installSwitchboardGlobal(shim.api, chat, shim.queue));
 }

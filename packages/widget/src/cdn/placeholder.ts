@@ -15,7 +15,7 @@ export function drawPlaceholder(
   onActivate: (button: HTMLButtonElement) => void,
 ): HTMLButtonElement | null {
   // A constructed sheet passes a CSP that forbids inline styles. Browsers without them (before
-  // Safari 16.4) go without a placeholder; the element itself still loads when idle, and lit
+  // Safari 16.4) go without a placeholder; the element itself still loads when idle, and
   // styles it with the loader tag's nonce (`litNonce`).
   if (host.shadowRoot || customElements.get(host.localName) || !('replaceSync' in CSSStyleSheet.prototype)) {
     return null;

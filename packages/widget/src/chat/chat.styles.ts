@@ -1,4 +1,4 @@
-import { css, unsafeCSS } from 'lit';
+import { css, unsafeCSS } from '../element/css.js';
 import { attachButtonStyles } from '../attachments/attach-button.styles.js';
 import { composerStyles } from '../composer/composer.styles.js';
 import { headerStyles } from '../header/header.styles.js';

@@ -4,7 +4,7 @@ import {
   type VisitorClientOptions,
 } from '@switchboard/agent-sdk/visitor-lite';
 import type { Attachment, Attributes, Message } from '@switchboard/protocol';
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit/html.js';
 import type { SwitchboardEventHandler, SwitchboardEventName } from '../api/event-map.js';
 import { IntegratorController } from '../api/integrator-controller.js';
 import { renderAttachButton, renderDropZone } from '../attachments/attach-button.js';
@@ -37,6 +37,11 @@ import { ReadController } from '../visitor/read-controller.js';
 import { SiteController } from '../visitor/site-controller.js';
 import { VisitorController } from '../visitor/visitor-controller.js';
 import { chatStyles } from './chat.styles.js';
+import {
+  ReactiveElement,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from '../element/reactive-element.js';
 import { absoluteUrl } from './absolute-url.js';
 import { connectionNotice } from './connection-notice.js';
 import { Lazy } from './lazy.js';
@@ -243,7 +248,7 @@ const LOAD_OLDER_SLACK_PX = 64;
  * @cssproperty --switchboard-z-index=2147483000 - Stacking order over the page.
  * @cssproperty --switchboard-attachment-max-height=240px - The greatest height of an image or a video under a message.
  */
-export class SwitchboardChat extends LitElement {
+export class SwitchboardChat extends ReactiveElement {
   static override styles = chatStyles;
 
   static override properties: PropertyDeclarations = {
@@ -425,9 +430,11 @@ export class SwitchboardChat extends LitElement {
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     // The script-tag loader may already have drawn a placeholder launcher in an open shadow root
-    // of this element, which lit then reuses; start from an empty one.
-    this.shadowRoot?.replaceChildren();
-    return super.createRenderRoot();
+    // of this element, which is then reused; start from an empty one.
+    const root = super.createRenderRoot() as ShadowRoot;
+    root.replaceChildren();
+    root.adoptedStyleSheets = [];
+    return root;
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../element/css.js';
 
 /**
  * What the forms drawn inside the conversation share — the pre-chat form, the offline form and

@@ -1,5 +1,5 @@
 import { MAX_MESSAGE_TEXT } from '@switchboard/protocol';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Strings } from '../i18n/en.js';
 
 /** A paper plane, 24×24. */

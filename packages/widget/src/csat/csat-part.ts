@@ -1,7 +1,7 @@
 // The rating prompt as the chat loads it: a chunk of its own, fetched once a conversation is
 // resolved.
-import { nothing } from 'lit';
-import { addStyles } from '../chat/add-styles.js';
+import { nothing } from 'lit/html.js';
+import { addStyles } from '../element/add-styles.js';
 import { inChatFormStyles } from '../chat/in-chat-form.styles.js';
 import type { Strings } from '../i18n/en.js';
 import { withPartStrings } from '../i18n/en-parts.js';

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../element/css.js';
 
 /** The rating prompt's own rules; the shared ones are in chat/in-chat-form.styles.ts. */
 export const csatStyles = css`

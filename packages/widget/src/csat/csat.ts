@@ -1,5 +1,5 @@
 import { MAX_CSAT_COMMENT, MAX_CSAT_SCORE } from '@switchboard/protocol';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Translation } from '../i18n/en.js';
 
 /** `failed`: the server refused or never answered; the answers stay for another try. */

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../element/css.js';
 
 // Added to the chat's shadow root when the grid first opens (see `addStyles`), with the grid's chunk.
 export const emojiGridStyles = css`

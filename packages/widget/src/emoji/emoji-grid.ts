@@ -1,6 +1,6 @@
 // The emoji grid, a chunk of its own: fetched when the visitor first opens the picker.
-import { html, type TemplateResult } from 'lit';
-import { addStyles } from '../chat/add-styles.js';
+import { html, type TemplateResult } from 'lit/html.js';
+import { addStyles } from '../element/add-styles.js';
 import type { Strings } from '../i18n/en.js';
 import { emojiGridStyles } from './emoji-grid.styles.js';
 

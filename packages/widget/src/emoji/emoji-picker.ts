@@ -1,10 +1,5 @@
-import {
-  html,
-  nothing,
-  type ReactiveController,
-  type ReactiveControllerHost,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Strings } from '../i18n/en.js';
 import type { EmojiGrid } from './emoji-grid.js';
 

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
 import { safeHref } from './link.js';
 import { parseMessage, type MessageNode } from './parse.js';
 

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
 import { resolveCardUrl } from '../cards/card-view.js';
 import { initials } from './header-status.js';
 

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../element/css.js';
 
 export const headerStyles = css`
   [part~='header-text'] {

@@ -1,5 +1,5 @@
 import type { ConversationStatus } from '@switchboard/protocol';
-import { html, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
 import type { Strings } from '../i18n/en.js';
 
 /** Whether the visitor may start over: the conversation was resolved or abandoned. */

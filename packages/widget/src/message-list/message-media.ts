@@ -1,7 +1,7 @@
 // What a message may carry besides text, as the chat loads it: files (previews, players, links)
 // and a bot's cards. A chunk of its own, fetched with the first message that has either.
 import type { ReactiveControllerHost } from 'lit';
-import { addStyles } from '../chat/add-styles.js';
+import { addStyles } from '../element/add-styles.js';
 import { renderAttachmentList } from '../attachments/attachment-list.js';
 import { attachmentListStyles } from '../attachments/attachment-list.styles.js';
 import { toCardViews } from '../cards/card-view.js';

@@ -1,5 +1,5 @@
 import type { VisitorState } from '@switchboard/agent-sdk';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Strings } from '../i18n/en.js';
 
 /**

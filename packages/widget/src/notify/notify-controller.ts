@@ -1,6 +1,7 @@
 import type { KeyValueStorage } from '@switchboard/agent-sdk';
 import type { Message } from '@switchboard/protocol';
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit/html.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Lazy } from '../chat/lazy.js';
 import type { Strings } from '../i18n/en.js';
 import type { alertOf } from './alert.js';

@@ -1,5 +1,5 @@
 import { MAX_MESSAGE_TEXT, type FormField, type MessageForm } from '@switchboard/protocol';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { live } from 'lit/directives/live.js';
 import type { Translation } from '../i18n/en.js';
 import { isRequired, type FieldError, type FieldErrors, type FieldValues } from './validate-offline-form.js';

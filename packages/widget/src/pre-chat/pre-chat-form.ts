@@ -4,7 +4,7 @@ import {
   type FormField,
   type PreChatSettings,
 } from '@switchboard/protocol';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Translation } from '../i18n/en.js';
 import { policyHref } from './policy-link.js';
 import { problemText, type PreChatErrors, type PreChatValues } from './validate-pre-chat.js';

@@ -1,7 +1,7 @@
 // The pre-chat form as the chat loads it: a chunk of its own, fetched only for a site that has a
 // form, when it is due (see `preChatDue`, which the chat keeps at hand to know when).
-import { nothing } from 'lit';
-import { addStyles } from '../chat/add-styles.js';
+import { nothing } from 'lit/html.js';
+import { addStyles } from '../element/add-styles.js';
 import { inChatFormStyles } from '../chat/in-chat-form.styles.js';
 import type { Strings } from '../i18n/en.js';
 import { withPartStrings } from '../i18n/en-parts.js';

@@ -1,4 +1,4 @@
-// A plain string, not lit `css`, so it can be spliced into the element's styles as is. The
+// A plain string, not `css`, so it can be spliced into the element's styles as is. The
 // loader's placeholder launcher does not wear it (the loader's 1.5 KB budget): on a dark page it
 // shows the light accent until the element, loaded when the browser is idle, takes over.
 //
