@@ -28,6 +28,7 @@ import {
   fetchTimeline,
   fetchUploadLimits,
 } from '../core/api.js';
+import { attachmentLinks } from '../core/attachment-url.js';
 import { createAttachments } from '../core/attachments.js';
 import { createConnectionCore } from '../core/connection.js';
 import { socketIoConnector } from '../core/socket-io-connector.js';
@@ -426,9 +427,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
 
     upload: attachments.upload,
 
-    download: attachments.download,
-
-    attachmentUrl: attachments.attachmentUrl,
+    ...attachmentLinks(options),
 
     uploadLimits,
 

@@ -1,9 +1,9 @@
-// What both clients do with files: upload them (checked against the server's limits), remember
-// what was uploaded so that a send by id can show the files while it is pending, download them.
+// What both clients do with files they send: upload them (checked against the server's limits),
+// and remember what was uploaded so that a send by id can show the files while it is pending.
+// Downloading needs no session: see `attachmentLinks`.
 import { MAX_ATTACHMENTS, type Attachment, type UploadLimits } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { AttachmentControls, BaseClientOptions } from '../types.js';
-import { attachmentUrl, downloadAttachment } from './attachment-url.js';
 import { lazily } from './lazy.js';
 
 export interface AttachmentsOptions {
@@ -14,7 +14,7 @@ export interface AttachmentsOptions {
   prepare: () => Promise<UploadLimits | null>;
 }
 
-export interface Attachments extends AttachmentControls {
+export interface Attachments extends Pick<AttachmentControls, 'upload'> {
   /** The uploaded attachments these ids name, in order; rejects for an id this client did not upload. */
   resolve(ids: readonly string[]): readonly Attachment[];
 }
@@ -33,7 +33,6 @@ export function createAttachments(options: AttachmentsOptions): Attachments {
     return (...args: Parameters<typeof uploader.upload>) => uploader.upload(...args);
   });
   const uploaded = new Map<string, Attachment>();
-  const doFetch: typeof fetch = (input, init) => (client.fetch ?? globalThis.fetch)(input, init);
 
   return {
     async upload(file, uploadOptions = {}) {
@@ -42,10 +41,6 @@ export function createAttachments(options: AttachmentsOptions): Attachments {
       uploaded.set(attachment.id, attachment);
       return attachment;
     },
-
-    download: (attachment) => downloadAttachment(client.serverUrl, attachment, doFetch),
-
-    attachmentUrl: (attachment) => attachmentUrl(client.serverUrl, attachment),
 
     resolve(ids) {
       if (ids.length > MAX_ATTACHMENTS)

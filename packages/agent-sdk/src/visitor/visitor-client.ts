@@ -4,7 +4,7 @@
 // chunk of its own, so a page with a chat nobody has used yet loads less.
 import { SwitchboardError } from '../errors.js';
 import type { SocketConnector } from '../core/socket.js';
-import { attachmentUrl, downloadAttachment } from '../core/attachment-url.js';
+import { attachmentLinks } from '../core/attachment-url.js';
 import { fetchPublicSite } from '../core/api.js';
 import { createEventHub } from '../core/emitter.js';
 import { createHttpClient, DEFAULT_REQUEST_TIMEOUT_MS } from '../core/http.js';
@@ -14,7 +14,7 @@ import { singleFlight } from '../core/tasks.js';
 import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
 import { INITIAL_VISITOR_STATE } from './initial-state.js';
 import { createVisitorSessionStorage } from './session-storage.js';
-import type { createVisitorEngine } from './visitor-engine.js';
+import type { createVisitorEngine, VisitorEngine } from './visitor-engine.js';
 
 /** The engine with the sockets it runs on: imported together, so a browser bundle fetches one chunk. */
 export interface EngineKit {
@@ -38,13 +38,13 @@ export function createVisitorClientCore(
   const store = createStore<VisitorState>(INITIAL_VISITOR_STATE);
   const hub = createEventHub<VisitorClientEvents>();
   const prefix = options.storageKey ?? 'switchboard:';
-  let engine: VisitorClient | null = null;
+  let engine: VisitorEngine | null = null;
 
   // `loadSite` is read when called, by then defined below.
   if (eager) engine = eager.createVisitorEngine(options, eager.connector, store, hub, () => loadSite());
-  let loading: Promise<VisitorClient> | null = engine ? Promise.resolve(engine) : null;
+  let loading: Promise<VisitorEngine> | null = engine ? Promise.resolve(engine) : null;
   /** The engine, imported and created once; a failed import (offline) is tried again next time. */
-  const load = (): Promise<VisitorClient> => {
+  const load = (): Promise<VisitorEngine> => {
     loading ??= engineKit().then(
       (kit) => (engine = kit.createVisitorEngine(options, kit.connector, store, hub, loadSite)),
       (error: unknown) => {
@@ -59,7 +59,7 @@ export function createVisitorClientCore(
   };
 
   /** Runs `use` on the engine: at once when it is there (so a send is pending synchronously), else once loaded. */
-  const withEngine = <Result>(use: (loaded: VisitorClient) => Promise<Result>): Promise<Result> =>
+  const withEngine = <Result>(use: (loaded: VisitorEngine) => Promise<Result>): Promise<Result> =>
     engine ? use(engine) : load().then(use);
 
   /** Whether a page view must load the engine: a session to resume or messages still to send. */
@@ -85,7 +85,6 @@ export function createVisitorClientCore(
     if (!store.getSnapshot().site) store.setState({ site });
     return store.getSnapshot().site ?? site;
   });
-  const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
 
   return {
     getSnapshot: store.getSnapshot,
@@ -106,8 +105,7 @@ export function createVisitorClientCore(
     submitPreChat: (form) => withEngine((loaded) => loaded.submitPreChat(form)),
     loadSite,
     upload: (file, uploadOptions) => withEngine((loaded) => loaded.upload(file, uploadOptions)),
-    download: (attachment) => downloadAttachment(options.serverUrl, attachment, doFetch),
-    attachmentUrl: (attachment) => attachmentUrl(options.serverUrl, attachment),
+    ...attachmentLinks(options),
     identify: (user) => withEngine((loaded) => loaded.identify(user)),
     rate: (score, comment) => withEngine((loaded) => loaded.rate(score, comment)),
     loadOlder: async () => (engine ? engine.loadOlder() : false),

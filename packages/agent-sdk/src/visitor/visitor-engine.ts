@@ -7,7 +7,14 @@ import {
   type VisitorServerToClientEvents,
 } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
-import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
+import type {
+  Emitter,
+  ReadableStore,
+  VisitorClient,
+  VisitorClientEvents,
+  VisitorClientOptions,
+  VisitorState,
+} from '../types.js';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
 import { fetchConversations } from '../core/api.js';
 import { createAttachments } from '../core/attachments.js';
@@ -39,6 +46,19 @@ const ENDED = new Set<Conversation['status']>(['resolved', 'abandoned']);
 const ACTIVE = new Set<VisitorState['connection']>(['connecting', 'connected', 'reconnecting']);
 
 /**
+ * The methods the shell (`createVisitorClientCore`) hands to the engine. The store, the events,
+ * the site and the attachments' URLs work without a session, so the shell serves them itself.
+ */
+export type VisitorEngine = Omit<
+  VisitorClient,
+  | keyof ReadableStore<VisitorState>
+  | keyof Emitter<VisitorClientEvents>
+  | 'loadSite'
+  | 'download'
+  | 'attachmentUrl'
+>;
+
+/**
  * The visitor client's working part: session, socket, outbox, conversation. `createVisitorClientCore`
  * loads it (as a chunk of its own in a browser bundle) when the visitor first needs it, and hands
  * it the store and event hub the app has been watching from the start.
@@ -50,7 +70,7 @@ export function createVisitorEngine(
   hub: EventHub<VisitorClientEvents>,
   /** The shell's: the site is read the same way before and after the engine arrives. */
   loadSite: () => Promise<PublicSite>,
-): VisitorClient {
+): VisitorEngine {
   const storage = createVisitorSessionStorage(
     options.storage ?? null,
     options.storageKey ?? 'switchboard:',
@@ -315,12 +335,6 @@ export function createVisitorEngine(
   }
 
   return {
-    getSnapshot: store.getSnapshot,
-    subscribe: store.subscribe,
-    select: store.select,
-    on: hub.on,
-    off: hub.off,
-
     connect() {
       // Nothing to resume: stay idle, so a page view costs the server nothing.
       if (!identity.resumable && core.outbox.entries.length === 0) return Promise.resolve();
@@ -372,15 +386,9 @@ export function createVisitorEngine(
 
     submitOfflineForm,
 
-    loadSite,
-
     submitPreChat,
 
     upload: attachments.upload,
-
-    download: attachments.download,
-
-    attachmentUrl: attachments.attachmentUrl,
 
     identify,
 

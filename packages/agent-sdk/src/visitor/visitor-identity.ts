@@ -51,8 +51,6 @@ export interface VisitorIdentity {
   signIn(user: SiteUser): Promise<boolean>;
   /** Writes the credential and conversation id (a no-op before there is a session or may be one). */
   persist(): void;
-  /** Forgets the session and the stored credential. */
-  forget(): void;
   /** Forgets the session, the stored credential and the logged-in user. */
   signOut(): void;
 }
@@ -66,7 +64,7 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
   const { siteKey, http, storage, store } = options;
   let session: VisitorSession | null = null;
   let user = options.user;
-  /** Bumped by signIn() and forget(): a session request started before then is discarded. */
+  /** Bumped by signIn() and signOut(): a session request started before then is discarded. */
   let epoch = 0;
 
   const request = (resume: VisitorResume | null, as: SiteUser | undefined): Promise<VisitorSession> => {
@@ -106,7 +104,7 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
 
     async open() {
       const started = epoch;
-      // Superseded by signIn() or forget(): whoever did that owns the session now.
+      // Superseded by signIn() or signOut(): whoever did that owns the session now.
       const superseded = () => started !== epoch;
       const resume = storedResume();
       let next: VisitorSession;
@@ -149,11 +147,6 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
     },
 
     persist,
-
-    forget() {
-      epoch += 1;
-      clear();
-    },
 
     signOut() {
       epoch += 1;
