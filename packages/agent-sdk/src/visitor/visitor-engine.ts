@@ -16,7 +16,6 @@ import type {
   VisitorState,
 } from '../types.js';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
-import { fetchConversations } from '../core/api.js';
 import { createAttachments } from '../core/attachments.js';
 import { createConnectionCore } from '../core/connection.js';
 import type { SocketConnector } from '../core/socket.js';
@@ -35,6 +34,7 @@ import { createVisitorIdentity } from './visitor-identity.js';
 import { watchActivity } from './activity.js';
 import { watchAgentProfiles } from './agent-profiles.js';
 import { createVisitorSignals } from './visitor-signals.js';
+import type { EngineParts } from './engine-parts.js';
 
 /** A stored conversation answering a join with one of these is gone for this visitor. */
 const GONE_ON_JOIN = new Set<SwitchboardError['code']>(['not_found', 'forbidden', 'conversation_closed']);
@@ -213,60 +213,10 @@ export function createVisitorEngine(
     refreshAuth: () => refreshSession(),
     // Uploading is interacting: it needs a session, and the session tells the site's limits.
     prepare: async () => {
-      interact();
-      await activate();
+      await start();
       return store.getSnapshot().site?.uploads ?? null;
     },
   });
-
-  // The forms and the rating are loaded on first use (see `lazily`): most visitors never need them.
-  const submitOfflineForm = lazily(async () =>
-    (await import('./offline-form.js')).createOfflineFormSubmitter({
-      conversation: async () => {
-        interact();
-        await activate();
-        return ensureConversation();
-      },
-      request: (submission) => core.transport.request('offline_form:submit', submission),
-      onSubmitted: (message, { name, email }) => {
-        conversation.apply(message.conversationId, [message], 'live');
-        // The server filled the contact in from the answers; it sends visitors no update of its own.
-        const { contact } = store.getSnapshot();
-        if (contact) store.setState({ contact: { ...contact, email, name: name ?? contact.name } });
-      },
-    }),
-  );
-
-  const submitPreChat = lazily(async () =>
-    (await import('./pre-chat.js')).createPreChatSubmitter({
-      settings: async () => (await loadSite()).preChat,
-      connect: async () => {
-        interact();
-        await activate();
-      },
-      request: (payload) => core.transport.request('pre_chat:submit', payload),
-      onSubmitted: async ({ contact, conversation: started, message }) => {
-        store.setState({ contact });
-        if (!started || !message) return;
-        conversation.adopt(started);
-        conversation.apply(started.id, [message], 'live');
-        // The bot or an agent may have answered before this socket joined the conversation's room.
-        if (!conversation.loaded) await conversation.loadLatest(started.id).catch(status.report);
-      },
-    }),
-  );
-
-  const rate = lazily(async () =>
-    (await import('./rating.js')).createRater({
-      conversation: async () => {
-        // Connected and synced first: the join may find the conversation gone.
-        if (store.getSnapshot().conversation) await activate();
-        return store.getSnapshot().conversation;
-      },
-      request: (submission) => core.transport.request('conversation:rate', submission),
-      onRated: (rated) => conversation.adopt(rated),
-    }),
-  );
 
   let activation: { generation: number; done: Promise<void> } | null = null;
 
@@ -321,18 +271,34 @@ export function createVisitorEngine(
     identity.persist();
   }
 
-  async function identify(user: Parameters<VisitorClient['identify']>[0]): Promise<void> {
-    const active = ACTIVE.has(store.getSnapshot().connection);
-    if (!(await identity.signIn(user))) return;
-    // Another contact now: their latest open conversation replaces the one on screen, and the
-    // socket reconnects as them. Pending messages follow the visitor into it.
-    stop();
-    conversation.drop();
-    // Best effort: without it, the visitor's next message finds the open conversation anyway.
-    const page = await fetchConversations(core.http, { limit: 10 }).catch(() => null);
-    conversation.restore(page?.items.find(isOpen)?.id ?? null);
-    if (active || core.outbox.entries.length > 0) await activate();
+  async function start(): Promise<void> {
+    interact();
+    await activate();
   }
+
+  async function startConversation(): Promise<Conversation> {
+    await start();
+    return ensureConversation();
+  }
+
+  // The forms, the rating and identify() are loaded on first use (see `lazily`): most visitors
+  // never need them.
+  const parts: EngineParts = {
+    store,
+    core,
+    conversation,
+    identity,
+    loadSite,
+    activate,
+    start,
+    startConversation,
+    stop,
+    report: status.report,
+  };
+  const submitOfflineForm = lazily(async () => (await import('./offline-form.js')).offlineFormFor(parts));
+  const submitPreChat = lazily(async () => (await import('./pre-chat.js')).preChatFor(parts));
+  const rate = lazily(async () => (await import('./rating.js')).raterFor(parts));
+  const identifyAs = lazily(async () => (await import('./identify.js')).identifierFor(parts));
 
   return {
     connect() {
@@ -348,19 +314,13 @@ export function createVisitorEngine(
       if (store.getSnapshot().connection !== 'idle') status.setConnection('disconnected');
     },
 
-    async startConversation() {
-      interact();
-      await activate();
-      return ensureConversation();
-    },
+    startConversation,
 
     async startNewConversation() {
       const held = store.getSnapshot().conversation;
       // The server starts a new conversation whenever the contact has no open one.
       if (held && ENDED.has(held.status)) conversation.drop(held.id);
-      interact();
-      await activate();
-      return ensureConversation();
+      return startConversation();
     },
 
     sendMessage(text, { attachmentIds = [] } = {}) {
@@ -390,7 +350,10 @@ export function createVisitorEngine(
 
     upload: attachments.upload,
 
-    identify,
+    identify(user) {
+      // Read now, not once the module is in: whether the socket was in use when the app asked.
+      return identifyAs(user, ACTIVE.has(store.getSnapshot().connection));
+    },
 
     rate,
 
