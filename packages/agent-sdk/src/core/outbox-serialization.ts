@@ -1,6 +1,8 @@
 // How outbox entries are written to storage: errors as plain `{ code, message }`, since a class
-// instance does not survive JSON, and anything unreadable dropped rather than trusted.
-import { isErrorCode, type Attachment, type Card } from '@switchboard/protocol';
+// instance does not survive JSON, and anything unreadable dropped rather than trusted. Only the
+// visitor client stores its outbox (the agent and bot clients have no storage), and visitors send
+// no cards, so an entry is read back without any.
+import { isErrorCode, type Attachment } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { PendingMessage } from '../types.js';
 
@@ -16,21 +18,15 @@ export function fromStored(value: unknown): PendingMessage | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Partial<StoredEntry>;
   if (typeof v.clientMessageId !== 'string' || typeof v.text !== 'string') return null;
-  const stored: unknown[] = Array.isArray(v.attachments) ? v.attachments : [];
-  const attachments = stored.filter(isAttachment);
+  const attachments: unknown[] = Array.isArray(v.attachments) ? v.attachments : [];
   // Sending the text without a file it went with would say something else: drop it all.
-  if (attachments.length !== stored.length) return null;
-  const storedCards: unknown[] = Array.isArray(v.cards) ? v.cards : [];
-  const cards = storedCards.filter(isCard);
-  // Likewise for a card (the server checks the rest of a card again).
-  if (cards.length !== storedCards.length) return null;
+  if (!attachments.every(isAttachment)) return null;
   return {
     clientMessageId: v.clientMessageId,
     conversationId: typeof v.conversationId === 'string' ? v.conversationId : null,
     text: v.text,
     kind: v.kind === 'note' ? 'note' : 'text',
     attachments,
-    ...(cards.length > 0 && { cards }),
     createdAt: typeof v.createdAt === 'string' ? v.createdAt : new Date().toISOString(),
     attempts: typeof v.attempts === 'number' ? v.attempts : 0,
     error: errorFromStored(v.error),
@@ -48,16 +44,6 @@ function isAttachment(value: unknown): value is Attachment {
     typeof contentType === 'string' &&
     typeof size === 'number' &&
     (kind === 'image' || kind === 'audio' || kind === 'video' || kind === 'file')
-  );
-}
-
-/** A card has a title; its other fields are optional strings. */
-function isCard(value: unknown): value is Card {
-  if (typeof value !== 'object' || value === null) return false;
-  const { title, subtitle, imageUrl, price, url } = value as Record<string, unknown>;
-  const optional = (field: unknown) => field === undefined || typeof field === 'string';
-  return (
-    typeof title === 'string' && optional(subtitle) && optional(imageUrl) && optional(price) && optional(url)
   );
 }
 
