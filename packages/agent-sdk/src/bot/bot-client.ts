@@ -6,7 +6,7 @@ import {
   type BotServerToClientEvents,
 } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
-import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
+import { backoffDelay, reconnectionBackoff } from '../core/backoff.js';
 import { DEFAULT_ACK_TIMEOUT_MS } from '../core/connection.js';
 import { createDeliveryAcks } from '../core/delivery-acks.js';
 import { createEventHub } from '../core/emitter.js';
@@ -40,10 +40,7 @@ function handlerFailure(caught: unknown, delivery: BotDelivery): SwitchboardErro
  */
 export function createBotClient(options: BotClientOptions): BotClient {
   const hub = createEventHub<BotClientEvents>();
-  const backoff = {
-    minDelayMs: options.reconnection?.minDelayMs ?? DEFAULT_MIN_DELAY_MS,
-    maxDelayMs: options.reconnection?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
-  };
+  const backoff = reconnectionBackoff(options.reconnection);
   const ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const handlers = new Set<BotMessageHandler>();

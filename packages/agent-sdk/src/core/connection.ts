@@ -4,8 +4,8 @@
 import type { Message } from '@switchboard/protocol';
 import type { SwitchboardError } from '../errors.js';
 import type { BaseClientOptions, ConnectionState, KeyValueStorage, PendingMessage } from '../types.js';
-import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from './backoff.js';
-import { createHttpClient, DEFAULT_REQUEST_TIMEOUT_MS, type HttpClient } from './http.js';
+import { backoffDelay, reconnectionBackoff } from './backoff.js';
+import { createHttpClient, type HttpClient } from './http.js';
 import { toSwitchboardError } from './error-utils.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import type { SocketConnector } from './socket.js';
@@ -57,10 +57,7 @@ export function createConnectionCore<Listen, Emit>(
   options: ConnectionCoreOptions<Listen, Emit>,
 ): ConnectionCore<Listen, Emit> {
   const { client } = options;
-  const backoff = {
-    minDelayMs: client.reconnection?.minDelayMs ?? DEFAULT_MIN_DELAY_MS,
-    maxDelayMs: client.reconnection?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
-  };
+  const backoff = reconnectionBackoff(client.reconnection);
   let closed = true;
   let syncedOnce = false;
   let lastSync: Promise<void> = Promise.resolve();
@@ -69,13 +66,7 @@ export function createConnectionCore<Listen, Emit>(
   // Backoff pauses that close() cuts short, so a closed client never leaves a sync hanging.
   const delays = createDelays();
 
-  const http = createHttpClient({
-    serverUrl: client.serverUrl,
-    fetch: client.fetch,
-    timeoutMs: client.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    getToken: options.getToken,
-    refreshAuth: options.refreshAuth,
-  });
+  const http = createHttpClient({ ...client, getToken: options.getToken, refreshAuth: options.refreshAuth });
 
   const transport: Transport<Listen, Emit> = createTransport<Listen, Emit>({
     serverUrl: client.serverUrl,

@@ -7,7 +7,7 @@ import type { SocketConnector } from '../core/socket.js';
 import { attachmentLinks } from '../core/attachment-url.js';
 import { fetchPublicSite } from '../core/api.js';
 import { createEventHub } from '../core/emitter.js';
-import { createHttpClient, DEFAULT_REQUEST_TIMEOUT_MS } from '../core/http.js';
+import { createHttpClient } from '../core/http.js';
 import { readJson } from '../core/storage.js';
 import { createStore } from '../core/store.js';
 import { singleFlight } from '../core/tasks.js';
@@ -71,13 +71,7 @@ export function createVisitorClientCore(
 
   // The site is public: read without a session, before or after the engine, and kept (a session
   // brings the same site along and replaces it).
-  const http = createHttpClient({
-    serverUrl: options.serverUrl,
-    fetch: options.fetch,
-    timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    getToken: () => null,
-    refreshAuth: () => Promise.resolve(false),
-  });
+  const http = createHttpClient(options);
   const loadSite = singleFlight(async () => {
     const held = store.getSnapshot().site;
     if (held) return held;

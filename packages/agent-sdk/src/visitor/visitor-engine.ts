@@ -15,7 +15,7 @@ import type {
   VisitorClientOptions,
   VisitorState,
 } from '../types.js';
-import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
+import { backoffDelay, reconnectionBackoff } from '../core/backoff.js';
 import { createAttachments } from '../core/attachments.js';
 import { createConnectionCore } from '../core/connection.js';
 import type { SocketConnector } from '../core/socket.js';
@@ -77,10 +77,7 @@ export function createVisitorEngine(
     options.siteKey,
   );
   const delays = createDelays();
-  const backoff = {
-    minDelayMs: options.reconnection?.minDelayMs ?? DEFAULT_MIN_DELAY_MS,
-    maxDelayMs: options.reconnection?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
-  };
+  const backoff = reconnectionBackoff(options.reconnection);
   /** Set once the visitor writes; only then may a fresh session be created on our own. */
   let interacted = false;
   /** Bumped by disconnect() and reset() so work they interrupt winds down instead of resuming. */
