@@ -3,8 +3,7 @@
 import type { Attachment } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { AttachmentControls, BaseClientOptions } from '../types.js';
-import { errorFromBody, normalizeServerUrl } from './http.js';
-import { parseJson } from './parse-json.js';
+import { errorFromResponse, normalizeServerUrl } from './http.js';
 
 /** The browser global read here, absent in Node. */
 const page = globalThis as unknown as { location?: { href: string } };
@@ -31,8 +30,7 @@ export async function downloadAttachment(
   } catch (error) {
     throw new SwitchboardError('network', error instanceof Error ? error.message : 'The download failed');
   }
-  if (!response.ok)
-    throw errorFromBody(response.status, response.statusText, parseJson(await response.text()));
+  if (!response.ok) throw await errorFromResponse(response);
   return response.blob();
 }
 

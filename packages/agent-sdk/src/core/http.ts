@@ -73,7 +73,8 @@ export function errorFromBody(status: number, statusText: string, body: unknown)
   );
 }
 
-async function errorFromResponse(response: Response): Promise<SwitchboardError> {
+/** The error a failed response describes, from its status and its body (JSON or not). */
+export async function errorFromResponse(response: Response): Promise<SwitchboardError> {
   let body: unknown = null;
   try {
     body = await response.json();

@@ -2,13 +2,13 @@
 // session, socket, outbox and conversation, `visitor-engine.ts`) imported when the visitor first
 // needs it: a stored session to resume, a message, a form. A browser bundle keeps that part in a
 // chunk of its own, so a page with a chat nobody has used yet loads less.
-import { SwitchboardError } from '../errors.js';
 import type { SocketConnector } from '../core/socket.js';
 import { attachmentLinks } from '../core/attachment-url.js';
 import { fetchPublicSite } from '../core/api.js';
 import { createEventHub } from '../core/emitter.js';
 import { createHttpClient } from '../core/http.js';
-import { readJson } from '../core/storage.js';
+import { loadOnce } from '../core/lazy.js';
+import { readJson, removeKey } from '../core/storage.js';
 import { createStore } from '../core/store.js';
 import { singleFlight } from '../core/tasks.js';
 import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
@@ -37,37 +37,31 @@ export function createVisitorClientCore(
 ): VisitorClient {
   const store = createStore<VisitorState>(INITIAL_VISITOR_STATE);
   const hub = createEventHub<VisitorClientEvents>();
-  const prefix = options.storageKey ?? 'switchboard:';
-  let engine: VisitorEngine | null = null;
-
+  // One for the shell and the engine, so that neither reads a credential the other forgot.
+  const session = createVisitorSessionStorage(
+    options.storage ?? null,
+    options.storageKey ?? 'switchboard:',
+    options.siteKey,
+  );
   // `loadSite` is read when called, by then defined below.
-  if (eager) engine = eager.createVisitorEngine(options, eager.connector, store, hub, () => loadSite());
-  let loading: Promise<VisitorEngine> | null = engine ? Promise.resolve(engine) : null;
+  let engine: VisitorEngine | null = eager
+    ? eager.createVisitorEngine(options, eager.connector, store, hub, session, () => loadSite())
+    : null;
   /** The engine, imported and created once; a failed import (offline) is tried again next time. */
-  const load = (): Promise<VisitorEngine> => {
-    loading ??= engineKit().then(
-      (kit) => (engine = kit.createVisitorEngine(options, kit.connector, store, hub, loadSite)),
-      (error: unknown) => {
-        loading = null;
-        throw new SwitchboardError(
-          'network',
-          error instanceof Error ? error.message : 'The chat failed to load',
-        );
-      },
-    );
-    return loading;
-  };
+  const load = loadOnce(async () => {
+    if (engine) return engine;
+    const kit = await engineKit();
+    return (engine = kit.createVisitorEngine(options, kit.connector, store, hub, session, loadSite));
+  });
 
   /** Runs `use` on the engine: at once when it is there (so a send is pending synchronously), else once loaded. */
   const withEngine = <Result>(use: (loaded: VisitorEngine) => Promise<Result>): Promise<Result> =>
     engine ? use(engine) : load().then(use);
 
   /** Whether a page view must load the engine: a session to resume or messages still to send. */
-  const stored = () => {
-    if (!options.storage) return false;
-    const session = createVisitorSessionStorage(options.storage, prefix, options.siteKey).read();
-    return session !== null || readJson(options.storage, `${prefix}outbox`) !== undefined;
-  };
+  const stored = () =>
+    session.read() !== null ||
+    (options.storage != null && readJson(options.storage, session.outboxKey) !== undefined);
 
   // The site is public: read without a session, before or after the engine, and kept (a session
   // brings the same site along and replaces it).
@@ -114,8 +108,8 @@ export function createVisitorClientCore(
     reset() {
       if (engine) return engine.reset();
       // Nothing loaded yet may still have been stored by an earlier page: forget it too.
-      options.storage?.removeItem(`${prefix}session`);
-      options.storage?.removeItem(`${prefix}outbox`);
+      session.clear();
+      if (options.storage) removeKey(options.storage, session.outboxKey);
       store.setState({ ...INITIAL_VISITOR_STATE });
     },
   };

@@ -5,7 +5,7 @@ import { fetchMessages } from '../core/api.js';
 import { newerConversation, withMessage } from '../core/conversations.js';
 import type { EventHub } from '../core/emitter.js';
 import type { HttpClient } from '../core/http.js';
-import { firstSeq, mergeMessages, newMessages } from '../core/message-log.js';
+import { mergeMessages, newMessages } from '../core/message-log.js';
 import { createMessageSync, type MessageSource } from '../core/message-sync.js';
 import type { Store } from '../core/store.js';
 
@@ -41,8 +41,8 @@ export interface VisitorConversation {
   receivePosition(position: QueuePosition): void;
   /** Brings the messages up to date after a (re)join: a catch-up if loaded, else the latest page. */
   refresh(conversationId: string): Promise<void>;
+  /** Reads the latest page (`PAGE_SIZE` messages); older ones come with `loadOlder()` (load-older.ts). */
   loadLatest(conversationId: string): Promise<void>;
-  loadOlder(): Promise<boolean>;
 }
 
 export function createVisitorConversation(options: VisitorConversationOptions): VisitorConversation {
@@ -163,24 +163,5 @@ export function createVisitorConversation(options: VisitorConversationOptions): 
     },
 
     loadLatest,
-
-    async loadOlder() {
-      const { conversation, messages, hasOlder } = store.getSnapshot();
-      if (!conversation) return false;
-      if (!loaded) {
-        await loadLatest(conversation.id);
-        return store.getSnapshot().messages.length > 0;
-      }
-      const oldest = firstSeq(messages);
-      if (oldest === null || oldest <= 1 || !hasOlder) return false;
-      const page = await fetchMessages(options.http, conversation.id, {
-        beforeSeq: oldest,
-        limit: PAGE_SIZE,
-      });
-      if (current()?.id !== conversation.id) return false;
-      apply(conversation.id, page.items, 'history');
-      store.setState({ hasOlder: page.hasMore });
-      return page.items.length > 0;
-    },
   };
 }

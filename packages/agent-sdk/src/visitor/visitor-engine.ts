@@ -28,7 +28,7 @@ import { INITIAL_VISITOR_STATE } from './initial-state.js';
 import { lazily } from '../core/lazy.js';
 import { createDelays, singleFlight } from '../core/tasks.js';
 import { validateMessageText } from '../core/validate.js';
-import { createVisitorSessionStorage } from './session-storage.js';
+import type { VisitorSessionStorage } from './session-storage.js';
 import { createVisitorConversation } from './visitor-conversation.js';
 import { createVisitorIdentity } from './visitor-identity.js';
 import { watchActivity } from './activity.js';
@@ -68,14 +68,11 @@ export function createVisitorEngine(
   connector: SocketConnector,
   store: Store<VisitorState>,
   hub: EventHub<VisitorClientEvents>,
+  /** The shell's, which reads it to decide whether a page view must load the engine. */
+  storage: VisitorSessionStorage,
   /** The shell's: the site is read the same way before and after the engine arrives. */
   loadSite: () => Promise<PublicSite>,
 ): VisitorEngine {
-  const storage = createVisitorSessionStorage(
-    options.storage ?? null,
-    options.storageKey ?? 'switchboard:',
-    options.siteKey,
-  );
   const delays = createDelays();
   const backoff = reconnectionBackoff(options.reconnection);
   /** Set once the visitor writes; only then may a fresh session be created on our own. */
@@ -278,8 +275,8 @@ export function createVisitorEngine(
     return ensureConversation();
   }
 
-  // The forms, the rating and identify() are loaded on first use (see `lazily`): most visitors
-  // never need them.
+  // The forms, the rating, identify() and loadOlder() are loaded on first use (see `lazily`): most
+  // visitors never need them.
   const parts: EngineParts = {
     store,
     core,
@@ -296,6 +293,7 @@ export function createVisitorEngine(
   const submitPreChat = lazily(async () => (await import('./pre-chat.js')).preChatFor(parts));
   const rate = lazily(async () => (await import('./rating.js')).raterFor(parts));
   const identifyAs = lazily(async () => (await import('./identify.js')).identifierFor(parts));
+  const loadOlder = lazily(async () => (await import('./load-older.js')).olderLoaderFor(parts));
 
   return {
     connect() {
@@ -354,10 +352,7 @@ export function createVisitorEngine(
 
     rate,
 
-    async loadOlder() {
-      if (!identity.session) return false;
-      return conversation.loadOlder();
-    },
+    loadOlder,
 
     setTyping: signals.setTyping,
 
