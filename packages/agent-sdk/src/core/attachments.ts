@@ -43,21 +43,21 @@ export function createAttachments(options: AttachmentsOptions): Attachments {
     },
 
     resolve(ids) {
+      const refuse = (message: string, issue: string) =>
+        new SwitchboardError('invalid_payload', message, [{ path: 'attachmentIds', message: issue }]);
       if (ids.length > MAX_ATTACHMENTS)
-        throw new SwitchboardError('invalid_payload', `A message carries at most ${MAX_ATTACHMENTS} files`, [
-          { path: 'attachmentIds', message: `must have at most ${MAX_ATTACHMENTS} items` },
-        ]);
+        throw refuse(
+          `A message carries at most ${MAX_ATTACHMENTS} files`,
+          `must have at most ${MAX_ATTACHMENTS} items`,
+        );
       if (new Set(ids).size !== ids.length)
-        throw new SwitchboardError('invalid_payload', 'An attachment is listed twice', [
-          { path: 'attachmentIds', message: 'must not repeat an attachment' },
-        ]);
+        throw refuse('An attachment is listed twice', 'must not repeat an attachment');
       return ids.map((id) => {
         const attachment = uploaded.get(id);
         if (!attachment)
-          throw new SwitchboardError(
-            'invalid_payload',
+          throw refuse(
             `Attachment ${id} was not uploaded with this client`,
-            [{ path: 'attachmentIds', message: 'must be uploaded with upload() first' }],
+            'must be uploaded with upload() first',
           );
         return attachment;
       });

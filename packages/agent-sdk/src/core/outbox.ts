@@ -137,8 +137,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return updated;
   };
 
+  const holds = (clientMessageId: string): boolean =>
+    entries.some((entry) => entry.clientMessageId === clientMessageId);
+
   const remove = (clientMessageId: string): boolean => {
-    if (!entries.some((entry) => entry.clientMessageId === clientMessageId)) return false;
+    if (!holds(clientMessageId)) return false;
     commit(entries.filter((entry) => entry.clientMessageId !== clientMessageId));
     return true;
   };
@@ -152,6 +155,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     deferreds.delete(clientMessageId);
     if ('message' in outcome) deferred.resolve(outcome.message);
     else deferred.reject(outcome.error);
+  };
+
+  const cancelRetry = (): void => {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
   };
 
   const scheduleRetry = (): void => {
@@ -179,7 +187,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       } catch (caught) {
         const error = toSwitchboardError(caught);
         // Settled meanwhile (a broadcast carried it, or it was discarded): move on.
-        if (!entries.some((entry) => entry.clientMessageId === head.clientMessageId)) continue;
+        if (!holds(head.clientMessageId)) continue;
         if (error.retryable) {
           failures += 1;
           // A flush asked for while this attempt was failing means a fresh connection: go now.
@@ -193,7 +201,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         continue;
       }
       failures = 0;
-      if (entries.some((entry) => entry.clientMessageId === head.clientMessageId)) {
+      if (holds(head.clientMessageId)) {
         options.onDelivered(message, attempt);
         remove(head.clientMessageId);
         settle(head.clientMessageId, { message });
@@ -234,8 +242,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       flushRequested = true;
       return;
     }
-    clearTimeout(retryTimer);
-    retryTimer = undefined;
+    cancelRetry();
     start();
   }
 
@@ -247,7 +254,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     enqueue(input) {
       const clientMessageId = input.clientMessageId ?? ulid();
       // The same id again is a retry of the same message, never a second message.
-      if (entries.some((entry) => entry.clientMessageId === clientMessageId)) return retry(clientMessageId);
+      if (holds(clientMessageId)) return retry(clientMessageId);
       const deferred = deferredFor(clientMessageId);
       commit([
         ...entries,
@@ -293,14 +300,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       for (const entry of failing) settle(entry.clientMessageId, { error });
     },
 
-    pause() {
-      clearTimeout(retryTimer);
-      retryTimer = undefined;
-    },
+    pause: cancelRetry,
 
     clear(reason) {
-      clearTimeout(retryTimer);
-      retryTimer = undefined;
+      cancelRetry();
       const dropped = entries;
       failures = 0;
       commit([]);

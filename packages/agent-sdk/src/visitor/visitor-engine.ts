@@ -81,12 +81,13 @@ export function createVisitorEngine(
   let generation = 0;
 
   const status = createStatus(store, hub, () => core.outbox);
+  const getToken = () => identity.session?.token ?? null;
 
   const core = createConnectionCore<VisitorServerToClientEvents, VisitorClientToServerEvents>({
     client: options,
     namespace: VISITOR_NAMESPACE,
     connect: connector,
-    getToken: () => identity.session?.token ?? null,
+    getToken,
     refreshAuth: () => refreshSession(),
     resync,
     deliver: async (transport, entry) => {
@@ -203,8 +204,8 @@ export function createVisitorEngine(
 
   const attachments = createAttachments({
     client: options,
-    getToken: () => identity.session?.token ?? null,
-    refreshAuth: () => refreshSession(),
+    getToken,
+    refreshAuth: refreshSession,
     // Uploading is interacting: it needs a session, and the session tells the site's limits.
     prepare: async () => {
       await start();

@@ -49,15 +49,14 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
   });
 
   /**
-   * Raises the current conversation's stored receipt marks as the server just did, so that its
-   * snapshot stays the server's row. Marks never go down.
+   * Raises the current conversation's stored receipt marks to `seq` as the server just did, so
+   * that its snapshot stays the server's row. Marks never go down.
    */
-  const patch = (conversationId: string, marks: Partial<Record<ReceiptMark, number>>) => {
+  const patch = (conversationId: string, seq: number, marks: ReceiptMark[]) => {
     const held = store.getSnapshot().conversation;
     if (held?.id !== conversationId) return;
     let next = held;
-    for (const [key, seq] of Object.entries(marks) as [ReceiptMark, number][])
-      if (seq > next[key]) next = { ...next, [key]: seq };
+    for (const mark of marks) if (seq > next[mark]) next = { ...next, [mark]: seq };
     store.setState({ conversation: next });
   };
 
@@ -91,7 +90,7 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
   const acks = createDeliveryAcks((conversationId, seq) =>
     transport
       .request('conversation:delivered', { conversationId, seq })
-      .then((receipt) => patch(conversationId, { visitorDeliveredSeq: receipt.seq })),
+      .then((receipt) => patch(conversationId, receipt.seq, ['visitorDeliveredSeq'])),
   );
   store.subscribe(({ conversation, messages }) => {
     if (!conversation || !transport.connected) return;
@@ -125,8 +124,7 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
       marked.set(conversation.id, seq);
       // Best effort: on failure the next call tries again.
       transport.request('conversation:read', { conversationId: conversation.id, seq }).then(
-        (receipt) =>
-          patch(conversation.id, { visitorReadSeq: receipt.seq, visitorDeliveredSeq: receipt.seq }),
+        (receipt) => patch(conversation.id, receipt.seq, ['visitorReadSeq', 'visitorDeliveredSeq']),
         () => {
           if (marked.get(conversation.id) === seq) marked.delete(conversation.id);
         },
@@ -149,13 +147,13 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
 
     receiveRead(receipt) {
       if (receipt.conversationId !== currentId() || receipt.reader !== 'agent') return;
-      patch(receipt.conversationId, { agentReadSeq: receipt.seq, agentDeliveredSeq: receipt.seq });
+      patch(receipt.conversationId, receipt.seq, ['agentReadSeq', 'agentDeliveredSeq']);
       hub.emit('conversation:read', receipt);
     },
 
     receiveDelivered(receipt) {
       if (receipt.conversationId !== currentId() || receipt.recipient !== 'agent') return;
-      patch(receipt.conversationId, { agentDeliveredSeq: receipt.seq });
+      patch(receipt.conversationId, receipt.seq, ['agentDeliveredSeq']);
       hub.emit('conversation:delivered', receipt);
     },
 
