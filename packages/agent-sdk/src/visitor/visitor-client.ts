@@ -57,6 +57,12 @@ export function createVisitorClientCore(
   /** Runs `use` on the engine: at once when it is there (so a send is pending synchronously), else once loaded. */
   const withEngine = <Result>(use: (loaded: VisitorEngine) => Promise<Result>): Promise<Result> =>
     engine ? use(engine) : load().then(use);
+  /** The engine's method `name`, called through `withEngine` (for methods that resolve a promise). */
+  const viaEngine = <Name extends keyof VisitorEngine>(name: Name) =>
+    ((...args: unknown[]) =>
+      withEngine((loaded) =>
+        (loaded[name] as (...args: unknown[]) => Promise<unknown>)(...args),
+      )) as VisitorEngine[Name];
 
   /** Whether a page view must load the engine: a session to resume or messages still to send. */
   const stored = () =>
@@ -86,16 +92,16 @@ export function createVisitorClientCore(
       if (engine || stored()) return withEngine((loaded) => loaded.connect());
     },
     disconnect: () => engine?.disconnect(),
-    startConversation: () => withEngine((loaded) => loaded.startConversation()),
-    startNewConversation: () => withEngine((loaded) => loaded.startNewConversation()),
-    sendMessage: (text, sendOptions) => withEngine((loaded) => loaded.sendMessage(text, sendOptions)),
-    submitOfflineForm: (form) => withEngine((loaded) => loaded.submitOfflineForm(form)),
-    submitPreChat: (form) => withEngine((loaded) => loaded.submitPreChat(form)),
+    startConversation: viaEngine('startConversation'),
+    startNewConversation: viaEngine('startNewConversation'),
+    sendMessage: viaEngine('sendMessage'),
+    submitOfflineForm: viaEngine('submitOfflineForm'),
+    submitPreChat: viaEngine('submitPreChat'),
     loadSite,
-    upload: (file, uploadOptions) => withEngine((loaded) => loaded.upload(file, uploadOptions)),
+    upload: viaEngine('upload'),
     ...attachmentLinks(options),
-    identify: (user) => withEngine((loaded) => loaded.identify(user)),
-    rate: (score, comment) => withEngine((loaded) => loaded.rate(score, comment)),
+    identify: viaEngine('identify'),
+    rate: viaEngine('rate'),
     loadOlder: async () => (engine ? engine.loadOlder() : false),
     setTyping(typing) {
       if (engine) engine.setTyping(typing);
@@ -103,7 +109,7 @@ export function createVisitorClientCore(
       else if (typing) load().catch(() => undefined);
     },
     markRead: () => engine?.markRead(),
-    retryMessage: (clientMessageId) => withEngine((loaded) => loaded.retryMessage(clientMessageId)),
+    retryMessage: viaEngine('retryMessage'),
     discardMessage: (clientMessageId) => engine?.discardMessage(clientMessageId) ?? false,
     reset() {
       if (engine) return engine.reset();
