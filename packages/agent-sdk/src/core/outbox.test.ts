@@ -171,7 +171,7 @@ describe('outbox', () => {
     await expect(bad).rejects.toBe(refusal);
     await settle();
     expect(h.outbox.entries[0]).toMatchObject({ text: 'bad', error: refusal });
-    expect(onFailed).toHaveBeenCalledWith(refusal, expect.objectContaining({ text: 'bad' }));
+    expect(onFailed).toHaveBeenCalledWith(refusal);
     expect(h.calls.map((call) => call.entry.text)).toEqual(['bad', 'good']);
     h.ack(1);
     await expect(good).resolves.toMatchObject({ text: 'good' });

@@ -30,9 +30,9 @@ export interface OutboxOptions {
   /** Called with the new entry list after every change. */
   onChange: (entries: readonly PendingMessage[]) => void;
   /** Called with the ack's message, before the entry disappears, so it can be merged first. */
-  onDelivered: (message: Message, entry: PendingMessage) => void;
+  onDelivered: (message: Message) => void;
   /** Called when an entry fails for good. */
-  onFailed?: (error: SwitchboardError, entry: PendingMessage) => void;
+  onFailed?: (error: SwitchboardError) => void;
   backoff: BackoffOptions;
   /** @default null (memory only) */
   storage?: KeyValueStorage | null;
@@ -146,15 +146,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return true;
   };
 
-  const settle = (
-    clientMessageId: string,
-    outcome: { message: Message } | { error: SwitchboardError },
-  ): void => {
+  /** Resolves the entry's promise with its stored message, or rejects it with an error. */
+  const settle = (clientMessageId: string, outcome: Message | SwitchboardError): void => {
     const deferred = deferreds.get(clientMessageId);
     if (!deferred) return;
     deferreds.delete(clientMessageId);
-    if ('message' in outcome) deferred.resolve(outcome.message);
-    else deferred.reject(outcome.error);
+    if (outcome instanceof SwitchboardError) deferred.reject(outcome);
+    else deferred.resolve(outcome);
   };
 
   const cancelRetry = (): void => {
@@ -195,16 +193,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
           scheduleRetry();
           return;
         }
-        const failed = replace(head.clientMessageId, { error }) ?? attempt;
-        settle(head.clientMessageId, { error });
-        options.onFailed?.(error, failed);
+        replace(head.clientMessageId, { error });
+        settle(head.clientMessageId, error);
+        options.onFailed?.(error);
         continue;
       }
       failures = 0;
       if (holds(head.clientMessageId)) {
-        options.onDelivered(message, attempt);
+        options.onDelivered(message);
         remove(head.clientMessageId);
-        settle(head.clientMessageId, { message });
+        settle(head.clientMessageId, message);
       }
     }
   };
@@ -281,7 +279,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const entry = entries.find((candidate) => isDeliveryOf(message, candidate));
         if (!entry) continue;
         remove(entry.clientMessageId);
-        settle(entry.clientMessageId, { message });
+        settle(entry.clientMessageId, message);
       }
     },
 
@@ -289,7 +287,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
     discard(clientMessageId, reason = new SwitchboardError('conflict', 'The message was discarded')) {
       if (!remove(clientMessageId)) return false;
-      settle(clientMessageId, { error: reason });
+      settle(clientMessageId, reason);
       return true;
     },
 
@@ -297,7 +295,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const failing = entries.filter((entry) => entry.error === null);
       if (failing.length === 0) return;
       commit(entries.map((entry) => (entry.error === null ? { ...entry, error } : entry)));
-      for (const entry of failing) settle(entry.clientMessageId, { error });
+      for (const entry of failing) settle(entry.clientMessageId, error);
     },
 
     pause: cancelRetry,
@@ -307,7 +305,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const dropped = entries;
       failures = 0;
       commit([]);
-      for (const entry of dropped) settle(entry.clientMessageId, { error: reason });
+      for (const entry of dropped) settle(entry.clientMessageId, reason);
     },
   };
 }
