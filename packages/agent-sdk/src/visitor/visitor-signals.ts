@@ -11,7 +11,6 @@ import {
 import type { VisitorClientEvents, VisitorState } from '../types.js';
 import type { EventHub } from '../core/emitter.js';
 import { createDeliveryAcks } from '../core/delivery-acks.js';
-import { createExpiry } from '../core/expiry.js';
 import type { Store } from '../core/store.js';
 import type { Transport } from '../core/transport.js';
 import { createTypingSender } from '../core/typing-sender.js';
@@ -44,9 +43,17 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
     const conversationId = currentId();
     if (conversationId) transport.signal('typing', { conversationId, typing });
   });
-  const expiry = createExpiry<string>(TYPING_TIMEOUT_MS, (conversationId) => {
-    if (conversationId === currentId()) store.setState({ agentTyping: null });
-  });
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Shows who is typing, or nobody. The visitor sees one conversation, so one timer suffices: it
+   * hides the indicator after `TYPING_TIMEOUT_MS` without a refresh, and another conversation
+   * (or `stop()`) hides it at once.
+   */
+  const showTyping = (typing: VisitorState['agentTyping']): void => {
+    clearTimeout(typingTimer);
+    if (typing) typingTimer = setTimeout(() => store.setState({ agentTyping: null }), TYPING_TIMEOUT_MS);
+    store.setState({ agentTyping: typing });
+  };
 
   /**
    * Raises the current conversation's stored receipt marks to `seq` as the server just did, so
@@ -71,8 +78,7 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
       if (id !== heldId) {
         heldId = id;
         sender.reset();
-        expiry.clearAll();
-        store.setState({ agentTyping: null });
+        showTyping(null);
         readByAgentSeq = deliveredToAgentSeq = 0;
       }
       readByAgentSeq = Math.max(readByAgentSeq, conversation?.agentReadSeq ?? 0);
@@ -104,10 +110,7 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
 
   // Their message ends their typing.
   hub.on('message:created', (message: Message) => {
-    if (message.authorKind !== 'visitor' && store.getSnapshot().agentTyping) {
-      expiry.clear(message.conversationId);
-      store.setState({ agentTyping: null });
-    }
+    if (message.authorKind !== 'visitor') showTyping(null);
   });
 
   return {
@@ -133,15 +136,8 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
 
     receiveTyping(event) {
       if (event.conversationId !== currentId()) return;
-      if (event.typing) {
-        expiry.arm(event.conversationId);
-        store.setState({
-          agentTyping: event.name ? { who: event.who, name: event.name } : { who: event.who },
-        });
-      } else {
-        expiry.clear(event.conversationId);
-        store.setState({ agentTyping: null });
-      }
+      const { who, name } = event;
+      showTyping(event.typing ? (name ? { who, name } : { who }) : null);
       hub.emit('typing', event);
     },
 
@@ -160,8 +156,7 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
     stop() {
       sender.reset();
       acks.stop();
-      expiry.clearAll();
-      store.setState({ agentTyping: null });
+      showTyping(null);
     },
   };
 }
