@@ -7,7 +7,7 @@ import type { BaseClientOptions, ConnectionState, KeyValueStorage, PendingMessag
 import { backoffDelay, reconnectionBackoff } from './backoff.js';
 import { createHttpClient, type HttpClient } from './http.js';
 import { toSwitchboardError } from './error-utils.js';
-import { createOutbox, type Outbox } from './outbox.js';
+import { createOutbox, type Outbox, type OutboxOptions } from './outbox.js';
 import type { SocketConnector } from './socket.js';
 import { createDelays } from './tasks.js';
 import { createTransport, type Transport } from './transport.js';
@@ -39,8 +39,8 @@ export interface ConnectionCoreOptions<Listen, Emit> {
    * an outbox entry failed for good.
    */
   onError: (error: SwitchboardError, kind: ErrorKind) => void;
-  /** Where the outbox is persisted. @default memory only */
-  outboxStorage?: { storage: KeyValueStorage; key: string } | null;
+  /** Where the outbox is persisted, and how its entries are read back (see `OutboxOptions`). @default memory only */
+  outboxStorage?: (Pick<OutboxOptions, 'fromStored'> & { storage: KeyValueStorage; key: string }) | null;
 }
 
 export interface ConnectionCore<Listen, Emit> {
@@ -104,6 +104,7 @@ export function createConnectionCore<Listen, Emit>(
     backoff,
     storage: options.outboxStorage?.storage ?? null,
     storageKey: options.outboxStorage?.key,
+    fromStored: options.outboxStorage?.fromStored,
   });
 
   // One sync at a time; a connect during a sync asks for one more run after it.

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Attachment } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { PendingMessage } from '../types.js';
-import { fromStored, toStored } from './outbox-serialization.js';
+import { fromStored } from './outbox-restore.js';
+import { toStored } from './outbox-serialization.js';
 
 const photo: Attachment = {
   id: 'att_1',

@@ -7,7 +7,7 @@ import type { KeyValueStorage, PendingMessage } from '../types.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { isDeliveryOf } from './message-log.js';
 import { toSwitchboardError } from './error-utils.js';
-import { fromStored, toStored } from './outbox-serialization.js';
+import { toStored } from './outbox-serialization.js';
 import { readJson, removeKey, writeJson } from './storage.js';
 
 export interface OutboxInput {
@@ -38,6 +38,11 @@ export interface OutboxOptions {
   storage?: KeyValueStorage | null;
   /** The storage key the entries are kept under. @default 'switchboard:outbox' */
   storageKey?: string;
+  /**
+   * Reads a stored entry back (`fromStored` of outbox-restore.ts). Without it, entries are stored
+   * but none is restored: a client that found nothing stored need not load the reader.
+   */
+  fromStored?: ((value: unknown) => PendingMessage | null) | undefined;
   /** @default Math.random */
   random?: () => number;
 }
@@ -95,7 +100,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let persisted = false;
 
-  if (storage) {
+  const { fromStored } = options;
+  if (storage && fromStored) {
     const stored = readJson(storage, storageKey);
     if (Array.isArray(stored)) {
       entries = stored.map(fromStored).filter((entry): entry is PendingMessage => entry !== null);

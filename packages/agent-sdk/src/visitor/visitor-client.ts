@@ -14,12 +14,18 @@ import { singleFlight } from '../core/tasks.js';
 import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
 import { INITIAL_VISITOR_STATE } from './initial-state.js';
 import { createVisitorSessionStorage } from './session-storage.js';
+import type { fromStored } from '../core/outbox-restore.js';
 import type { createVisitorEngine, VisitorEngine } from './visitor-engine.js';
 
 /** The engine with the sockets it runs on: imported together, so a browser bundle fetches one chunk. */
 export interface EngineKit {
   createVisitorEngine: typeof createVisitorEngine;
   connector: SocketConnector;
+  /**
+   * Reads back stored outbox entries. Given with an eager engine; otherwise the shell imports it
+   * only when the storage holds messages an earlier page left unsent.
+   */
+  fromStored?: typeof fromStored;
 }
 
 export { INITIAL_VISITOR_STATE } from './initial-state.js';
@@ -43,15 +49,37 @@ export function createVisitorClientCore(
     options.storageKey ?? 'switchboard:',
     options.siteKey,
   );
+  /** What an earlier page left in the outbox (its JSON), if anything. */
+  const storedOutbox = () => (options.storage ? readJson(options.storage, session.outboxKey) : undefined);
   // `loadSite` is read when called, by then defined below.
   let engine: VisitorEngine | null = eager
-    ? eager.createVisitorEngine(options, eager.connector, store, hub, session, () => loadSite())
+    ? eager.createVisitorEngine(
+        options,
+        eager.connector,
+        store,
+        hub,
+        session,
+        () => loadSite(),
+        eager.fromStored,
+      )
     : null;
   /** The engine, imported and created once; a failed import (offline) is tried again next time. */
   const load = loadOnce(async () => {
     if (engine) return engine;
-    const kit = await engineKit();
-    return (engine = kit.createVisitorEngine(options, kit.connector, store, hub, session, loadSite));
+    // Few pages find messages an earlier one left unsent: only those load the reader of them.
+    const [kit, restore] = await Promise.all([
+      engineKit(),
+      storedOutbox() === undefined ? undefined : import('../core/outbox-restore.js'),
+    ]);
+    return (engine = kit.createVisitorEngine(
+      options,
+      kit.connector,
+      store,
+      hub,
+      session,
+      loadSite,
+      restore?.fromStored,
+    ));
   });
 
   /** Runs `use` on the engine: at once when it is there (so a send is pending synchronously), else once loaded. */
@@ -65,9 +93,7 @@ export function createVisitorClientCore(
       )) as VisitorEngine[Name];
 
   /** Whether a page view must load the engine: a session to resume or messages still to send. */
-  const stored = () =>
-    session.read() !== null ||
-    (options.storage != null && readJson(options.storage, session.outboxKey) !== undefined);
+  const stored = () => session.read() !== null || storedOutbox() !== undefined;
 
   // The site is public: read without a session, before or after the engine, and kept (a session
   // brings the same site along and replaces it).

@@ -9,6 +9,7 @@ import {
 import { SwitchboardError } from '../errors.js';
 import type {
   Emitter,
+  PendingMessage,
   ReadableStore,
   VisitorClient,
   VisitorClientEvents,
@@ -72,6 +73,8 @@ export function createVisitorEngine(
   storage: VisitorSessionStorage,
   /** The shell's: the site is read the same way before and after the engine arrives. */
   loadSite: () => Promise<PublicSite>,
+  /** Reads back the messages an earlier page left unsent; absent when the shell found none. */
+  fromStored?: (value: unknown) => PendingMessage | null,
 ): VisitorEngine {
   const delays = createDelays();
   const backoff = reconnectionBackoff(options.reconnection);
@@ -114,7 +117,7 @@ export function createVisitorEngine(
     onPendingChange: (pending) => store.setState({ pending }),
     onStateChange: status.setConnection,
     onError: status.onError,
-    outboxStorage: options.storage ? { storage: options.storage, key: storage.outboxKey } : null,
+    outboxStorage: options.storage ? { storage: options.storage, key: storage.outboxKey, fromStored } : null,
   });
   store.setState({ pending: core.outbox.entries });
 
