@@ -4,7 +4,6 @@ import {
   type AgentServerToClientEvents,
   type AgentSession,
   type Conversation,
-  type Attachment,
   type ConversationListQuery,
   type Message,
   type UploadLimits,
@@ -335,23 +334,19 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   }
 
   function sendMessage(conversationId: string, text: string, send: SendOptions = {}): Promise<Message> {
-    let files: readonly Attachment[];
-    try {
-      files = attachments.resolve(send.attachmentIds ?? []);
-    } catch (error) {
-      return Promise.reject(toSwitchboardError(error));
-    }
-    const cards = send.cards ?? [];
-    const invalid =
-      validateMessageText(text, files.length > 0 || cards.length > 0) ?? validateCards(cards, send.kind);
-    if (invalid) return Promise.reject(invalid);
-    return core.outbox.enqueue({
-      conversationId,
-      text,
-      kind: send.kind ?? 'text',
-      attachments: files,
-      cards,
-      clientMessageId: send.clientMessageId,
+    return attachments.withFiles(send.attachmentIds ?? [], (files) => {
+      const cards = send.cards ?? [];
+      const invalid =
+        validateMessageText(text, files.length > 0 || cards.length > 0) ?? validateCards(cards, send.kind);
+      if (invalid) return Promise.reject(invalid);
+      return core.outbox.enqueue({
+        conversationId,
+        text,
+        kind: send.kind ?? 'text',
+        attachments: files,
+        cards,
+        clientMessageId: send.clientMessageId,
+      });
     });
   }
 

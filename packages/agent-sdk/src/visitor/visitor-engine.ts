@@ -1,6 +1,5 @@
 import {
   VISITOR_NAMESPACE,
-  type Attachment,
   type Conversation,
   type PublicSite,
   type VisitorClientToServerEvents,
@@ -323,24 +322,20 @@ export function createVisitorEngine(
     },
 
     sendMessage(text, { attachmentIds = [] } = {}) {
-      let files: readonly Attachment[];
-      try {
-        files = attachments.resolve(attachmentIds);
-      } catch (error) {
-        return Promise.reject(toSwitchboardError(error));
-      }
-      const invalid = validateMessageText(text, files.length > 0);
-      if (invalid) return Promise.reject(invalid);
-      interact();
-      const sent = core.outbox.enqueue({
-        conversationId: store.getSnapshot().conversation?.id ?? null,
-        text,
-        kind: 'text',
-        attachments: files,
+      return attachments.withFiles(attachmentIds, (files) => {
+        const invalid = validateMessageText(text, files.length > 0);
+        if (invalid) return Promise.reject(invalid);
+        interact();
+        const sent = core.outbox.enqueue({
+          conversationId: store.getSnapshot().conversation?.id ?? null,
+          text,
+          kind: 'text',
+          attachments: files,
+        });
+        // Failures surface through the returned promise, `state.error` and 'error' events.
+        activate().catch(() => undefined);
+        return sent;
       });
-      // Failures surface through the returned promise, `state.error` and 'error' events.
-      activate().catch(() => undefined);
-      return sent;
     },
 
     submitOfflineForm,
