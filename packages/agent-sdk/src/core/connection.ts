@@ -68,14 +68,12 @@ export function createConnectionCore<Listen, Emit>(
 
   const http = createHttpClient({ ...client, getToken: options.getToken, refreshAuth: options.refreshAuth });
 
+  // namespace, connect, getToken and onStateChange go to the transport as they are.
   const transport: Transport<Listen, Emit> = createTransport<Listen, Emit>({
+    ...options,
     serverUrl: client.serverUrl,
-    namespace: options.namespace,
-    connect: options.connect,
-    getToken: options.getToken,
     reconnection: backoff,
     ackTimeoutMs: client.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS,
-    onStateChange: options.onStateChange,
     onConnect: (recovered) => {
       // Recovery replays what the socket missed, but it is an optimisation: without it, or
       // before the first sync, only an HTTP re-sync restores the guarantee.

@@ -141,8 +141,8 @@ export function createVisitorEngine(
     onForgotten: () => conversation.drop(),
   });
 
-  core.transport.on('message:created', (message) => conversation.receive(message));
-  core.transport.on('queue:position', (position) => conversation.receivePosition(position));
+  core.transport.on('message:created', conversation.receive);
+  core.transport.on('queue:position', conversation.receivePosition);
   core.transport.on('conversation:updated', (update) => {
     if (update.id === store.getSnapshot().conversation?.id) conversation.adopt(update);
   });

@@ -55,9 +55,14 @@ export interface VisitorIdentity {
   signOut(): void;
 }
 
-/** The server refused the identity itself (a wrong or missing hash), not the stored credential. */
-export function isIdentityRefusal(error: SwitchboardError): boolean {
-  return error.code === 'unauthorized' && (error.issues ?? []).some((i) => i.path.startsWith('identity'));
+/**
+ * Rethrows a failed session request unless the server refused the stored credential `resume` it
+ * carried: a refused identity (a wrong or missing hash) is the site's problem, not the credential's.
+ */
+function unlessStale(resume: VisitorResume | null, caught: unknown): void {
+  const error = toSwitchboardError(caught);
+  const identityRefused = (error.issues ?? []).some((issue) => issue.path.startsWith('identity'));
+  if (!resume || error.code !== 'unauthorized' || identityRefused) throw error;
 }
 
 export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorIdentity {
@@ -112,9 +117,7 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
         next = await request(resume, user);
       } catch (caught) {
         if (superseded()) return true;
-        const error = toSwitchboardError(caught);
-        // A refused identity is the site's problem, not the credential's: keep the credential.
-        if (!resume || error.code !== 'unauthorized' || isIdentityRefusal(error)) throw error;
+        unlessStale(resume, caught);
         // The credential no longer works (contact erased, secret rotated): start over.
         clear();
         options.onForgotten();
@@ -133,8 +136,7 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
       try {
         next = await request(resume, as);
       } catch (caught) {
-        const error = toSwitchboardError(caught);
-        if (!resume || error.code !== 'unauthorized' || isIdentityRefusal(error)) throw error;
+        unlessStale(resume, caught);
         // A stale credential: the identity alone decides who the visitor is.
         next = await request(null, as);
       }
