@@ -52,17 +52,9 @@ export function createVisitorClientCore(
   /** What an earlier page left in the outbox (its JSON), if anything. */
   const storedOutbox = () => (options.storage ? readJson(options.storage, session.outboxKey) : undefined);
   // `loadSite` is read when called, by then defined below.
-  let engine: VisitorEngine | null = eager
-    ? eager.createVisitorEngine(
-        options,
-        eager.connector,
-        store,
-        hub,
-        session,
-        () => loadSite(),
-        eager.fromStored,
-      )
-    : null;
+  const create = (kit: EngineKit, fromStored = kit.fromStored) =>
+    kit.createVisitorEngine(options, kit.connector, store, hub, session, () => loadSite(), fromStored);
+  let engine: VisitorEngine | null = eager ? create(eager) : null;
   /** The engine, imported and created once; a failed import (offline) is tried again next time. */
   const load = loadOnce(async () => {
     if (engine) return engine;
@@ -71,15 +63,7 @@ export function createVisitorClientCore(
       engineKit(),
       storedOutbox() === undefined ? undefined : import('../core/outbox-restore.js'),
     ]);
-    return (engine = kit.createVisitorEngine(
-      options,
-      kit.connector,
-      store,
-      hub,
-      session,
-      loadSite,
-      restore?.fromStored,
-    ));
+    return (engine = create(kit, restore?.fromStored));
   });
 
   /** Runs `use` on the engine: at once when it is there (so a send is pending synchronously), else once loaded. */

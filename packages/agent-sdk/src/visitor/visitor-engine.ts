@@ -136,8 +136,7 @@ export function createVisitorEngine(
     store,
     user: options.identity,
     conversationId: () => conversation.targetId,
-    mayStartOver: () => interacted || core.outbox.entries.length > 0,
-    mayPersist: () => interacted || core.outbox.entries.length > 0 || storage.read() !== null,
+    interacted: () => interacted || core.outbox.entries.length > 0,
     onForgotten: () => conversation.drop(),
   });
 

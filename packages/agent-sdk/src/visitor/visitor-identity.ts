@@ -24,12 +24,12 @@ export interface VisitorIdentityOptions {
   /** The conversation to remember alongside the credential. */
   conversationId: () => string | null;
   /**
-   * Whether a brand-new visitor may be created when the stored credential is refused: only once
-   * the visitor has written something, so an old tab does not mint contacts nobody uses.
+   * Whether the visitor has written something (or has messages waiting). Only then may a
+   * brand-new visitor be created when the stored credential is refused, so an old tab does not
+   * mint contacts nobody uses; and only then (or once something is stored) may the storage be
+   * written (DESIGN.md, Security).
    */
-  mayStartOver: () => boolean;
-  /** Whether the storage may be written: not before the visitor interacts (DESIGN.md, Security). */
-  mayPersist: () => boolean;
+  interacted: () => boolean;
   /** The credential was refused and forgotten; whatever belonged to it goes too. */
   onForgotten: () => void;
 }
@@ -80,7 +80,7 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
   };
 
   const persist = (): void => {
-    if (!session || !options.mayPersist()) return;
+    if (!session || !(options.interacted() || storage.read() !== null)) return;
     storage.write({ siteKey, resume: session.resume, conversationId: options.conversationId() });
   };
 
@@ -121,7 +121,7 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
         // The credential no longer works (contact erased, secret rotated): start over.
         clear();
         options.onForgotten();
-        if (!options.mayStartOver()) return false;
+        if (!options.interacted()) return false;
         next = await request(null, user);
       }
       if (!superseded()) install(next);
