@@ -82,7 +82,8 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
   let kicks = 0;
   let connectedAt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  const waiters = new Set<{ resolve: () => void; reject: (error: SwitchboardError) => void }>();
+  /** The open() calls waiting for the next connect: each settles with the error, or none for success. */
+  const waiters = new Set<(error?: SwitchboardError) => void>();
   const inflight = new Set<(error: SwitchboardError) => void>();
 
   const setState = (next: ConnectionState): void => {
@@ -96,10 +97,7 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
   };
 
   const settleWaiters = (error?: SwitchboardError): void => {
-    for (const waiter of [...waiters]) {
-      if (error) waiter.reject(error);
-      else waiter.resolve();
-    }
+    for (const settle of [...waiters]) settle(error);
     waiters.clear();
   };
 
@@ -185,7 +183,7 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
     open() {
       const connected = new Promise<void>((resolve, reject) => {
         if (socket.connected) resolve();
-        else waiters.add({ resolve, reject });
+        else waiters.add((error) => (error ? reject(error) : resolve()));
       });
       if (closedByUser) {
         closedByUser = false;
