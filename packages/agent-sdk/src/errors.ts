@@ -18,14 +18,8 @@ export class SwitchboardError extends Error {
 
   /** Whether trying the same request again may succeed. */
   get retryable(): boolean {
-    return (
-      this.code === 'network' ||
-      this.code === 'timeout' ||
-      this.code === 'internal' ||
-      this.code === 'rate_limited' ||
-      // The shop behind the server, not the server, failed; it may be back soon.
-      this.code === 'context_unavailable'
-    );
+    // `context_unavailable`: the shop behind the server, not the server, failed; it may be back soon.
+    return ['network', 'timeout', 'internal', 'rate_limited', 'context_unavailable'].includes(this.code);
   }
 }
 

@@ -4,7 +4,6 @@ import {
   type AgentServerToClientEvents,
   type AgentSession,
   type Conversation,
-  type Attachment,
   type ConversationListQuery,
   type Message,
   type UploadLimits,
@@ -28,6 +27,7 @@ import {
   fetchTimeline,
   fetchUploadLimits,
 } from '../core/api.js';
+import { attachmentLinks } from '../core/attachment-url.js';
 import { createAttachments } from '../core/attachments.js';
 import { createConnectionCore } from '../core/connection.js';
 import { socketIoConnector } from '../core/socket-io-connector.js';
@@ -334,23 +334,19 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
   }
 
   function sendMessage(conversationId: string, text: string, send: SendOptions = {}): Promise<Message> {
-    let files: readonly Attachment[];
-    try {
-      files = attachments.resolve(send.attachmentIds ?? []);
-    } catch (error) {
-      return Promise.reject(toSwitchboardError(error));
-    }
-    const cards = send.cards ?? [];
-    const invalid =
-      validateMessageText(text, files.length > 0 || cards.length > 0) ?? validateCards(cards, send.kind);
-    if (invalid) return Promise.reject(invalid);
-    return core.outbox.enqueue({
-      conversationId,
-      text,
-      kind: send.kind ?? 'text',
-      attachments: files,
-      cards,
-      clientMessageId: send.clientMessageId,
+    return attachments.withFiles(send.attachmentIds ?? [], (files) => {
+      const cards = send.cards ?? [];
+      const invalid =
+        validateMessageText(text, files.length > 0 || cards.length > 0) ?? validateCards(cards, send.kind);
+      if (invalid) return Promise.reject(invalid);
+      return core.outbox.enqueue({
+        conversationId,
+        text,
+        kind: send.kind ?? 'text',
+        attachments: files,
+        cards,
+        clientMessageId: send.clientMessageId,
+      });
     });
   }
 
@@ -426,9 +422,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
 
     upload: attachments.upload,
 
-    download: attachments.download,
-
-    attachmentUrl: attachments.attachmentUrl,
+    ...attachmentLinks(options),
 
     uploadLimits,
 

@@ -3,7 +3,7 @@
 import type { Conversation, Message } from '@switchboard/protocol';
 import type { AgentState } from '../types.js';
 import { newerConversation, sortConversationIds, withMessage } from '../core/conversations.js';
-import { mergeMessages, newMessages } from '../core/message-log.js';
+import { mergeNew } from '../core/message-log.js';
 import { sameRecord } from '../core/records.js';
 
 export function initialAgentState(): AgentState {
@@ -76,7 +76,7 @@ function reorder(
 export interface MessagesUpdate {
   patch: Pick<AgentState, 'messages' | 'conversations' | 'conversationOrder'>;
   /** Messages not held before, in the order given. */
-  added: Message[];
+  added: readonly Message[];
 }
 
 /**
@@ -90,8 +90,7 @@ export function mergeConversationMessages(
   incoming: readonly Message[],
 ): MessagesUpdate {
   const held = state.messages[conversationId];
-  const merged = mergeMessages(held ?? [], incoming);
-  const added = merged === held ? [] : newMessages(held ?? [], incoming);
+  const { messages: merged, added } = mergeNew(held ?? [], incoming);
   const messages = merged === held ? state.messages : { ...state.messages, [conversationId]: merged };
 
   let { conversations, conversationOrder } = state;

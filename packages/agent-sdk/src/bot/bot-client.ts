@@ -6,7 +6,7 @@ import {
   type BotServerToClientEvents,
 } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
-import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
+import { backoffDelay, reconnectionBackoff } from '../core/backoff.js';
 import { DEFAULT_ACK_TIMEOUT_MS } from '../core/connection.js';
 import { createDeliveryAcks } from '../core/delivery-acks.js';
 import { createEventHub } from '../core/emitter.js';
@@ -17,6 +17,7 @@ import { validateMessageText } from '../core/validate.js';
 import { createTurnContext, type BotRequests } from './bot-turn.js';
 import { withRetries } from './retry.js';
 import { createSerialQueue } from './serial-queue.js';
+import type { ConnectionState } from '../types.js';
 import type { BotClient, BotClientEvents, BotClientOptions, BotMessageHandler } from './types.js';
 
 const DEFAULT_MAX_ATTEMPTS = 3;
@@ -40,10 +41,7 @@ function handlerFailure(caught: unknown, delivery: BotDelivery): SwitchboardErro
  */
 export function createBotClient(options: BotClientOptions): BotClient {
   const hub = createEventHub<BotClientEvents>();
-  const backoff = {
-    minDelayMs: options.reconnection?.minDelayMs ?? DEFAULT_MIN_DELAY_MS,
-    maxDelayMs: options.reconnection?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
-  };
+  const backoff = reconnectionBackoff(options.reconnection);
   const ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
   const handlers = new Set<BotMessageHandler>();
@@ -52,6 +50,7 @@ export function createBotClient(options: BotClientOptions): BotClient {
   const delays = createDelays();
   let open = false;
 
+  let connection: ConnectionState = 'idle';
   const transport = createTransport<BotServerToClientEvents, BotClientToServerEvents>({
     serverUrl: options.serverUrl,
     namespace: BOT_NAMESPACE,
@@ -61,7 +60,10 @@ export function createBotClient(options: BotClientOptions): BotClient {
     // The server holds nothing for the bot to catch up on: it hands a message to a person when
     // no bot is there to take it.
     onConnect: () => undefined,
-    onStateChange: (state) => hub.emit('connection:changed', state),
+    onStateChange: (state) => {
+      connection = state;
+      hub.emit('connection:changed', state);
+    },
     // A bot token cannot be renewed from here, so a refused one stays refused; a server that was
     // briefly unable to check it is asked again.
     onRejected: (error) => Promise.resolve(error.retryable),
@@ -128,7 +130,7 @@ export function createBotClient(options: BotClientOptions): BotClient {
     off: hub.off,
 
     get connection() {
-      return transport.state;
+      return connection;
     },
 
     connect() {

@@ -12,7 +12,6 @@ import type {
   CreateCannedResponseRequest,
   ContactConversationsQuery,
   Conversation,
-  ConversationListQuery,
   ConversationPage,
   CreateLabelRequest,
   Label,
@@ -33,6 +32,10 @@ import type { MentionListOptions } from '../agent/collaboration-types.js';
 import type { HistoryOptions } from '../types.js';
 import type { HttpClient } from './http.js';
 
+// In a module of its own, so that a bundle that needs it only on a rare path (a visitor's
+// identify()) can load it with that path.
+export { fetchConversations } from './conversation-list.js';
+
 export function createVisitorSession(http: HttpClient, body: VisitorSessionRequest): Promise<VisitorSession> {
   return http.request({ method: 'POST', path: '/v1/visitor/sessions', body, authenticated: false });
 }
@@ -48,33 +51,6 @@ export function fetchCurrentAgent(http: HttpClient): Promise<Agent> {
 /** `PATCH /v1/agent/me`: the name and picture visitors see. */
 export function updateProfile(http: HttpClient, body: UpdateProfileRequest): Promise<AgentPresence> {
   return http.request({ method: 'PATCH', path: '/v1/agent/me', body });
-}
-
-export function fetchConversations(
-  http: HttpClient,
-  query: Partial<ConversationListQuery> = {},
-): Promise<ConversationPage> {
-  return http.request({
-    method: 'GET',
-    path: '/v1/conversations',
-    // Named one by one: a stray key from an app's object must not reach the strict query.
-    query: {
-      view: query.view,
-      status: query.status,
-      channel: query.channel,
-      priority: query.priority,
-      queueId: query.queueId,
-      assigneeId: query.assigneeId,
-      createdFrom: query.createdFrom,
-      createdTo: query.createdTo,
-      tag: query.tag,
-      labelId: query.labelId,
-      // A blank search box searches nothing.
-      q: query.q?.trim() || undefined,
-      limit: query.limit,
-      cursor: query.cursor,
-    },
-  });
 }
 
 export function fetchConversation(http: HttpClient, conversationId: string): Promise<Conversation> {

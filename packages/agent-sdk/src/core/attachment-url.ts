@@ -2,8 +2,8 @@
 // when the visitor first picks a file, while every message with files needs these.
 import type { Attachment } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
-import { errorFromBody, normalizeServerUrl } from './http.js';
-import { parseJson } from './parse-json.js';
+import type { AttachmentControls, BaseClientOptions } from '../types.js';
+import { errorFromResponse, normalizeServerUrl } from './http.js';
 
 /** The browser global read here, absent in Node. */
 const page = globalThis as unknown as { location?: { href: string } };
@@ -30,7 +30,19 @@ export async function downloadAttachment(
   } catch (error) {
     throw new SwitchboardError('network', error instanceof Error ? error.message : 'The download failed');
   }
-  if (!response.ok)
-    throw errorFromBody(response.status, response.statusText, parseJson(await response.text()));
+  if (!response.ok) throw await errorFromResponse(response);
   return response.blob();
+}
+
+/** A client's `download` and `attachmentUrl`: neither needs a session, so both clients build them from their options. */
+export function attachmentLinks(
+  client: Pick<BaseClientOptions, 'serverUrl' | 'fetch'>,
+): Pick<AttachmentControls, 'download' | 'attachmentUrl'> {
+  // Resolve fetch per call and never call it as a method: browsers throw "Illegal invocation"
+  // when `window.fetch` is invoked with another `this`.
+  const doFetch: typeof fetch = (input, init) => (client.fetch ?? globalThis.fetch)(input, init);
+  return {
+    download: (attachment) => downloadAttachment(client.serverUrl, attachment, doFetch),
+    attachmentUrl: (attachment) => attachmentUrl(client.serverUrl, attachment),
+  };
 }

@@ -1,10 +1,11 @@
-// What both clients do with files: upload them (checked against the server's limits), remember
-// what was uploaded so that a send by id can show the files while it is pending, download them.
-import { MAX_ATTACHMENTS, type Attachment, type UploadLimits } from '@switchboard/protocol';
-import { SwitchboardError } from '../errors.js';
+// What both clients do with files they send: upload them (checked against the server's limits),
+// and send them by id. Most visitors never send a file, so the uploader and the record of what it
+// uploaded (upload.ts) come with the first upload. Downloading needs no session: see
+// `attachmentLinks`.
+import type { Attachment, UploadLimits } from '@switchboard/protocol';
 import type { AttachmentControls, BaseClientOptions } from '../types.js';
-import { attachmentUrl, downloadAttachment } from './attachment-url.js';
-import { lazily } from './lazy.js';
+import { loadOnce } from './lazy.js';
+import type { UploadedFiles } from './upload.js';
 
 export interface AttachmentsOptions {
   client: BaseClientOptions;
@@ -14,58 +15,33 @@ export interface AttachmentsOptions {
   prepare: () => Promise<UploadLimits | null>;
 }
 
-export interface Attachments extends AttachmentControls {
-  /** The uploaded attachments these ids name, in order; rejects for an id this client did not upload. */
-  resolve(ids: readonly string[]): readonly Attachment[];
+export interface Attachments extends Pick<AttachmentControls, 'upload'> {
+  /**
+   * Runs `send` with the uploaded attachments `ids` names, in order, at once when it can (so that
+   * a send is pending synchronously); rejects with `invalid_payload` for too many ids, a repeated
+   * one, or one this client did not upload.
+   */
+  withFiles<Result>(
+    ids: readonly string[],
+    send: (files: readonly Attachment[]) => Promise<Result>,
+  ): Promise<Result>;
 }
 
 export function createAttachments(options: AttachmentsOptions): Attachments {
-  const { client } = options;
-  // Most visitors never send a file: the uploader is fetched with the first one.
-  const upload = lazily(async () => {
-    const { createUploader } = await import('./upload.js');
-    const uploader = createUploader({
-      serverUrl: client.serverUrl,
-      fetch: client.fetch,
-      getToken: options.getToken,
-      refreshAuth: options.refreshAuth,
-    });
-    return (...args: Parameters<typeof uploader.upload>) => uploader.upload(...args);
-  });
-  const uploaded = new Map<string, Attachment>();
-  const doFetch: typeof fetch = (input, init) => (client.fetch ?? globalThis.fetch)(input, init);
+  let files: UploadedFiles | undefined;
+  const load = loadOnce(async () => (files ??= (await import('./upload.js')).createUploadedFiles(options)));
 
   return {
     async upload(file, uploadOptions = {}) {
       const limits = await options.prepare();
-      const attachment = await upload(file, uploadOptions, limits);
-      uploaded.set(attachment.id, attachment);
-      return attachment;
+      return (await load()).upload(file, uploadOptions, limits);
     },
 
-    download: (attachment) => downloadAttachment(client.serverUrl, attachment, doFetch),
-
-    attachmentUrl: (attachment) => attachmentUrl(client.serverUrl, attachment),
-
-    resolve(ids) {
-      if (ids.length > MAX_ATTACHMENTS)
-        throw new SwitchboardError('invalid_payload', `A message carries at most ${MAX_ATTACHMENTS} files`, [
-          { path: 'attachmentIds', message: `must have at most ${MAX_ATTACHMENTS} items` },
-        ]);
-      if (new Set(ids).size !== ids.length)
-        throw new SwitchboardError('invalid_payload', 'An attachment is listed twice', [
-          { path: 'attachmentIds', message: 'must not repeat an attachment' },
-        ]);
-      return ids.map((id) => {
-        const attachment = uploaded.get(id);
-        if (!attachment)
-          throw new SwitchboardError(
-            'invalid_payload',
-            `Attachment ${id} was not uploaded with this client`,
-            [{ path: 'attachmentIds', message: 'must be uploaded with upload() first' }],
-          );
-        return attachment;
-      });
+    withFiles(ids, send) {
+      if (files) return files.withFiles(ids, send);
+      // Nothing uploaded yet: ids name no file of this client, and the uploaded files' checks
+      // say how they fail (too many, repeated, unknown) once loaded.
+      return ids.length === 0 ? send([]) : load().then((loaded) => loaded.withFiles(ids, send));
     },
   };
 }

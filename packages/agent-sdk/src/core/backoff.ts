@@ -1,3 +1,5 @@
+import type { ReconnectionOptions } from '../types.js';
+
 /** Exponential backoff with jitter, matching the shape socket.io uses for its own reconnects. */
 export interface BackoffOptions {
   /** The base delay of the first retry. */
@@ -14,6 +16,16 @@ export interface BackoffOptions {
 
 export const DEFAULT_MIN_DELAY_MS = 500;
 export const DEFAULT_MAX_DELAY_MS = 10_000;
+
+/** A client's `reconnection` option with its defaults filled in. */
+export function reconnectionBackoff(
+  reconnection: ReconnectionOptions = {},
+): Required<Pick<BackoffOptions, 'minDelayMs' | 'maxDelayMs'>> {
+  return {
+    minDelayMs: reconnection.minDelayMs ?? DEFAULT_MIN_DELAY_MS,
+    maxDelayMs: reconnection.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
+  };
+}
 
 /**
  * The delay before retry number `attempt` (0 for the first retry).

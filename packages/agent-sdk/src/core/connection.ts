@@ -4,10 +4,10 @@
 import type { Message } from '@switchboard/protocol';
 import type { SwitchboardError } from '../errors.js';
 import type { BaseClientOptions, ConnectionState, KeyValueStorage, PendingMessage } from '../types.js';
-import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from './backoff.js';
-import { createHttpClient, DEFAULT_REQUEST_TIMEOUT_MS, type HttpClient } from './http.js';
+import { backoffDelay, reconnectionBackoff } from './backoff.js';
+import { createHttpClient, type HttpClient } from './http.js';
 import { toSwitchboardError } from './error-utils.js';
-import { createOutbox, type Outbox } from './outbox.js';
+import { createOutbox, type Outbox, type OutboxOptions } from './outbox.js';
 import type { SocketConnector } from './socket.js';
 import { createDelays } from './tasks.js';
 import { createTransport, type Transport } from './transport.js';
@@ -39,8 +39,8 @@ export interface ConnectionCoreOptions<Listen, Emit> {
    * an outbox entry failed for good.
    */
   onError: (error: SwitchboardError, kind: ErrorKind) => void;
-  /** Where the outbox is persisted. @default memory only */
-  outboxStorage?: { storage: KeyValueStorage; key: string } | null;
+  /** Where the outbox is persisted, and how its entries are read back (see `OutboxOptions`). @default memory only */
+  outboxStorage?: (Pick<OutboxOptions, 'fromStored'> & { storage: KeyValueStorage; key: string }) | null;
 }
 
 export interface ConnectionCore<Listen, Emit> {
@@ -57,10 +57,7 @@ export function createConnectionCore<Listen, Emit>(
   options: ConnectionCoreOptions<Listen, Emit>,
 ): ConnectionCore<Listen, Emit> {
   const { client } = options;
-  const backoff = {
-    minDelayMs: client.reconnection?.minDelayMs ?? DEFAULT_MIN_DELAY_MS,
-    maxDelayMs: client.reconnection?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
-  };
+  const backoff = reconnectionBackoff(client.reconnection);
   let closed = true;
   let syncedOnce = false;
   let lastSync: Promise<void> = Promise.resolve();
@@ -69,22 +66,14 @@ export function createConnectionCore<Listen, Emit>(
   // Backoff pauses that close() cuts short, so a closed client never leaves a sync hanging.
   const delays = createDelays();
 
-  const http = createHttpClient({
-    serverUrl: client.serverUrl,
-    fetch: client.fetch,
-    timeoutMs: client.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    getToken: options.getToken,
-    refreshAuth: options.refreshAuth,
-  });
+  const http = createHttpClient({ ...client, getToken: options.getToken, refreshAuth: options.refreshAuth });
 
+  // namespace, connect, getToken and onStateChange go to the transport as they are.
   const transport: Transport<Listen, Emit> = createTransport<Listen, Emit>({
+    ...options,
     serverUrl: client.serverUrl,
-    namespace: options.namespace,
-    connect: options.connect,
-    getToken: options.getToken,
     reconnection: backoff,
     ackTimeoutMs: client.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS,
-    onStateChange: options.onStateChange,
     onConnect: (recovered) => {
       // Recovery replays what the socket missed, but it is an optimisation: without it, or
       // before the first sync, only an HTTP re-sync restores the guarantee.
@@ -113,6 +102,7 @@ export function createConnectionCore<Listen, Emit>(
     backoff,
     storage: options.outboxStorage?.storage ?? null,
     storageKey: options.outboxStorage?.key,
+    fromStored: options.outboxStorage?.fromStored,
   });
 
   // One sync at a time; a connect during a sync asks for one more run after it.

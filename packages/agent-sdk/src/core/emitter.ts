@@ -3,8 +3,6 @@ import type { Emitter } from '../types.js';
 /** The owning client's half of an emitter: apps get `on`/`off`, the client also emits. */
 export interface EventHub<Events extends object> extends Emitter<Events> {
   emit<Name extends keyof Events>(name: Name, payload: Events[Name]): void;
-  /** Drops every listener, e.g. when a client is thrown away. */
-  clear(): void;
 }
 
 type Listener<Payload> = (payload: Payload) => void;
@@ -43,10 +41,6 @@ export function createEventHub<Events extends object>(): EventHub<Events> {
           });
         }
       }
-    },
-
-    clear() {
-      listeners.clear();
     },
   };
 }

@@ -20,7 +20,12 @@ describe('buildUrl', () => {
 describe('createHttpClient', () => {
   it('sends JSON with the bearer token and parses the answer', async () => {
     const fetch = vi.fn(() => Promise.resolve(json(200, { items: [] })));
-    const http = createHttpClient({ serverUrl: 'http://x', fetch, timeoutMs: 1000, getToken: () => 'tok' });
+    const http = createHttpClient({
+      serverUrl: 'http://x',
+      fetch,
+      requestTimeoutMs: 1000,
+      getToken: () => 'tok',
+    });
     await expect(http.request({ method: 'POST', path: '/v1/a', body: { a: 1 } })).resolves.toEqual({
       items: [],
     });
@@ -37,7 +42,7 @@ describe('createHttpClient', () => {
           error: { code: 'invalid_payload', message: 'bad', issues: [{ path: 'text', message: 'blank' }] },
         }),
       );
-    const http = createHttpClient({ serverUrl: 'http://x', fetch, timeoutMs: 1000 });
+    const http = createHttpClient({ serverUrl: 'http://x', fetch, requestTimeoutMs: 1000 });
     const error = await http.request({ method: 'GET', path: '/' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SwitchboardError);
     expect(error).toMatchObject({
@@ -50,7 +55,7 @@ describe('createHttpClient', () => {
   it('derives a code from the status when the body is not the envelope', async () => {
     const fetch = (): Promise<Response> =>
       Promise.resolve(new Response('<html>Bad gateway</html>', { status: 502 }));
-    const http = createHttpClient({ serverUrl: 'http://x', fetch, timeoutMs: 1000 });
+    const http = createHttpClient({ serverUrl: 'http://x', fetch, requestTimeoutMs: 1000 });
     await expect(http.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
       code: 'internal',
       retryable: true,
@@ -58,7 +63,7 @@ describe('createHttpClient', () => {
     const limited = createHttpClient({
       serverUrl: 'http://x',
       fetch: () => Promise.resolve(new Response('', { status: 429 })),
-      timeoutMs: 1000,
+      requestTimeoutMs: 1000,
     });
     await expect(limited.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
       code: 'rate_limited',
@@ -69,7 +74,7 @@ describe('createHttpClient', () => {
     const down = createHttpClient({
       serverUrl: 'http://x',
       fetch: () => Promise.reject(new TypeError('fetch failed')),
-      timeoutMs: 1000,
+      requestTimeoutMs: 1000,
     });
     await expect(down.request({ method: 'GET', path: '/' })).rejects.toMatchObject({
       code: 'network',
@@ -82,7 +87,7 @@ describe('createHttpClient', () => {
         new Promise((_resolve, reject) => {
           init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
         }),
-      timeoutMs: 20,
+      requestTimeoutMs: 20,
     });
     await expect(slow.request({ method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'timeout' });
   });
@@ -103,7 +108,7 @@ describe('createHttpClient', () => {
     const http = createHttpClient({
       serverUrl: 'http://x',
       fetch,
-      timeoutMs: 1000,
+      requestTimeoutMs: 1000,
       getToken: () => token,
       refreshAuth,
     });
@@ -115,7 +120,7 @@ describe('createHttpClient', () => {
     const login = createHttpClient({
       serverUrl: 'http://x',
       fetch: () => Promise.resolve(json(401, { error: { code: 'unauthorized', message: 'no' } })),
-      timeoutMs: 1000,
+      requestTimeoutMs: 1000,
       refreshAuth,
     });
     await expect(

@@ -21,8 +21,8 @@ export interface HttpClientOptions {
   serverUrl: string;
   /** @default globalThis.fetch */
   fetch?: typeof fetch | undefined;
-  /** Abort a request that has not answered by then. */
-  timeoutMs: number;
+  /** Abort a request that has not answered by then. @default DEFAULT_REQUEST_TIMEOUT_MS */
+  requestTimeoutMs?: number | undefined;
   /** The current bearer token; `null` while there is none. */
   getToken?: () => string | null;
   /**
@@ -51,38 +51,30 @@ export function buildUrl(serverUrl: string, path: string, query?: Record<string,
 }
 
 /** The code for a failed response whose body is not our error envelope (a proxy's 502 page, say). */
-function codeForStatus(status: number): ErrorCode {
-  switch (status) {
-    case 400:
-      return 'invalid_payload';
-    case 401:
-      return 'unauthorized';
-    case 403:
-      return 'forbidden';
-    case 404:
-      return 'not_found';
-    case 409:
-      return 'conflict';
-    case 413:
-      return 'payload_too_large';
-    case 415:
-      return 'unsupported_file_type';
-    case 429:
-      return 'rate_limited';
-    default:
-      return 'internal';
-  }
-}
+const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'invalid_payload',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_file_type',
+  429: 'rate_limited',
+};
 
 /** The error a failed response's status and (parsed JSON, or null) body describe. */
 export function errorFromBody(status: number, statusText: string, body: unknown): SwitchboardError {
   const statusLine = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
   const envelope =
     typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
-  return errorFromPayload(envelope, statusLine) ?? new SwitchboardError(codeForStatus(status), statusLine);
+  return (
+    errorFromPayload(envelope, statusLine) ??
+    new SwitchboardError(CODE_FOR_STATUS[status] ?? 'internal', statusLine)
+  );
 }
 
-async function errorFromResponse(response: Response): Promise<SwitchboardError> {
+/** The error a failed response describes, from its status and its body (JSON or not). */
+export async function errorFromResponse(response: Response): Promise<SwitchboardError> {
   let body: unknown = null;
   try {
     body = await response.json();
@@ -97,6 +89,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   // Resolve fetch per call and never call it as a method: browsers throw "Illegal invocation"
   // when `window.fetch` is invoked with another `this`.
   const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 
   const send = async <T>(request: HttpRequest): Promise<T> => {
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -111,7 +104,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, options.timeoutMs);
+    }, timeoutMs);
 
     try {
       let response: Response;
@@ -126,7 +119,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (timedOut) {
           throw new SwitchboardError(
             'timeout',
-            `${request.method} ${request.path} timed out after ${options.timeoutMs} ms`,
+            `${request.method} ${request.path} timed out after ${timeoutMs} ms`,
           );
         }
         throw new SwitchboardError(

@@ -7,7 +7,7 @@ import {
   isGap,
   lastSeq,
   mergeMessages,
-  newMessages,
+  mergeNew,
   removeDelivered,
 } from './message-log.js';
 
@@ -87,10 +87,26 @@ describe('mergeMessages', () => {
   });
 });
 
-describe('newMessages', () => {
-  it('lists what a merge adds, each once', () => {
-    const added = newMessages([message(1)], [message(1), message(2), message(2)]);
+describe('mergeNew', () => {
+  it('lists what a merge adds, each once, in the order given', () => {
+    const { messages, added } = mergeNew([message(1)], [message(1), message(2), message(2)]);
     expect(seqs(added)).toEqual([2]);
+    expect(seqs(messages)).toEqual([1, 2]);
+    expect(seqs(mergeNew([message(1)], [message(3), message(2)]).added)).toEqual([3, 2]);
+    expect(mergeNew([message(1)], [message(2), message(3)]).added).toHaveLength(2);
+  });
+
+  it('adds nothing for a later version of a held message', () => {
+    const sent = message(1, {
+      delivery: { state: 'sent', error: null, updatedAt: '2025-01-01T00:00:00.000Z' },
+    });
+    const read = {
+      ...sent,
+      delivery: { state: 'read' as const, error: null, updatedAt: '2025-01-01T00:01:00.000Z' },
+    };
+    const { messages, added } = mergeNew([sent], [read]);
+    expect(added).toEqual([]);
+    expect(messages).toEqual([read]);
   });
 });
 

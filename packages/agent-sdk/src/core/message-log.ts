@@ -35,8 +35,17 @@ function isLaterVersion(held: Message, incoming: Message): boolean {
  * by identity see no change.
  */
 export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): readonly Message[] {
-  if (incoming.length === 0) return current;
+  return mergeNew(current, incoming).messages;
+}
 
+/**
+ * `mergeMessages`, which also tells what the merge added: the messages of `incoming` that
+ * `current` lacked, each once, in the order given (a later version of a held one is not news).
+ */
+export function mergeNew(
+  current: readonly Message[],
+  incoming: readonly Message[],
+): { messages: readonly Message[]; added: readonly Message[] } {
   // Fast path for live traffic: strictly newer messages in order. A copy of a held message
   // carries the same seq as the original, so anything above the last seq cannot be a duplicate.
   let appendable = true;
@@ -48,31 +57,21 @@ export function mergeMessages(current: readonly Message[], incoming: readonly Me
     }
     previous = message.seq;
   }
-  if (appendable) return [...current, ...incoming];
+  if (appendable)
+    return { messages: incoming.length === 0 ? current : [...current, ...incoming], added: incoming };
 
   const byId = new Map<string, Message>();
   for (const message of current) byId.set(message.id, message);
+  const added: Message[] = [];
   let changed = false;
   for (const message of incoming) {
     const held = byId.get(message.id);
     if (held && !isLaterVersion(held, message)) continue;
+    if (!held) added.push(message);
     byId.set(message.id, message);
     changed = true;
   }
-  if (!changed) return current;
-  return [...byId.values()].sort(bySeq);
-}
-
-/** The messages of `incoming` that `held` lacks, each once, in the order given: what a merge adds. */
-export function newMessages(held: readonly Message[], incoming: readonly Message[]): Message[] {
-  const known = new Set(held.map((message) => message.id));
-  const added: Message[] = [];
-  for (const message of incoming) {
-    if (known.has(message.id)) continue;
-    known.add(message.id);
-    added.push(message);
-  }
-  return added;
+  return { messages: changed ? [...byId.values()].sort(bySeq) : current, added };
 }
 
 /**

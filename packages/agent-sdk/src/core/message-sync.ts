@@ -24,7 +24,7 @@ export interface MessageSyncOptions {
 
 export interface MessageSync {
   /** A message from the socket: merged at once, and a catch-up started if it reveals a gap. */
-  receive(message: Message): void;
+  receive(this: void, message: Message): void;
   /** Fetches everything after the last seq held (or before the earliest known gap), page by page. */
   catchUp(conversationId: string): Promise<void>;
   /** Drops what is known about a conversation's gaps, e.g. when it is no longer shown. */

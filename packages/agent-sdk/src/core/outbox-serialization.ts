@@ -1,7 +1,7 @@
 // How outbox entries are written to storage: errors as plain `{ code, message }`, since a class
-// instance does not survive JSON, and anything unreadable dropped rather than trusted.
-import { isErrorCode, type Attachment, type Card } from '@switchboard/protocol';
-import { SwitchboardError } from '../errors.js';
+// instance does not survive JSON. Reading them back is outbox-restore.ts, apart, since only a page
+// that finds messages an earlier one left unsent needs it.
+import type { SwitchboardError } from '../errors.js';
 import type { PendingMessage } from '../types.js';
 
 export interface StoredEntry extends Omit<PendingMessage, 'error'> {
@@ -10,60 +10,4 @@ export interface StoredEntry extends Omit<PendingMessage, 'error'> {
 
 export function toStored(entry: PendingMessage): StoredEntry {
   return { ...entry, error: entry.error ? { code: entry.error.code, message: entry.error.message } : null };
-}
-
-export function fromStored(value: unknown): PendingMessage | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Partial<StoredEntry>;
-  if (typeof v.clientMessageId !== 'string' || typeof v.text !== 'string') return null;
-  const stored: unknown[] = Array.isArray(v.attachments) ? v.attachments : [];
-  const attachments = stored.filter(isAttachment);
-  // Sending the text without a file it went with would say something else: drop it all.
-  if (attachments.length !== stored.length) return null;
-  const storedCards: unknown[] = Array.isArray(v.cards) ? v.cards : [];
-  const cards = storedCards.filter(isCard);
-  // Likewise for a card (the server checks the rest of a card again).
-  if (cards.length !== storedCards.length) return null;
-  return {
-    clientMessageId: v.clientMessageId,
-    conversationId: typeof v.conversationId === 'string' ? v.conversationId : null,
-    text: v.text,
-    kind: v.kind === 'note' ? 'note' : 'text',
-    attachments,
-    ...(cards.length > 0 && { cards }),
-    createdAt: typeof v.createdAt === 'string' ? v.createdAt : new Date().toISOString(),
-    attempts: typeof v.attempts === 'number' ? v.attempts : 0,
-    error: errorFromStored(v.error),
-  };
-}
-
-/** Enough of an attachment to send (its id) and show (name, type, URL); anything less is dropped. */
-function isAttachment(value: unknown): value is Attachment {
-  if (typeof value !== 'object' || value === null) return false;
-  const { id, name, url, kind, contentType, size } = value as Record<string, unknown>;
-  return (
-    typeof id === 'string' &&
-    typeof name === 'string' &&
-    typeof url === 'string' &&
-    typeof contentType === 'string' &&
-    typeof size === 'number' &&
-    (kind === 'image' || kind === 'audio' || kind === 'video' || kind === 'file')
-  );
-}
-
-/** A card has a title; its other fields are optional strings. */
-function isCard(value: unknown): value is Card {
-  if (typeof value !== 'object' || value === null) return false;
-  const { title, subtitle, imageUrl, price, url } = value as Record<string, unknown>;
-  const optional = (field: unknown) => field === undefined || typeof field === 'string';
-  return (
-    typeof title === 'string' && optional(subtitle) && optional(imageUrl) && optional(price) && optional(url)
-  );
-}
-
-function errorFromStored(value: unknown): SwitchboardError | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { code, message } = value as Record<string, unknown>;
-  const known = isErrorCode(code) || code === 'network' || code === 'timeout';
-  return new SwitchboardError(known ? code : 'internal', typeof message === 'string' ? message : 'Failed');
 }

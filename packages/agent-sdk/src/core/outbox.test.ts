@@ -5,6 +5,7 @@ import type { PendingMessage } from '../types.js';
 import { message } from '../testing/factories.js';
 import { MemoryStorage } from '../testing/memory-storage.js';
 import { createOutbox, type OutboxOptions } from './outbox.js';
+import { fromStored } from './outbox-restore.js';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -171,7 +172,7 @@ describe('outbox', () => {
     await expect(bad).rejects.toBe(refusal);
     await settle();
     expect(h.outbox.entries[0]).toMatchObject({ text: 'bad', error: refusal });
-    expect(onFailed).toHaveBeenCalledWith(refusal, expect.objectContaining({ text: 'bad' }));
+    expect(onFailed).toHaveBeenCalledWith(refusal);
     expect(h.calls.map((call) => call.entry.text)).toEqual(['bad', 'good']);
     h.ack(1);
     await expect(good).resolves.toMatchObject({ text: 'good' });
@@ -270,7 +271,7 @@ describe('outbox persistence', () => {
     expect(storage.map.has('sb:outbox')).toBe(true);
 
     // A new page: a fresh outbox over the same storage.
-    const after = harness({ storage, storageKey: 'sb:outbox' });
+    const after = harness({ storage, storageKey: 'sb:outbox', fromStored });
     expect(after.outbox.entries.map((e) => [e.clientMessageId, e.conversationId, e.text, e.kind])).toEqual([
       [ids[0], 'c1', 'one', 'text'],
       [ids[1], null, 'two', 'note'],
@@ -284,6 +285,13 @@ describe('outbox persistence', () => {
     expect(after.calls.map((call) => call.entry.clientMessageId)).toEqual(ids);
     expect(after.outbox.entries).toEqual([]);
     expect(storage.map.has('sb:outbox')).toBe(false);
+  });
+
+  it('restores nothing without a reader of stored entries (a page that found none stored)', () => {
+    const storage = new MemoryStorage();
+    const before = harness({ storage, storageKey: 'sb:outbox' });
+    void before.outbox.enqueue({ conversationId: 'c1', text: 'one', kind: 'text' });
+    expect(harness({ storage, storageKey: 'sb:outbox' }).outbox.entries).toEqual([]);
   });
 
   it('restores a final error as a SwitchboardError', () => {
@@ -302,7 +310,7 @@ describe('outbox persistence', () => {
         },
       ]),
     );
-    const h = harness({ storage, storageKey: 'sb:outbox' });
+    const h = harness({ storage, storageKey: 'sb:outbox', fromStored });
     const error = h.outbox.entries[0]!.error;
     expect(error).toBeInstanceOf(SwitchboardError);
     expect(error?.code).toBe('forbidden');

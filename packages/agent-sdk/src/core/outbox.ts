@@ -7,7 +7,7 @@ import type { KeyValueStorage, PendingMessage } from '../types.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { isDeliveryOf } from './message-log.js';
 import { toSwitchboardError } from './error-utils.js';
-import { fromStored, toStored } from './outbox-serialization.js';
+import { toStored } from './outbox-serialization.js';
 import { readJson, removeKey, writeJson } from './storage.js';
 
 export interface OutboxInput {
@@ -30,14 +30,19 @@ export interface OutboxOptions {
   /** Called with the new entry list after every change. */
   onChange: (entries: readonly PendingMessage[]) => void;
   /** Called with the ack's message, before the entry disappears, so it can be merged first. */
-  onDelivered: (message: Message, entry: PendingMessage) => void;
+  onDelivered: (message: Message) => void;
   /** Called when an entry fails for good. */
-  onFailed?: (error: SwitchboardError, entry: PendingMessage) => void;
+  onFailed?: (error: SwitchboardError) => void;
   backoff: BackoffOptions;
   /** @default null (memory only) */
   storage?: KeyValueStorage | null;
   /** The storage key the entries are kept under. @default 'switchboard:outbox' */
   storageKey?: string;
+  /**
+   * Reads a stored entry back (`fromStored` of outbox-restore.ts). Without it, entries are stored
+   * but none is restored: a client that found nothing stored need not load the reader.
+   */
+  fromStored?: ((value: unknown) => PendingMessage | null) | undefined;
   /** @default Math.random */
   random?: () => number;
 }
@@ -95,7 +100,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let persisted = false;
 
-  if (storage) {
+  const { fromStored } = options;
+  if (storage && fromStored) {
     const stored = readJson(storage, storageKey);
     if (Array.isArray(stored)) {
       entries = stored.map(fromStored).filter((entry): entry is PendingMessage => entry !== null);
@@ -137,21 +143,27 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return updated;
   };
 
+  const holds = (clientMessageId: string): boolean =>
+    entries.some((entry) => entry.clientMessageId === clientMessageId);
+
   const remove = (clientMessageId: string): boolean => {
-    if (!entries.some((entry) => entry.clientMessageId === clientMessageId)) return false;
+    if (!holds(clientMessageId)) return false;
     commit(entries.filter((entry) => entry.clientMessageId !== clientMessageId));
     return true;
   };
 
-  const settle = (
-    clientMessageId: string,
-    outcome: { message: Message } | { error: SwitchboardError },
-  ): void => {
+  /** Resolves the entry's promise with its stored message, or rejects it with an error. */
+  const settle = (clientMessageId: string, outcome: Message | SwitchboardError): void => {
     const deferred = deferreds.get(clientMessageId);
     if (!deferred) return;
     deferreds.delete(clientMessageId);
-    if ('message' in outcome) deferred.resolve(outcome.message);
-    else deferred.reject(outcome.error);
+    if (outcome instanceof SwitchboardError) deferred.reject(outcome);
+    else deferred.resolve(outcome);
+  };
+
+  const cancelRetry = (): void => {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
   };
 
   const scheduleRetry = (): void => {
@@ -179,7 +191,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       } catch (caught) {
         const error = toSwitchboardError(caught);
         // Settled meanwhile (a broadcast carried it, or it was discarded): move on.
-        if (!entries.some((entry) => entry.clientMessageId === head.clientMessageId)) continue;
+        if (!holds(head.clientMessageId)) continue;
         if (error.retryable) {
           failures += 1;
           // A flush asked for while this attempt was failing means a fresh connection: go now.
@@ -187,16 +199,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
           scheduleRetry();
           return;
         }
-        const failed = replace(head.clientMessageId, { error }) ?? attempt;
-        settle(head.clientMessageId, { error });
-        options.onFailed?.(error, failed);
+        replace(head.clientMessageId, { error });
+        settle(head.clientMessageId, error);
+        options.onFailed?.(error);
         continue;
       }
       failures = 0;
-      if (entries.some((entry) => entry.clientMessageId === head.clientMessageId)) {
-        options.onDelivered(message, attempt);
+      if (holds(head.clientMessageId)) {
+        options.onDelivered(message);
         remove(head.clientMessageId);
-        settle(head.clientMessageId, { message });
+        settle(head.clientMessageId, message);
       }
     }
   };
@@ -234,8 +246,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       flushRequested = true;
       return;
     }
-    clearTimeout(retryTimer);
-    retryTimer = undefined;
+    cancelRetry();
     start();
   }
 
@@ -247,7 +258,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     enqueue(input) {
       const clientMessageId = input.clientMessageId ?? ulid();
       // The same id again is a retry of the same message, never a second message.
-      if (entries.some((entry) => entry.clientMessageId === clientMessageId)) return retry(clientMessageId);
+      if (holds(clientMessageId)) return retry(clientMessageId);
       const deferred = deferredFor(clientMessageId);
       commit([
         ...entries,
@@ -274,7 +285,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const entry = entries.find((candidate) => isDeliveryOf(message, candidate));
         if (!entry) continue;
         remove(entry.clientMessageId);
-        settle(entry.clientMessageId, { message });
+        settle(entry.clientMessageId, message);
       }
     },
 
@@ -282,7 +293,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
     discard(clientMessageId, reason = new SwitchboardError('conflict', 'The message was discarded')) {
       if (!remove(clientMessageId)) return false;
-      settle(clientMessageId, { error: reason });
+      settle(clientMessageId, reason);
       return true;
     },
 
@@ -290,21 +301,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const failing = entries.filter((entry) => entry.error === null);
       if (failing.length === 0) return;
       commit(entries.map((entry) => (entry.error === null ? { ...entry, error } : entry)));
-      for (const entry of failing) settle(entry.clientMessageId, { error });
+      for (const entry of failing) settle(entry.clientMessageId, error);
     },
 
-    pause() {
-      clearTimeout(retryTimer);
-      retryTimer = undefined;
-    },
+    pause: cancelRetry,
 
     clear(reason) {
-      clearTimeout(retryTimer);
-      retryTimer = undefined;
+      cancelRetry();
       const dropped = entries;
       failures = 0;
       commit([]);
-      for (const entry of dropped) settle(entry.clientMessageId, { error: reason });
+      for (const entry of dropped) settle(entry.clientMessageId, reason);
     },
   };
 }

@@ -32,7 +32,6 @@ export interface TransportOptions {
 
 /** A typed request/response and event surface over one socket.io namespace. */
 export interface Transport<Listen, Emit> {
-  readonly state: ConnectionState;
   readonly connected: boolean;
   /** Starts connecting; resolves at the next successful connect, rejects if the transport gives up. */
   open(): Promise<void>;
@@ -43,7 +42,8 @@ export interface Transport<Listen, Emit> {
     name: Name,
     payload: PayloadOf<Emit, Name>,
   ): Promise<AckData<Emit, Name>>;
-  on<Name extends keyof Listen & string>(name: Name, listener: Listen[Name]): () => void;
+  /** Listens for the server's event `name` for as long as the transport lives. */
+  on<Name extends keyof Listen & string>(name: Name, listener: Listen[Name]): void;
   /**
    * Emits a fire-and-forget event (no ack, e.g. `typing`) when connected; returns whether it was
    * sent. Nothing is queued: a signal is worthless by the time a connection comes back.
@@ -82,7 +82,8 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
   let kicks = 0;
   let connectedAt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  const waiters = new Set<{ resolve: () => void; reject: (error: SwitchboardError) => void }>();
+  /** The open() calls waiting for the next connect: each settles with the error, or none for success. */
+  const waiters = new Set<(error?: SwitchboardError) => void>();
   const inflight = new Set<(error: SwitchboardError) => void>();
 
   const setState = (next: ConnectionState): void => {
@@ -96,10 +97,7 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
   };
 
   const settleWaiters = (error?: SwitchboardError): void => {
-    for (const waiter of [...waiters]) {
-      if (error) waiter.reject(error);
-      else waiter.resolve();
-    }
+    for (const settle of [...waiters]) settle(error);
     waiters.clear();
   };
 
@@ -178,10 +176,6 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
   });
 
   return {
-    get state() {
-      return state;
-    },
-
     get connected() {
       return socket.connected;
     },
@@ -189,7 +183,7 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
     open() {
       const connected = new Promise<void>((resolve, reject) => {
         if (socket.connected) resolve();
-        else waiters.add({ resolve, reject });
+        else waiters.add((error) => (error ? reject(error) : resolve()));
       });
       if (closedByUser) {
         closedByUser = false;
@@ -217,10 +211,9 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
         return Promise.reject(new SwitchboardError('network', `Cannot send ${name}: not connected`));
       }
       return new Promise<Data>((resolve, reject) => {
-        let done = false;
+        // Settles once: whichever of the ack, the timeout and a disconnect comes first wins, and
+        // the later ones change nothing.
         const finish = (error: SwitchboardError | null, data?: Data): void => {
-          if (done) return;
-          done = true;
           clearTimeout(timer);
           inflight.delete(fail);
           if (error) reject(error);
@@ -252,11 +245,7 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
     },
 
     on(name, listener) {
-      const loose = listener as unknown as AnyListener;
-      socket.on(name, loose);
-      return () => {
-        socket.off(name, loose);
-      };
+      socket.on(name, listener as unknown as AnyListener);
     },
   };
 }

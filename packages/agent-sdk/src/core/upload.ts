@@ -1,8 +1,10 @@
 // Uploads a file (`POST /v1/uploads`, the raw bytes as the body). In a browser it goes through
-// XMLHttpRequest, the one API that reports upload progress; elsewhere (Node) through fetch.
-import { shortenFileName, type Attachment, type UploadLimits } from '@switchboard/protocol';
+// XMLHttpRequest, the one API that reports upload progress; elsewhere (Node) through fetch. Loaded
+// with a client's first upload (see attachments.ts), with the record of what it uploaded.
+import { MAX_ATTACHMENTS, shortenFileName, type Attachment, type UploadLimits } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { UploadOptions } from '../types.js';
+import type { Attachments, AttachmentsOptions } from './attachments.js';
 import { buildUrl, errorFromBody } from './http.js';
 import { parseJson } from './parse-json.js';
 
@@ -178,6 +180,57 @@ export function createUploader(options: UploaderOptions): Uploader {
         if (!expired || !(await options.refreshAuth())) throw error;
         return send(file, uploadOptions);
       }
+    },
+  };
+}
+
+/**
+ * The files a client uploaded, remembered so that a send by id can show them while it is
+ * pending, and the uploader that sends them.
+ */
+export interface UploadedFiles extends Pick<Attachments, 'withFiles'> {
+  upload: Uploader['upload'];
+}
+
+export function createUploadedFiles({ client, getToken, refreshAuth }: AttachmentsOptions): UploadedFiles {
+  const uploader = createUploader({
+    serverUrl: client.serverUrl,
+    fetch: client.fetch,
+    getToken,
+    refreshAuth,
+  });
+  const uploaded = new Map<string, Attachment>();
+
+  /** Why `ids` cannot be sent, or null: too many, one twice, or one this client did not upload. */
+  const refusal = (ids: readonly string[]): SwitchboardError | null => {
+    const refuse = (message: string, issue: string) =>
+      new SwitchboardError('invalid_payload', message, [{ path: 'attachmentIds', message: issue }]);
+    if (ids.length > MAX_ATTACHMENTS)
+      return refuse(
+        `A message carries at most ${MAX_ATTACHMENTS} files`,
+        `must have at most ${MAX_ATTACHMENTS} items`,
+      );
+    if (new Set(ids).size !== ids.length)
+      return refuse('An attachment is listed twice', 'must not repeat an attachment');
+    const unknown = ids.find((id) => !uploaded.has(id));
+    if (unknown === undefined) return null;
+    return refuse(
+      `Attachment ${unknown} was not uploaded with this client`,
+      'must be uploaded with upload() first',
+    );
+  };
+
+  return {
+    async upload(file, uploadOptions, limits) {
+      const attachment = await uploader.upload(file, uploadOptions, limits);
+      uploaded.set(attachment.id, attachment);
+      return attachment;
+    },
+
+    withFiles(ids, send) {
+      const refused = refusal(ids);
+      // Without a refusal, every id names an uploaded file.
+      return refused ? Promise.reject(refused) : send(ids.map((id) => uploaded.get(id)!));
     },
   };
 }

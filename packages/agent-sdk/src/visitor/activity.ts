@@ -25,15 +25,15 @@ function activityKey({ conversation, connection }: VisitorState): string {
 export function watchActivity({ store, http }: Options): () => void {
   let latest = 0;
   let heldId: string | null = null;
-  return store.select(activityKey, (key) => {
+  return store.select(activityKey, () => {
     const { conversation, connection } = store.getSnapshot();
     // Another conversation (or none): the old lines go at once, not when the new ones arrive.
     if (conversation?.id !== heldId) {
       heldId = conversation?.id ?? null;
       store.setState({ activity: EMPTY });
     }
-    if (!conversation) return;
-    if (connection !== 'connected' || key.endsWith('|offline')) return;
+    // Offline (the key says so too): the next connect reads them.
+    if (!conversation || connection !== 'connected') return;
     const request = ++latest;
     fetchActivity(http, conversation.id).then(
       (activity) => {

@@ -55,26 +55,18 @@ export function watchAgentProfiles({ store, transport }: Options): () => void {
     }
   };
 
-  // Batched: a page of history names its agents once, not once per message.
-  const schedule = (): void => {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(fetchMissing);
-  };
-
-  const unsubscribe = store.select((state) => agentsOnScreen(state).join(), schedule);
-  const offConnect = store.select(
-    (state) => state.connection,
-    (connection) => {
-      if (connection !== 'connected') return;
-      asked.clear();
-      schedule();
+  // Keyed on the connection too, so that a new connection asks again for what the last one
+  // could not tell (the set of those asked is cleared in between).
+  return store.select(
+    (state) => (state.connection === 'connected' ? agentsOnScreen(state).join() : null),
+    (key) => {
+      if (key === null) return asked.clear();
+      // Batched: a page of history names its agents once, not once per message.
+      if (scheduled) return;
+      scheduled = true;
+      queueMicrotask(fetchMissing);
     },
   );
-  return () => {
-    unsubscribe();
-    offConnect();
-  };
 }
 
 function withProfiles(

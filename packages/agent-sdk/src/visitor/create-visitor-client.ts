@@ -1,3 +1,4 @@
+import { fromStored } from '../core/outbox-restore.js';
 import { socketIoConnector } from '../core/socket-io-connector.js';
 import type { VisitorClient, VisitorClientOptions } from '../types.js';
 import { createVisitorClientCore } from './visitor-client.js';
@@ -12,6 +13,6 @@ import { createVisitorEngine } from './visitor-engine.js';
 export function createVisitorClient(options: VisitorClientOptions): VisitorClient {
   // Node and bundled apps get the engine at once: its restored outbox shows from the start.
   const connector = options.connector ?? socketIoConnector();
-  const kit = { createVisitorEngine, connector };
+  const kit = { createVisitorEngine, connector, fromStored };
   return createVisitorClientCore(options, () => Promise.resolve(kit), kit);
 }

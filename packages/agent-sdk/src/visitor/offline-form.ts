@@ -6,6 +6,7 @@ import { ulid, type Conversation, type Message, type OfflineFormSubmission } fro
 import { SwitchboardError } from '../errors.js';
 import type { VisitorClient } from '../types.js';
 import { validateMessageText } from '../core/validate.js';
+import type { EngineParts } from './engine-parts.js';
 
 export type OfflineFormInput = Parameters<VisitorClient['submitOfflineForm']>[0];
 
@@ -64,4 +65,18 @@ export function createOfflineFormSubmitter(
     options.onSubmitted(message, submission);
     return message;
   };
+}
+
+/** The engine's `submitOfflineForm`: into the current conversation, started when needed. */
+export function offlineFormFor({ store, core, conversation, startConversation }: EngineParts) {
+  return createOfflineFormSubmitter({
+    conversation: startConversation,
+    request: (submission) => core.transport.request('offline_form:submit', submission),
+    onSubmitted: (message, { name, email }) => {
+      conversation.apply(message.conversationId, [message], 'live');
+      // The server filled the contact in from the answers; it sends visitors no update of its own.
+      const { contact } = store.getSnapshot();
+      if (contact) store.setState({ contact: { ...contact, email, name: name ?? contact.name } });
+    },
+  });
 }

@@ -12,6 +12,7 @@ import {
 } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
 import type { VisitorClient } from '../types.js';
+import type { EngineParts } from './engine-parts.js';
 
 export type PreChatInput = Parameters<VisitorClient['submitPreChat']>[0];
 
@@ -71,4 +72,21 @@ export function createPreChatSubmitter(
     await options.onSubmitted(result);
     return result;
   };
+}
+
+/** The engine's `submitPreChat`: the first interaction, which may start the conversation. */
+export function preChatFor({ store, core, conversation, loadSite, start, report }: EngineParts) {
+  return createPreChatSubmitter({
+    settings: async () => (await loadSite()).preChat,
+    connect: start,
+    request: (payload) => core.transport.request('pre_chat:submit', payload),
+    onSubmitted: async ({ contact, conversation: started, message }) => {
+      store.setState({ contact });
+      if (!started || !message) return;
+      conversation.adopt(started);
+      conversation.apply(started.id, [message], 'live');
+      // The bot or an agent may have answered before this socket joined the conversation's room.
+      if (!conversation.loaded) await conversation.loadLatest(started.id).catch(report);
+    },
+  });
 }

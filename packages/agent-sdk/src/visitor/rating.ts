@@ -7,6 +7,7 @@ import {
   type CsatSubmission,
 } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
+import type { EngineParts } from './engine-parts.js';
 
 export interface RaterOptions {
   /** The conversation to rate, once connected and synced; null when there is none. */
@@ -49,4 +50,17 @@ export function createRater(
     options.onRated(rated);
     return rated;
   };
+}
+
+/** The engine's `rate`: the current conversation, once connected and synced. */
+export function raterFor({ store, core, conversation, activate }: EngineParts) {
+  return createRater({
+    conversation: async () => {
+      // Connected and synced first: the join may find the conversation gone.
+      if (store.getSnapshot().conversation) await activate();
+      return store.getSnapshot().conversation;
+    },
+    request: (submission) => core.transport.request('conversation:rate', submission),
+    onRated: (rated) => conversation.adopt(rated),
+  });
 }

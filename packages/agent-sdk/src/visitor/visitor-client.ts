@@ -2,24 +2,30 @@
 // session, socket, outbox and conversation, `visitor-engine.ts`) imported when the visitor first
 // needs it: a stored session to resume, a message, a form. A browser bundle keeps that part in a
 // chunk of its own, so a page with a chat nobody has used yet loads less.
-import { SwitchboardError } from '../errors.js';
 import type { SocketConnector } from '../core/socket.js';
-import { attachmentUrl, downloadAttachment } from '../core/attachment-url.js';
+import { attachmentLinks } from '../core/attachment-url.js';
 import { fetchPublicSite } from '../core/api.js';
 import { createEventHub } from '../core/emitter.js';
-import { createHttpClient, DEFAULT_REQUEST_TIMEOUT_MS } from '../core/http.js';
-import { readJson } from '../core/storage.js';
+import { createHttpClient } from '../core/http.js';
+import { loadOnce } from '../core/lazy.js';
+import { readJson, removeKey } from '../core/storage.js';
 import { createStore } from '../core/store.js';
 import { singleFlight } from '../core/tasks.js';
 import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
 import { INITIAL_VISITOR_STATE } from './initial-state.js';
 import { createVisitorSessionStorage } from './session-storage.js';
-import type { createVisitorEngine } from './visitor-engine.js';
+import type { fromStored } from '../core/outbox-restore.js';
+import type { createVisitorEngine, VisitorEngine } from './visitor-engine.js';
 
 /** The engine with the sockets it runs on: imported together, so a browser bundle fetches one chunk. */
 export interface EngineKit {
   createVisitorEngine: typeof createVisitorEngine;
   connector: SocketConnector;
+  /**
+   * Reads back stored outbox entries. Given with an eager engine; otherwise the shell imports it
+   * only when the storage holds messages an earlier page left unsent.
+   */
+  fromStored?: typeof fromStored;
 }
 
 export { INITIAL_VISITOR_STATE } from './initial-state.js';
@@ -37,47 +43,45 @@ export function createVisitorClientCore(
 ): VisitorClient {
   const store = createStore<VisitorState>(INITIAL_VISITOR_STATE);
   const hub = createEventHub<VisitorClientEvents>();
-  const prefix = options.storageKey ?? 'switchboard:';
-  let engine: VisitorClient | null = null;
-
+  // One for the shell and the engine, so that neither reads a credential the other forgot.
+  const session = createVisitorSessionStorage(
+    options.storage ?? null,
+    options.storageKey ?? 'switchboard:',
+    options.siteKey,
+  );
+  /** What an earlier page left in the outbox (its JSON), if anything. */
+  const storedOutbox = () => (options.storage ? readJson(options.storage, session.outboxKey) : undefined);
   // `loadSite` is read when called, by then defined below.
-  if (eager) engine = eager.createVisitorEngine(options, eager.connector, store, hub, () => loadSite());
-  let loading: Promise<VisitorClient> | null = engine ? Promise.resolve(engine) : null;
+  const create = (kit: EngineKit, fromStored = kit.fromStored) =>
+    kit.createVisitorEngine(options, kit.connector, store, hub, session, () => loadSite(), fromStored);
+  let engine: VisitorEngine | null = eager ? create(eager) : null;
   /** The engine, imported and created once; a failed import (offline) is tried again next time. */
-  const load = (): Promise<VisitorClient> => {
-    loading ??= engineKit().then(
-      (kit) => (engine = kit.createVisitorEngine(options, kit.connector, store, hub, loadSite)),
-      (error: unknown) => {
-        loading = null;
-        throw new SwitchboardError(
-          'network',
-          error instanceof Error ? error.message : 'The chat failed to load',
-        );
-      },
-    );
-    return loading;
-  };
+  const load = loadOnce(async () => {
+    if (engine) return engine;
+    // Few pages find messages an earlier one left unsent: only those load the reader of them.
+    const [kit, restore] = await Promise.all([
+      engineKit(),
+      storedOutbox() === undefined ? undefined : import('../core/outbox-restore.js'),
+    ]);
+    return (engine = create(kit, restore?.fromStored));
+  });
 
   /** Runs `use` on the engine: at once when it is there (so a send is pending synchronously), else once loaded. */
-  const withEngine = <Result>(use: (loaded: VisitorClient) => Promise<Result>): Promise<Result> =>
+  const withEngine = <Result>(use: (loaded: VisitorEngine) => Promise<Result>): Promise<Result> =>
     engine ? use(engine) : load().then(use);
+  /** The engine's method `name`, called through `withEngine` (for methods that resolve a promise). */
+  const viaEngine = <Name extends keyof VisitorEngine>(name: Name) =>
+    ((...args: unknown[]) =>
+      withEngine((loaded) =>
+        (loaded[name] as (...args: unknown[]) => Promise<unknown>)(...args),
+      )) as VisitorEngine[Name];
 
   /** Whether a page view must load the engine: a session to resume or messages still to send. */
-  const stored = () => {
-    if (!options.storage) return false;
-    const session = createVisitorSessionStorage(options.storage, prefix, options.siteKey).read();
-    return session !== null || readJson(options.storage, `${prefix}outbox`) !== undefined;
-  };
+  const stored = () => session.read() !== null || storedOutbox() !== undefined;
 
   // The site is public: read without a session, before or after the engine, and kept (a session
   // brings the same site along and replaces it).
-  const http = createHttpClient({
-    serverUrl: options.serverUrl,
-    fetch: options.fetch,
-    timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    getToken: () => null,
-    refreshAuth: () => Promise.resolve(false),
-  });
+  const http = createHttpClient(options);
   const loadSite = singleFlight(async () => {
     const held = store.getSnapshot().site;
     if (held) return held;
@@ -85,7 +89,6 @@ export function createVisitorClientCore(
     if (!store.getSnapshot().site) store.setState({ site });
     return store.getSnapshot().site ?? site;
   });
-  const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
 
   return {
     getSnapshot: store.getSnapshot,
@@ -99,17 +102,16 @@ export function createVisitorClientCore(
       if (engine || stored()) return withEngine((loaded) => loaded.connect());
     },
     disconnect: () => engine?.disconnect(),
-    startConversation: () => withEngine((loaded) => loaded.startConversation()),
-    startNewConversation: () => withEngine((loaded) => loaded.startNewConversation()),
-    sendMessage: (text, sendOptions) => withEngine((loaded) => loaded.sendMessage(text, sendOptions)),
-    submitOfflineForm: (form) => withEngine((loaded) => loaded.submitOfflineForm(form)),
-    submitPreChat: (form) => withEngine((loaded) => loaded.submitPreChat(form)),
+    startConversation: viaEngine('startConversation'),
+    startNewConversation: viaEngine('startNewConversation'),
+    sendMessage: viaEngine('sendMessage'),
+    submitOfflineForm: viaEngine('submitOfflineForm'),
+    submitPreChat: viaEngine('submitPreChat'),
     loadSite,
-    upload: (file, uploadOptions) => withEngine((loaded) => loaded.upload(file, uploadOptions)),
-    download: (attachment) => downloadAttachment(options.serverUrl, attachment, doFetch),
-    attachmentUrl: (attachment) => attachmentUrl(options.serverUrl, attachment),
-    identify: (user) => withEngine((loaded) => loaded.identify(user)),
-    rate: (score, comment) => withEngine((loaded) => loaded.rate(score, comment)),
+    upload: viaEngine('upload'),
+    ...attachmentLinks(options),
+    identify: viaEngine('identify'),
+    rate: viaEngine('rate'),
     loadOlder: async () => (engine ? engine.loadOlder() : false),
     setTyping(typing) {
       if (engine) engine.setTyping(typing);
@@ -117,13 +119,13 @@ export function createVisitorClientCore(
       else if (typing) load().catch(() => undefined);
     },
     markRead: () => engine?.markRead(),
-    retryMessage: (clientMessageId) => withEngine((loaded) => loaded.retryMessage(clientMessageId)),
+    retryMessage: viaEngine('retryMessage'),
     discardMessage: (clientMessageId) => engine?.discardMessage(clientMessageId) ?? false,
     reset() {
       if (engine) return engine.reset();
       // Nothing loaded yet may still have been stored by an earlier page: forget it too.
-      options.storage?.removeItem(`${prefix}session`);
-      options.storage?.removeItem(`${prefix}outbox`);
+      session.clear();
+      if (options.storage) removeKey(options.storage, session.outboxKey);
       store.setState({ ...INITIAL_VISITOR_STATE });
     },
   };

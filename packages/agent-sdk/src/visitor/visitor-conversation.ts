@@ -5,7 +5,7 @@ import { fetchMessages } from '../core/api.js';
 import { newerConversation, withMessage } from '../core/conversations.js';
 import type { EventHub } from '../core/emitter.js';
 import type { HttpClient } from '../core/http.js';
-import { firstSeq, mergeMessages, newMessages } from '../core/message-log.js';
+import { mergeNew } from '../core/message-log.js';
 import { createMessageSync, type MessageSource } from '../core/message-sync.js';
 import type { Store } from '../core/store.js';
 
@@ -36,13 +36,13 @@ export interface VisitorConversation {
   drop(onlyId?: string): void;
   apply(conversationId: string, messages: readonly Message[], source: MessageSource): void;
   /** A `message:created` from the socket. */
-  receive(message: Message): void;
+  receive(this: void, message: Message): void;
   /** A `queue:position` from the socket; kept only for the current conversation while it is queued. */
-  receivePosition(position: QueuePosition): void;
+  receivePosition(this: void, position: QueuePosition): void;
   /** Brings the messages up to date after a (re)join: a catch-up if loaded, else the latest page. */
   refresh(conversationId: string): Promise<void>;
+  /** Reads the latest page (`PAGE_SIZE` messages); older ones come with `loadOlder()` (load-older.ts). */
   loadLatest(conversationId: string): Promise<void>;
-  loadOlder(): Promise<boolean>;
 }
 
 export function createVisitorConversation(options: VisitorConversationOptions): VisitorConversation {
@@ -63,16 +63,15 @@ export function createVisitorConversation(options: VisitorConversationOptions): 
     http: options.http,
     // Gap detection needs a known starting point: only once the latest page is in.
     getMessages: (id) => (loaded && current()?.id === id ? store.getSnapshot().messages : undefined),
-    apply: (id, messages, source) => apply(id, messages, source),
+    apply,
     onError: options.onError,
   });
 
   function apply(conversationId: string, incoming: readonly Message[], source: MessageSource): void {
     const state = store.getSnapshot();
     if (!state.conversation || state.conversation.id !== conversationId) return;
-    const merged = mergeMessages(state.messages, incoming);
-    const added = merged === state.messages ? [] : newMessages(state.messages, incoming);
-    store.setState({ messages: merged, conversation: added.reduce(withMessage, state.conversation) });
+    const { messages, added } = mergeNew(state.messages, incoming);
+    store.setState({ messages, conversation: added.reduce(withMessage, state.conversation) });
     options.acknowledge(incoming);
     if (source !== 'history') for (const message of added) hub.emit('message:created', message);
   }
@@ -142,9 +141,7 @@ export function createVisitorConversation(options: VisitorConversationOptions): 
 
     apply,
 
-    receive(message) {
-      messageSync.receive(message);
-    },
+    receive: messageSync.receive,
 
     receivePosition(position) {
       const held = current();
@@ -163,24 +160,5 @@ export function createVisitorConversation(options: VisitorConversationOptions): 
     },
 
     loadLatest,
-
-    async loadOlder() {
-      const { conversation, messages, hasOlder } = store.getSnapshot();
-      if (!conversation) return false;
-      if (!loaded) {
-        await loadLatest(conversation.id);
-        return store.getSnapshot().messages.length > 0;
-      }
-      const oldest = firstSeq(messages);
-      if (oldest === null || oldest <= 1 || !hasOlder) return false;
-      const page = await fetchMessages(options.http, conversation.id, {
-        beforeSeq: oldest,
-        limit: PAGE_SIZE,
-      });
-      if (current()?.id !== conversation.id) return false;
-      apply(conversation.id, page.items, 'history');
-      store.setState({ hasOlder: page.hasMore });
-      return page.items.length > 0;
-    },
   };
 }

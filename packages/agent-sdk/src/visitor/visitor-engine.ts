@@ -1,15 +1,21 @@
 import {
   VISITOR_NAMESPACE,
-  type Attachment,
   type Conversation,
   type PublicSite,
   type VisitorClientToServerEvents,
   type VisitorServerToClientEvents,
 } from '@switchboard/protocol';
 import { SwitchboardError } from '../errors.js';
-import type { VisitorClient, VisitorClientEvents, VisitorClientOptions, VisitorState } from '../types.js';
-import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS } from '../core/backoff.js';
-import { fetchConversations } from '../core/api.js';
+import type {
+  Emitter,
+  PendingMessage,
+  ReadableStore,
+  VisitorClient,
+  VisitorClientEvents,
+  VisitorClientOptions,
+  VisitorState,
+} from '../types.js';
+import { backoffDelay, reconnectionBackoff } from '../core/backoff.js';
 import { createAttachments } from '../core/attachments.js';
 import { createConnectionCore } from '../core/connection.js';
 import type { SocketConnector } from '../core/socket.js';
@@ -22,12 +28,13 @@ import { INITIAL_VISITOR_STATE } from './initial-state.js';
 import { lazily } from '../core/lazy.js';
 import { createDelays, singleFlight } from '../core/tasks.js';
 import { validateMessageText } from '../core/validate.js';
-import { createVisitorSessionStorage } from './session-storage.js';
+import type { VisitorSessionStorage } from './session-storage.js';
 import { createVisitorConversation } from './visitor-conversation.js';
 import { createVisitorIdentity } from './visitor-identity.js';
 import { watchActivity } from './activity.js';
 import { watchAgentProfiles } from './agent-profiles.js';
 import { createVisitorSignals } from './visitor-signals.js';
+import type { EngineParts } from './engine-parts.js';
 
 /** A stored conversation answering a join with one of these is gone for this visitor. */
 const GONE_ON_JOIN = new Set<SwitchboardError['code']>(['not_found', 'forbidden', 'conversation_closed']);
@@ -39,6 +46,19 @@ const ENDED = new Set<Conversation['status']>(['resolved', 'abandoned']);
 const ACTIVE = new Set<VisitorState['connection']>(['connecting', 'connected', 'reconnecting']);
 
 /**
+ * The methods the shell (`createVisitorClientCore`) hands to the engine. The store, the events,
+ * the site and the attachments' URLs work without a session, so the shell serves them itself.
+ */
+export type VisitorEngine = Omit<
+  VisitorClient,
+  | keyof ReadableStore<VisitorState>
+  | keyof Emitter<VisitorClientEvents>
+  | 'loadSite'
+  | 'download'
+  | 'attachmentUrl'
+>;
+
+/**
  * The visitor client's working part: session, socket, outbox, conversation. `createVisitorClientCore`
  * loads it (as a chunk of its own in a browser bundle) when the visitor first needs it, and hands
  * it the store and event hub the app has been watching from the start.
@@ -48,31 +68,28 @@ export function createVisitorEngine(
   connector: SocketConnector,
   store: Store<VisitorState>,
   hub: EventHub<VisitorClientEvents>,
+  /** The shell's, which reads it to decide whether a page view must load the engine. */
+  storage: VisitorSessionStorage,
   /** The shell's: the site is read the same way before and after the engine arrives. */
   loadSite: () => Promise<PublicSite>,
-): VisitorClient {
-  const storage = createVisitorSessionStorage(
-    options.storage ?? null,
-    options.storageKey ?? 'switchboard:',
-    options.siteKey,
-  );
+  /** Reads back the messages an earlier page left unsent; absent when the shell found none. */
+  fromStored?: (value: unknown) => PendingMessage | null,
+): VisitorEngine {
   const delays = createDelays();
-  const backoff = {
-    minDelayMs: options.reconnection?.minDelayMs ?? DEFAULT_MIN_DELAY_MS,
-    maxDelayMs: options.reconnection?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
-  };
+  const backoff = reconnectionBackoff(options.reconnection);
   /** Set once the visitor writes; only then may a fresh session be created on our own. */
   let interacted = false;
   /** Bumped by disconnect() and reset() so work they interrupt winds down instead of resuming. */
   let generation = 0;
 
   const status = createStatus(store, hub, () => core.outbox);
+  const getToken = () => identity.session?.token ?? null;
 
   const core = createConnectionCore<VisitorServerToClientEvents, VisitorClientToServerEvents>({
     client: options,
     namespace: VISITOR_NAMESPACE,
     connect: connector,
-    getToken: () => identity.session?.token ?? null,
+    getToken,
     refreshAuth: () => refreshSession(),
     resync,
     deliver: async (transport, entry) => {
@@ -99,7 +116,7 @@ export function createVisitorEngine(
     onPendingChange: (pending) => store.setState({ pending }),
     onStateChange: status.setConnection,
     onError: status.onError,
-    outboxStorage: options.storage ? { storage: options.storage, key: storage.outboxKey } : null,
+    outboxStorage: options.storage ? { storage: options.storage, key: storage.outboxKey, fromStored } : null,
   });
   store.setState({ pending: core.outbox.entries });
 
@@ -119,13 +136,12 @@ export function createVisitorEngine(
     store,
     user: options.identity,
     conversationId: () => conversation.targetId,
-    mayStartOver: () => interacted || core.outbox.entries.length > 0,
-    mayPersist: () => interacted || core.outbox.entries.length > 0 || storage.read() !== null,
+    interacted: () => interacted || core.outbox.entries.length > 0,
     onForgotten: () => conversation.drop(),
   });
 
-  core.transport.on('message:created', (message) => conversation.receive(message));
-  core.transport.on('queue:position', (position) => conversation.receivePosition(position));
+  core.transport.on('message:created', conversation.receive);
+  core.transport.on('queue:position', conversation.receivePosition);
   core.transport.on('conversation:updated', (update) => {
     if (update.id === store.getSnapshot().conversation?.id) conversation.adopt(update);
   });
@@ -189,64 +205,14 @@ export function createVisitorEngine(
 
   const attachments = createAttachments({
     client: options,
-    getToken: () => identity.session?.token ?? null,
-    refreshAuth: () => refreshSession(),
+    getToken,
+    refreshAuth: refreshSession,
     // Uploading is interacting: it needs a session, and the session tells the site's limits.
     prepare: async () => {
-      interact();
-      await activate();
+      await start();
       return store.getSnapshot().site?.uploads ?? null;
     },
   });
-
-  // The forms and the rating are loaded on first use (see `lazily`): most visitors never need them.
-  const submitOfflineForm = lazily(async () =>
-    (await import('./offline-form.js')).createOfflineFormSubmitter({
-      conversation: async () => {
-        interact();
-        await activate();
-        return ensureConversation();
-      },
-      request: (submission) => core.transport.request('offline_form:submit', submission),
-      onSubmitted: (message, { name, email }) => {
-        conversation.apply(message.conversationId, [message], 'live');
-        // The server filled the contact in from the answers; it sends visitors no update of its own.
-        const { contact } = store.getSnapshot();
-        if (contact) store.setState({ contact: { ...contact, email, name: name ?? contact.name } });
-      },
-    }),
-  );
-
-  const submitPreChat = lazily(async () =>
-    (await import('./pre-chat.js')).createPreChatSubmitter({
-      settings: async () => (await loadSite()).preChat,
-      connect: async () => {
-        interact();
-        await activate();
-      },
-      request: (payload) => core.transport.request('pre_chat:submit', payload),
-      onSubmitted: async ({ contact, conversation: started, message }) => {
-        store.setState({ contact });
-        if (!started || !message) return;
-        conversation.adopt(started);
-        conversation.apply(started.id, [message], 'live');
-        // The bot or an agent may have answered before this socket joined the conversation's room.
-        if (!conversation.loaded) await conversation.loadLatest(started.id).catch(status.report);
-      },
-    }),
-  );
-
-  const rate = lazily(async () =>
-    (await import('./rating.js')).createRater({
-      conversation: async () => {
-        // Connected and synced first: the join may find the conversation gone.
-        if (store.getSnapshot().conversation) await activate();
-        return store.getSnapshot().conversation;
-      },
-      request: (submission) => core.transport.request('conversation:rate', submission),
-      onRated: (rated) => conversation.adopt(rated),
-    }),
-  );
 
   let activation: { generation: number; done: Promise<void> } | null = null;
 
@@ -301,26 +267,37 @@ export function createVisitorEngine(
     identity.persist();
   }
 
-  async function identify(user: Parameters<VisitorClient['identify']>[0]): Promise<void> {
-    const active = ACTIVE.has(store.getSnapshot().connection);
-    if (!(await identity.signIn(user))) return;
-    // Another contact now: their latest open conversation replaces the one on screen, and the
-    // socket reconnects as them. Pending messages follow the visitor into it.
-    stop();
-    conversation.drop();
-    // Best effort: without it, the visitor's next message finds the open conversation anyway.
-    const page = await fetchConversations(core.http, { limit: 10 }).catch(() => null);
-    conversation.restore(page?.items.find(isOpen)?.id ?? null);
-    if (active || core.outbox.entries.length > 0) await activate();
+  async function start(): Promise<void> {
+    interact();
+    await activate();
   }
 
-  return {
-    getSnapshot: store.getSnapshot,
-    subscribe: store.subscribe,
-    select: store.select,
-    on: hub.on,
-    off: hub.off,
+  async function startConversation(): Promise<Conversation> {
+    await start();
+    return ensureConversation();
+  }
 
+  // The forms, the rating, identify() and loadOlder() are loaded on first use (see `lazily`): most
+  // visitors never need them.
+  const parts: EngineParts = {
+    store,
+    core,
+    conversation,
+    identity,
+    loadSite,
+    activate,
+    start,
+    startConversation,
+    stop,
+    report: status.report,
+  };
+  const submitOfflineForm = lazily(async () => (await import('./offline-form.js')).offlineFormFor(parts));
+  const submitPreChat = lazily(async () => (await import('./pre-chat.js')).preChatFor(parts));
+  const rate = lazily(async () => (await import('./rating.js')).raterFor(parts));
+  const identifyAs = lazily(async () => (await import('./identify.js')).identifierFor(parts));
+  const loadOlder = lazily(async () => (await import('./load-older.js')).olderLoaderFor(parts));
+
+  return {
     connect() {
       // Nothing to resume: stay idle, so a page view costs the server nothing.
       if (!identity.resumable && core.outbox.entries.length === 0) return Promise.resolve();
@@ -334,62 +311,46 @@ export function createVisitorEngine(
       if (store.getSnapshot().connection !== 'idle') status.setConnection('disconnected');
     },
 
-    async startConversation() {
-      interact();
-      await activate();
-      return ensureConversation();
-    },
+    startConversation,
 
     async startNewConversation() {
       const held = store.getSnapshot().conversation;
       // The server starts a new conversation whenever the contact has no open one.
       if (held && ENDED.has(held.status)) conversation.drop(held.id);
-      interact();
-      await activate();
-      return ensureConversation();
+      return startConversation();
     },
 
     sendMessage(text, { attachmentIds = [] } = {}) {
-      let files: readonly Attachment[];
-      try {
-        files = attachments.resolve(attachmentIds);
-      } catch (error) {
-        return Promise.reject(toSwitchboardError(error));
-      }
-      const invalid = validateMessageText(text, files.length > 0);
-      if (invalid) return Promise.reject(invalid);
-      interact();
-      const sent = core.outbox.enqueue({
-        conversationId: store.getSnapshot().conversation?.id ?? null,
-        text,
-        kind: 'text',
-        attachments: files,
+      return attachments.withFiles(attachmentIds, (files) => {
+        const invalid = validateMessageText(text, files.length > 0);
+        if (invalid) return Promise.reject(invalid);
+        interact();
+        const sent = core.outbox.enqueue({
+          conversationId: store.getSnapshot().conversation?.id ?? null,
+          text,
+          kind: 'text',
+          attachments: files,
+        });
+        // Failures surface through the returned promise, `state.error` and 'error' events.
+        activate().catch(() => undefined);
+        return sent;
       });
-      // Failures surface through the returned promise, `state.error` and 'error' events.
-      activate().catch(() => undefined);
-      return sent;
     },
 
     submitOfflineForm,
-
-    loadSite,
 
     submitPreChat,
 
     upload: attachments.upload,
 
-    download: attachments.download,
-
-    attachmentUrl: attachments.attachmentUrl,
-
-    identify,
+    identify(user) {
+      // Read now, not once the module is in: whether the socket was in use when the app asked.
+      return identifyAs(user, ACTIVE.has(store.getSnapshot().connection));
+    },
 
     rate,
 
-    async loadOlder() {
-      if (!identity.session) return false;
-      return conversation.loadOlder();
-    },
+    loadOlder,
 
     setTyping: signals.setTyping,
 

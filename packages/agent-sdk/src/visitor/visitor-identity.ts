@@ -24,12 +24,12 @@ export interface VisitorIdentityOptions {
   /** The conversation to remember alongside the credential. */
   conversationId: () => string | null;
   /**
-   * Whether a brand-new visitor may be created when the stored credential is refused: only once
-   * the visitor has written something, so an old tab does not mint contacts nobody uses.
+   * Whether the visitor has written something (or has messages waiting). Only then may a
+   * brand-new visitor be created when the stored credential is refused, so an old tab does not
+   * mint contacts nobody uses; and only then (or once something is stored) may the storage be
+   * written (DESIGN.md, Security).
    */
-  mayStartOver: () => boolean;
-  /** Whether the storage may be written: not before the visitor interacts (DESIGN.md, Security). */
-  mayPersist: () => boolean;
+  interacted: () => boolean;
   /** The credential was refused and forgotten; whatever belonged to it goes too. */
   onForgotten: () => void;
 }
@@ -51,22 +51,25 @@ export interface VisitorIdentity {
   signIn(user: SiteUser): Promise<boolean>;
   /** Writes the credential and conversation id (a no-op before there is a session or may be one). */
   persist(): void;
-  /** Forgets the session and the stored credential. */
-  forget(): void;
   /** Forgets the session, the stored credential and the logged-in user. */
   signOut(): void;
 }
 
-/** The server refused the identity itself (a wrong or missing hash), not the stored credential. */
-export function isIdentityRefusal(error: SwitchboardError): boolean {
-  return error.code === 'unauthorized' && (error.issues ?? []).some((i) => i.path.startsWith('identity'));
+/**
+ * Rethrows a failed session request unless the server refused the stored credential `resume` it
+ * carried: a refused identity (a wrong or missing hash) is the site's problem, not the credential's.
+ */
+function unlessStale(resume: VisitorResume | null, caught: unknown): void {
+  const error = toSwitchboardError(caught);
+  const identityRefused = (error.issues ?? []).some((issue) => issue.path.startsWith('identity'));
+  if (!resume || error.code !== 'unauthorized' || identityRefused) throw error;
 }
 
 export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorIdentity {
   const { siteKey, http, storage, store } = options;
   let session: VisitorSession | null = null;
   let user = options.user;
-  /** Bumped by signIn() and forget(): a session request started before then is discarded. */
+  /** Bumped by signIn() and signOut(): a session request started before then is discarded. */
   let epoch = 0;
 
   const request = (resume: VisitorResume | null, as: SiteUser | undefined): Promise<VisitorSession> => {
@@ -77,7 +80,7 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
   };
 
   const persist = (): void => {
-    if (!session || !options.mayPersist()) return;
+    if (!session || !(options.interacted() || storage.read() !== null)) return;
     storage.write({ siteKey, resume: session.resume, conversationId: options.conversationId() });
   };
 
@@ -106,7 +109,7 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
 
     async open() {
       const started = epoch;
-      // Superseded by signIn() or forget(): whoever did that owns the session now.
+      // Superseded by signIn() or signOut(): whoever did that owns the session now.
       const superseded = () => started !== epoch;
       const resume = storedResume();
       let next: VisitorSession;
@@ -114,13 +117,11 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
         next = await request(resume, user);
       } catch (caught) {
         if (superseded()) return true;
-        const error = toSwitchboardError(caught);
-        // A refused identity is the site's problem, not the credential's: keep the credential.
-        if (!resume || error.code !== 'unauthorized' || isIdentityRefusal(error)) throw error;
+        unlessStale(resume, caught);
         // The credential no longer works (contact erased, secret rotated): start over.
         clear();
         options.onForgotten();
-        if (!options.mayStartOver()) return false;
+        if (!options.interacted()) return false;
         next = await request(null, user);
       }
       if (!superseded()) install(next);
@@ -135,8 +136,7 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
       try {
         next = await request(resume, as);
       } catch (caught) {
-        const error = toSwitchboardError(caught);
-        if (!resume || error.code !== 'unauthorized' || isIdentityRefusal(error)) throw error;
+        unlessStale(resume, caught);
         // A stale credential: the identity alone decides who the visitor is.
         next = await request(null, as);
       }
@@ -149,11 +149,6 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
     },
 
     persist,
-
-    forget() {
-      epoch += 1;
-      clear();
-    },
 
     signOut() {
       epoch += 1;

@@ -11,7 +11,6 @@ import {
 import type { VisitorClientEvents, VisitorState } from '../types.js';
 import type { EventHub } from '../core/emitter.js';
 import { createDeliveryAcks } from '../core/delivery-acks.js';
-import { createExpiry } from '../core/expiry.js';
 import type { Store } from '../core/store.js';
 import type { Transport } from '../core/transport.js';
 import { createTypingSender } from '../core/typing-sender.js';
@@ -44,20 +43,27 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
     const conversationId = currentId();
     if (conversationId) transport.signal('typing', { conversationId, typing });
   });
-  const expiry = createExpiry<string>(TYPING_TIMEOUT_MS, (conversationId) => {
-    if (conversationId === currentId()) store.setState({ agentTyping: null });
-  });
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Shows who is typing, or nobody. The visitor sees one conversation, so one timer suffices: it
+   * hides the indicator after `TYPING_TIMEOUT_MS` without a refresh, and another conversation
+   * (or `stop()`) hides it at once.
+   */
+  const showTyping = (typing: VisitorState['agentTyping']): void => {
+    clearTimeout(typingTimer);
+    if (typing) typingTimer = setTimeout(() => store.setState({ agentTyping: null }), TYPING_TIMEOUT_MS);
+    store.setState({ agentTyping: typing });
+  };
 
   /**
-   * Raises the current conversation's stored receipt marks as the server just did, so that its
-   * snapshot stays the server's row. Marks never go down.
+   * Raises the current conversation's stored receipt marks to `seq` as the server just did, so
+   * that its snapshot stays the server's row. Marks never go down.
    */
-  const patch = (conversationId: string, marks: Partial<Record<ReceiptMark, number>>) => {
+  const patch = (conversationId: string, seq: number, marks: ReceiptMark[]) => {
     const held = store.getSnapshot().conversation;
     if (held?.id !== conversationId) return;
     let next = held;
-    for (const [key, seq] of Object.entries(marks) as [ReceiptMark, number][])
-      if (seq > next[key]) next = { ...next, [key]: seq };
+    for (const mark of marks) if (seq > next[mark]) next = { ...next, [mark]: seq };
     store.setState({ conversation: next });
   };
 
@@ -72,8 +78,7 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
       if (id !== heldId) {
         heldId = id;
         sender.reset();
-        expiry.clearAll();
-        store.setState({ agentTyping: null });
+        showTyping(null);
         readByAgentSeq = deliveredToAgentSeq = 0;
       }
       readByAgentSeq = Math.max(readByAgentSeq, conversation?.agentReadSeq ?? 0);
@@ -91,7 +96,7 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
   const acks = createDeliveryAcks((conversationId, seq) =>
     transport
       .request('conversation:delivered', { conversationId, seq })
-      .then((receipt) => patch(conversationId, { visitorDeliveredSeq: receipt.seq })),
+      .then((receipt) => patch(conversationId, receipt.seq, ['visitorDeliveredSeq'])),
   );
   store.subscribe(({ conversation, messages }) => {
     if (!conversation || !transport.connected) return;
@@ -105,10 +110,7 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
 
   // Their message ends their typing.
   hub.on('message:created', (message: Message) => {
-    if (message.authorKind !== 'visitor' && store.getSnapshot().agentTyping) {
-      expiry.clear(message.conversationId);
-      store.setState({ agentTyping: null });
-    }
+    if (message.authorKind !== 'visitor') showTyping(null);
   });
 
   return {
@@ -125,8 +127,7 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
       marked.set(conversation.id, seq);
       // Best effort: on failure the next call tries again.
       transport.request('conversation:read', { conversationId: conversation.id, seq }).then(
-        (receipt) =>
-          patch(conversation.id, { visitorReadSeq: receipt.seq, visitorDeliveredSeq: receipt.seq }),
+        (receipt) => patch(conversation.id, receipt.seq, ['visitorReadSeq', 'visitorDeliveredSeq']),
         () => {
           if (marked.get(conversation.id) === seq) marked.delete(conversation.id);
         },
@@ -135,35 +136,27 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
 
     receiveTyping(event) {
       if (event.conversationId !== currentId()) return;
-      if (event.typing) {
-        expiry.arm(event.conversationId);
-        store.setState({
-          agentTyping: event.name ? { who: event.who, name: event.name } : { who: event.who },
-        });
-      } else {
-        expiry.clear(event.conversationId);
-        store.setState({ agentTyping: null });
-      }
+      const { who, name } = event;
+      showTyping(event.typing ? (name ? { who, name } : { who }) : null);
       hub.emit('typing', event);
     },
 
     receiveRead(receipt) {
       if (receipt.conversationId !== currentId() || receipt.reader !== 'agent') return;
-      patch(receipt.conversationId, { agentReadSeq: receipt.seq, agentDeliveredSeq: receipt.seq });
+      patch(receipt.conversationId, receipt.seq, ['agentReadSeq', 'agentDeliveredSeq']);
       hub.emit('conversation:read', receipt);
     },
 
     receiveDelivered(receipt) {
       if (receipt.conversationId !== currentId() || receipt.recipient !== 'agent') return;
-      patch(receipt.conversationId, { agentDeliveredSeq: receipt.seq });
+      patch(receipt.conversationId, receipt.seq, ['agentDeliveredSeq']);
       hub.emit('conversation:delivered', receipt);
     },
 
     stop() {
       sender.reset();
       acks.stop();
-      expiry.clearAll();
-      store.setState({ agentTyping: null });
+      showTyping(null);
     },
   };
 }
