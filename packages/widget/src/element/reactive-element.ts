@@ -93,6 +93,10 @@ export abstract class ReactiveElement extends HTMLElement implements ReactiveCon
   #preUpgrade = new Map<string, unknown>();
   /** The property being written to its attribute, whose attribute change is not read back. */
   #reflecting: string | null = null;
+  /** The property being set from its attribute, which is not written back (as in lit). */
+  #fromAttribute: string | null = null;
+  /** Changed properties to write to their attributes at the next update. */
+  #toReflect = new Set<string>();
 
   constructor() {
     super();
@@ -136,8 +140,10 @@ export abstract class ReactiveElement extends HTMLElement implements ReactiveCon
   attributeChangedCallback(attribute: string, _old: string | null, value: string | null): void {
     const name = (this.constructor as typeof ReactiveElement).attributeProperties.get(attribute);
     if (!name || name === this.#reflecting) return;
+    this.#fromAttribute = name;
     (this as Record<string, unknown>)[name] =
       this.#declarations()[name]?.type === Boolean ? value !== null : value;
+    this.#fromAttribute = null;
   }
 
   /**
@@ -146,6 +152,7 @@ export abstract class ReactiveElement extends HTMLElement implements ReactiveCon
    */
   requestUpdate(name?: PropertyKey, oldValue?: unknown): void {
     if (name !== undefined && !this.#changed.has(name)) this.#changed.set(name, oldValue);
+    if (typeof name === 'string' && name !== this.#fromAttribute) this.#toReflect.add(name);
     if (!this.isUpdatePending) this.#updatePromise = this.#enqueueUpdate();
   }
 
@@ -173,7 +180,7 @@ export abstract class ReactiveElement extends HTMLElement implements ReactiveCon
     try {
       this.willUpdate(changed);
       for (const controller of this.#controllers) controller.hostUpdate?.();
-      this.#update(changed);
+      this.#update();
     } finally {
       // A failed update is not retried for the same changes, as in lit.
       this.#changed = new Map();
@@ -185,14 +192,15 @@ export abstract class ReactiveElement extends HTMLElement implements ReactiveCon
   }
 
   /** Renders the template, then writes reflected properties to their attributes. */
-  #update(changed: PropertyValues): void {
+  #update(): void {
     const options: RenderOptions = { host: this };
     render(this.render(), this.renderRoot, options);
     const declarations = this.#declarations();
-    for (const name of changed.keys()) {
-      const declaration = declarations[name as string];
-      if (declaration?.reflect) this.#reflect(name as string, declaration);
+    for (const name of this.#toReflect) {
+      const declaration = declarations[name];
+      if (declaration?.reflect) this.#reflect(name, declaration);
     }
+    this.#toReflect.clear();
   }
 
   #reflect(name: string, declaration: PropertyDeclaration): void {

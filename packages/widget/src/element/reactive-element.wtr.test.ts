@@ -136,6 +136,11 @@ describe('ReactiveElement', () => {
     expect(element.open).to.be.true;
     element.removeAttribute('open');
     expect(element.open).to.be.false;
+    // What an attribute set is not written back, even where the property reflects.
+    element.setAttribute('mode', 'Dark');
+    await element.updateComplete;
+    expect(element.mode).to.equal('Dark');
+    expect(element.getAttribute('mode')).to.equal('Dark');
     element.mode = 'dark';
     await element.updateComplete;
     expect(element.getAttribute('mode')).to.equal('dark');
