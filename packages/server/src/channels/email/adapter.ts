@@ -68,7 +68,8 @@ export function createEmailChannel(): ChannelAdapter<unknown> {
       if (kind === 'mailgun-event') return eventStatus(readJson(request));
       const mail =
         kind === 'mime' ? await parseMime(request.rawBody) : await parseMailgunForm(await readForm(request));
-      return [toInboundMessage(mail)];
+      // Answered (200) but not let in; see auto-reply.ts.
+      return mail.automatic ? [] : [toInboundMessage(mail)];
     },
 
     async send(config, message) {

@@ -185,6 +185,48 @@ describe('email channel', () => {
     expect(first?.text).toBe('Could you resend my invoice?');
   });
 
+  it('answers an out-of-office notice or a bounce with 200 and lets neither into the conversation', async () => {
+    const customer = 'rae@example.com';
+    const first = {
+      from: customer,
+      subject: 'Delivery date',
+      text: 'When does it ship?',
+      messageId: '<ship@x>',
+    };
+    expect((await deliver(await mailgunMail(first))).status).toBe(200);
+    const [conversation] = await conversationsOf(customer);
+    const before = h.count('messages');
+
+    // A vacation responder's answer, as Mailgun's fields (the header is its own field)…
+    const away = mailgunFields({
+      from: customer,
+      subject: 'Automatic reply: Delivery date',
+      text: 'I am out of the office until Monday.',
+      messageId: '<away@x>',
+      inReplyTo: '<ship@x>',
+    });
+    expect(
+      (await deliver(await mailgunDelivery(SIGNING_KEY, { ...away, 'Auto-Submitted': 'auto-replied' })))
+        .status,
+    ).toBe(200);
+    // …and a raw one from a responder that predates RFC 3834.
+    const raw = await composeMime({
+      from: customer,
+      to: SUPPORT,
+      subject: 'Re: Delivery date',
+      text: 'Thanks for your mail, I will answer soon.',
+      messageId: '<vacation@x>',
+      inReplyTo: '<ship@x>',
+      headers: { 'X-Autoreply': 'yes' },
+    });
+    expect((await deliver(mimeDelivery(MIME_SECRET, raw))).status).toBe(200);
+
+    expect(h.count('messages')).toBe(before);
+    expect(await conversationsOf(customer)).toHaveLength(1);
+    const fromRae = (await kit.messages(conversation?.id ?? '')).filter((m) => m.authorKind === 'visitor');
+    expect(fromRae.map((m) => m.text)).toEqual(['When does it ship?']);
+  });
+
   it('goes through the rules bot, a handoff and an agent, every reply leaving by SMTP threaded under the mail', async () => {
     const customer = 'ada.k@example.com';
     // The agent is online before the handoff, so routing assigns the conversation to them.

@@ -16,6 +16,8 @@ export interface Mail {
   inReplyTo: string | undefined;
   references: string | string[] | undefined;
   date: Date | undefined;
+  /** An out-of-office notice, a vacation responder's or a bounce (see auto-reply.ts): not let in. */
+  automatic: boolean;
   files: { name: string; contentType: string; bytes: Uint8Array }[];
 }
 

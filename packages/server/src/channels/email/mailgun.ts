@@ -3,6 +3,7 @@
 // header also as its own field and in message-headers) or, for a URL ending in "mime", the raw
 // message in `body-mime`.
 import addressparser from 'nodemailer/lib/addressparser';
+import { isAutomaticReply } from './auto-reply.js';
 import type { Mail } from './inbound-mail.js';
 import { parseMime } from './mime.js';
 import { textField } from './body-kind.js';
@@ -23,6 +24,7 @@ export async function parseMailgunForm(form: FormData): Promise<Mail> {
     inReplyTo: header(form, 'in-reply-to'),
     references: header(form, 'references'),
     date: date === undefined ? undefined : new Date(date),
+    automatic: isAutomaticReply((name) => header(form, name)),
     files: await attachments(form),
   };
 }
