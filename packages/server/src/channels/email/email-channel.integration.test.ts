@@ -6,7 +6,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ulid, type Conversation } from '@switchboard/protocol';
 import { startHarness, type Harness } from '../../test-support/harness.js';
-import { connectChannel, eventually, type ChannelTestKit } from '../testing/channel-harness.js';
+import { agentReplies, connectChannel, eventually, type ChannelTestKit } from '../testing/channel-harness.js';
 import {
   composeMime,
   mailgunDelivery,
@@ -282,13 +282,8 @@ describe('email channel', () => {
       .map((m) => m.text);
     expect(visitorTexts).toEqual(['hello', 'I want to talk to a human']);
 
-    const sent = await agent.emitWithAck('message:send', {
-      conversationId: id,
-      clientMessageId: ulid(),
-      text: 'Hi Ada, Grace here. Which item is it?',
-    });
-    if (!sent.ok) throw new Error(sent.error.message);
-    const stored = await kit.deliveryReaches(id, sent.data.id, 'sent');
+    const sent = await agentReplies(agent, id, 'Hi Ada, Grace here. Which item is it?');
+    const stored = await kit.deliveryReaches(id, sent.id, 'sent');
     expect(stored.delivery).toMatchObject({ state: 'sent', error: null });
 
     // Three mails left: the greeting, the bot's handoff notice, the agent's reply. The reply
@@ -300,7 +295,7 @@ describe('email channel', () => {
       subject: 'Re: Order 42',
       text: 'Hi Ada, Grace here. Which item is it?\n',
       inReplyTo: notice?.messageId,
-      messageId: `<${sent.data.id}@acme.example>`,
+      messageId: `<${sent.id}@acme.example>`,
     });
     expect(references(reply!)).toEqual([
       '<m1@mail.example.com>',
@@ -407,23 +402,13 @@ describe('email channel', () => {
     const agent = await h.agentSocket(kit.adminToken);
     let deferred = 0;
     smtp.refuseRecipients(() => (++deferred === 1 ? { code: 451, message: 'Try again later' } : null));
-    const retried = await agent.emitWithAck('message:send', {
-      conversationId: id,
-      clientMessageId: ulid(),
-      text: 'Second try',
-    });
-    if (!retried.ok) throw new Error(retried.error.message);
-    await kit.deliveryReaches(id, retried.data.id, 'sent');
+    const retried = await agentReplies(agent, id, 'Second try');
+    await kit.deliveryReaches(id, retried.id, 'sent');
     expect(deferred).toBe(2);
 
     smtp.refuseRecipients(() => ({ code: 550, message: 'No such user here' }));
-    const refused = await agent.emitWithAck('message:send', {
-      conversationId: id,
-      clientMessageId: ulid(),
-      text: 'Doomed',
-    });
-    if (!refused.ok) throw new Error(refused.error.message);
-    const failed = await kit.deliveryReaches(id, refused.data.id, 'failed');
+    const refused = await agentReplies(agent, id, 'Doomed');
+    const failed = await kit.deliveryReaches(id, refused.id, 'failed');
     expect(failed.delivery?.error).toContain('550');
     expect(failed.delivery?.error).toContain('No such user here');
   });
@@ -482,19 +467,14 @@ describe('email channel', () => {
     expect((await deliver(event('temporary-failure'))).status).toBe(200);
     expect(await stateOf(reply.id)).toMatchObject({ state: 'read' });
 
-    const doomed = await agent.emitWithAck('message:send', {
-      conversationId: id,
-      clientMessageId: ulid(),
-      text: 'Did it arrive?',
-    });
-    if (!doomed.ok) throw new Error(doomed.error.message);
-    await eventually(async () => ((await stateOf(doomed.data.id))?.state === 'sent' ? true : undefined));
+    const doomed = await agentReplies(agent, id, 'Did it arrive?');
+    await eventually(async () => ((await stateOf(doomed.id))?.state === 'sent' ? true : undefined));
     // A temporary failure is Mailgun retrying: the reply stays sent until the permanent one.
-    const doomedId = `<${doomed.data.id}@acme.example>`;
+    const doomedId = `<${doomed.id}@acme.example>`;
     expect((await deliver(event('temporary-failure', doomedId))).status).toBe(200);
-    expect(await stateOf(doomed.data.id)).toMatchObject({ state: 'sent' });
+    expect(await stateOf(doomed.id)).toMatchObject({ state: 'sent' });
     expect((await deliver(event('permanent-failure', doomedId))).status).toBe(200);
-    expect(await stateOf(doomed.data.id)).toMatchObject({
+    expect(await stateOf(doomed.id)).toMatchObject({
       state: 'failed',
       error: 'Mailgun could not deliver the mail (bounce): 550 5.1.1 No such user here',
     });

@@ -3,10 +3,10 @@
 // replies through the Send API with delivery receipts, and one conversation through the rules
 // bot, a handoff and an agent.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ulid, type Message } from '@switchboard/protocol';
+import type { Message } from '@switchboard/protocol';
 import { PREFIXES } from '../../test-support/files.js';
 import { startHarness, type Harness } from '../../test-support/harness.js';
-import { connectChannel, eventually, type ChannelTestKit } from '../testing/channel-harness.js';
+import { agentReplies, connectChannel, eventually, type ChannelTestKit } from '../testing/channel-harness.js';
 import { startStandIn, type StandIn, type StandInHandler } from '../testing/stand-in.js';
 import { hubSignature } from '../meta/hub.js';
 
@@ -179,12 +179,7 @@ describe('messenger channel', () => {
     expect(assigned.handoff?.reason).toBe('visitor_request');
     expect(assigned.assigneeId).not.toBeNull();
 
-    const sent = await agent.emitWithAck('message:send', {
-      conversationId: conversation.id,
-      clientMessageId: ulid(),
-      text: 'Hi Ada, Grace here. How can I help?',
-    });
-    if (!sent.ok) throw new Error(sent.error.message);
+    const sent = await agentReplies(agent, conversation.id, 'Hi Ada, Grace here. How can I help?');
     const reply = await eventually(() =>
       graph.requests.find((r) =>
         (r.json as { message?: { text?: string } } | undefined)?.message?.text?.startsWith('Hi Ada'),
@@ -197,7 +192,7 @@ describe('messenger channel', () => {
       message: { text: 'Hi Ada, Grace here. How can I help?' },
     });
     const mid = `m_out_${sentCount}`;
-    await kit.deliveryReaches(conversation.id, sent.data.id, 'sent');
+    await kit.deliveryReaches(conversation.id, sent.id, 'sent');
 
     // Messenger's receipt names the mid the Send API answered with.
     const delivered = signed(
@@ -208,9 +203,9 @@ describe('messenger channel', () => {
       }),
     );
     expect((await kit.deliver(delivered.raw, delivered.headers)).status).toBe(200);
-    const stored = (await kit.messages(conversation.id)).find((m) => m.id === sent.data.id);
+    const stored = (await kit.messages(conversation.id)).find((m) => m.id === sent.id);
     expect(stored?.delivery).toMatchObject({ state: 'delivered', error: null });
-    await eventually(() => updates.find((u) => u.id === sent.data.id && u.delivery?.state === 'delivered'));
+    await eventually(() => updates.find((u) => u.id === sent.id && u.delivery?.state === 'delivered'));
 
     // A read mark names no message: it is acknowledged and changes nothing.
     const read = signed(
@@ -222,7 +217,7 @@ describe('messenger channel', () => {
       }),
     );
     expect((await kit.deliver(read.raw, read.headers)).status).toBe(200);
-    const afterRead = (await kit.messages(conversation.id)).find((m) => m.id === sent.data.id);
+    const afterRead = (await kit.messages(conversation.id)).find((m) => m.id === sent.id);
     expect(afterRead?.delivery?.state).toBe('delivered');
   });
 

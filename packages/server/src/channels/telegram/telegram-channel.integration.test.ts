@@ -2,10 +2,9 @@
 // Telegram does: the secret token, update_id dedupe, a photo fetched through getFile, replies
 // through sendMessage, flood control, and one chat through the rules bot, a handoff and an agent.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ulid } from '@switchboard/protocol';
 import { PREFIXES } from '../../test-support/files.js';
 import { startHarness, type Harness } from '../../test-support/harness.js';
-import { connectChannel, eventually, type ChannelTestKit } from '../testing/channel-harness.js';
+import { agentReplies, connectChannel, eventually, type ChannelTestKit } from '../testing/channel-harness.js';
 import { startStandIn, type StandIn, type StandInHandler } from '../testing/stand-in.js';
 
 const TOKEN = '4242:AAH-test_token';
@@ -143,13 +142,8 @@ describe('telegram channel', () => {
     expect(assigned.assigneeId).not.toBeNull();
     expect((await h.switchboard.store.contacts.byId(assigned.contactId))?.email).toBe('ada@example.com');
 
-    const sent = await agent.emitWithAck('message:send', {
-      conversationId: conversation.id,
-      clientMessageId: ulid(),
-      text: 'Hi Ada, Grace here. How can I help?',
-    });
-    if (!sent.ok) throw new Error(sent.error.message);
-    expect(sent.data.delivery?.state).toBe('pending');
+    const sent = await agentReplies(agent, conversation.id, 'Hi Ada, Grace here. How can I help?');
+    expect(sent.delivery?.state).toBe('pending');
     const reply = await eventually(() =>
       api.requests.find((r) => (r.json as { text?: string } | undefined)?.text?.startsWith('Hi Ada')),
     );
@@ -157,11 +151,11 @@ describe('telegram channel', () => {
     expect(reply.json).toEqual({ chat_id: String(chatId), text: 'Hi Ada, Grace here. How can I help?' });
 
     // Telegram has no receipts: the send's result is the last word, 'sent' under chat:message id.
-    const stored = await kit.deliveryReaches(conversation.id, sent.data.id, 'sent');
+    const stored = await kit.deliveryReaches(conversation.id, sent.id, 'sent');
     expect(stored.delivery).toMatchObject({ state: 'sent', error: null });
     const externalId = `${chatId}:${nextMessageId}`;
     const byExternalId = await h.switchboard.store.channels.messageByExternalId(kit.account.id, [externalId]);
-    expect(byExternalId?.id).toBe(sent.data.id);
+    expect(byExternalId?.id).toBe(sent.id);
   });
 
   it('downloads a photo through getFile and keeps it as an image attachment', async () => {
@@ -271,15 +265,10 @@ describe('telegram channel', () => {
           }
         : telegram(request);
     });
-    const sent = await agent.emitWithAck('message:send', {
-      conversationId: conversation.id,
-      clientMessageId: ulid(),
-      text: 'Slow down, please',
-    });
-    if (!sent.ok) throw new Error(sent.error.message);
+    const sent = await agentReplies(agent, conversation.id, 'Slow down, please');
     await eventually(async () => {
       await kit.flush();
-      const found = (await kit.messages(conversation.id)).find((m) => m.id === sent.data.id);
+      const found = (await kit.messages(conversation.id)).find((m) => m.id === sent.id);
       return found?.delivery?.state === 'sent' ? found : undefined;
     });
     expect(attempts).toHaveLength(2);

@@ -1,14 +1,15 @@
 // What every channel's integration test needs beside the server harness: connect an account as
 // the demo admin, post raw deliveries to its webhook, and wait for the pipeline to catch up.
-import type {
-  BridgedChannel,
-  ChannelAccount,
-  Conversation,
-  Message,
-  MessageDeliveryState,
-  MessagePage,
+import {
+  ulid,
+  type BridgedChannel,
+  type ChannelAccount,
+  type Conversation,
+  type Message,
+  type MessageDeliveryState,
+  type MessagePage,
 } from '@switchboard/protocol';
-import type { Harness } from '../../test-support/harness.js';
+import type { AgentSocket, Harness } from '../../test-support/harness.js';
 
 export interface ChannelTestKit {
   account: ChannelAccount;
@@ -82,6 +83,17 @@ export async function connectChannel(
     },
     messages,
   };
+}
+
+/** An agent's reply in a conversation, as the server stored it (it throws if the send is refused). */
+export async function agentReplies(
+  agent: AgentSocket,
+  conversationId: string,
+  text: string,
+): Promise<Message> {
+  const ack = await agent.emitWithAck('message:send', { conversationId, clientMessageId: ulid(), text });
+  if (!ack.ok) throw new Error(ack.error.message);
+  return ack.data;
 }
 
 /** Polls `check` until it returns something other than undefined (or throws after `timeoutMs`). */

@@ -2,11 +2,11 @@
 // stand-in): signed deliveries in, signed webhooks out, dedupe, statuses, retries and failure,
 // and one conversation through the rules bot, a handoff and an agent.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ulid, type Message } from '@switchboard/protocol';
+import type { Message } from '@switchboard/protocol';
 import { signPayload, verifySignature } from '../../bots/webhook/signature.js';
 import { DEMO } from '../../services/demo-seed.js';
 import { startHarness, type Harness } from '../../test-support/harness.js';
-import { connectChannel, eventually, type ChannelTestKit } from '../testing/channel-harness.js';
+import { agentReplies, connectChannel, eventually, type ChannelTestKit } from '../testing/channel-harness.js';
 import { startStandIn, type StandIn, type StandInRequest } from '../testing/stand-in.js';
 
 const SECRET = 'a-shared-secret-of-some-length';
@@ -125,31 +125,26 @@ describe('generic webhook channel', () => {
     });
     expect(assigned.handoff?.reason).toBe('visitor_request');
     expect(assigned.assigneeId).not.toBeNull();
-    const sent = await agent.emitWithAck('message:send', {
-      conversationId: id,
-      clientMessageId: ulid(),
-      text: 'Hi Ada, Grace here. How can I help?',
-    });
-    if (!sent.ok) throw new Error(sent.error.message);
-    expect(sent.data.delivery?.state).toBe('pending');
+    const sent = await agentReplies(agent, id, 'Hi Ada, Grace here. How can I help?');
+    expect(sent.delivery?.state).toBe('pending');
 
     const reply = await eventually(() =>
       receiver.requests.find((r) => (r.json as { text?: string } | undefined)?.text?.startsWith('Hi Ada')),
     );
     expect(reply.json).toMatchObject({ to: { id: 'crm-user-1' }, from: { name: DEMO.agentName } });
-    const stored = await kit.deliveryReaches(id, sent.data.id, 'sent');
+    const stored = await kit.deliveryReaches(id, sent.id, 'sent');
     expect(stored.delivery).toMatchObject({ state: 'sent', error: null });
 
     // The receiving system reports it read, using the id it answered with.
-    const externalId = `remote-${sent.data.id}`;
+    const externalId = `remote-${sent.id}`;
     const read = signed({ type: 'status', messageId: externalId, status: 'read' });
     await kit.deliver(read.raw, read.headers);
     // A late "delivered" never moves it back.
     const late = signed({ type: 'status', messageId: externalId, status: 'delivered' });
     await kit.deliver(late.raw, late.headers);
-    const readNow = (await kit.messages(id)).find((m) => m.id === sent.data.id);
+    const readNow = (await kit.messages(id)).find((m) => m.id === sent.id);
     expect(readNow?.delivery?.state).toBe('read');
-    await eventually(() => updates.find((u) => u.id === sent.data.id && u.delivery?.state === 'read'));
+    await eventually(() => updates.find((u) => u.id === sent.id && u.delivery?.state === 'read'));
   });
 
   it('retries a send the receiver fails, and shows a refused one as failed with the reason', async () => {
@@ -158,23 +153,13 @@ describe('generic webhook channel', () => {
     const agent = await h.agentSocket(kit.adminToken);
     let calls = 0;
     receiver.handle((request) => (++calls === 1 ? { status: 503, body: 'busy' } : answerWithId(request)));
-    const retried = await agent.emitWithAck('message:send', {
-      conversationId: id,
-      clientMessageId: ulid(),
-      text: 'Second try',
-    });
-    if (!retried.ok) throw new Error(retried.error.message);
-    await kit.deliveryReaches(id, retried.data.id, 'sent');
+    const retried = await agentReplies(agent, id, 'Second try');
+    await kit.deliveryReaches(id, retried.id, 'sent');
     expect(calls).toBe(2);
 
     receiver.handle(() => ({ status: 422, body: 'unknown recipient' }));
-    const refused = await agent.emitWithAck('message:send', {
-      conversationId: id,
-      clientMessageId: ulid(),
-      text: 'Doomed',
-    });
-    if (!refused.ok) throw new Error(refused.error.message);
-    const failed = await kit.deliveryReaches(id, refused.data.id, 'failed');
+    const refused = await agentReplies(agent, id, 'Doomed');
+    const failed = await kit.deliveryReaches(id, refused.id, 'failed');
     expect(failed.delivery?.error).toContain('422');
     expect(failed.delivery?.error).toContain('unknown recipient');
   });
