@@ -9,15 +9,16 @@ import {
   mimeDelivery,
   PNG,
   type Delivery,
+  MIME_SECRET,
+  SIGNING_KEY,
+  SUPPORT,
 } from './testing/deliveries.js';
 
-const SIGNING_KEY = 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0';
-const MIME_SECRET = 'a-long-enough-mime-secret';
 const CONFIG = {
   signingKey: SIGNING_KEY,
   mimeSecret: MIME_SECRET,
   smtpUrl: 'smtp://127.0.0.1:2525',
-  fromAddress: 'support@acme.example',
+  fromAddress: SUPPORT,
 };
 
 const request = ({ body, headers }: Delivery): InboundRequest => ({

@@ -14,13 +14,12 @@ import {
   mimeDelivery,
   PNG,
   type Delivery,
+  MIME_SECRET,
+  SIGNING_KEY,
+  SUPPORT,
 } from './testing/deliveries.js';
 import { mailgunEventData, mailgunEventDelivery, type MailgunEvent } from './testing/mailgun-events.js';
 import { startSmtpStandIn, type SmtpStandIn } from './testing/smtp-stand-in.js';
-
-const SIGNING_KEY = 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0';
-const MIME_SECRET = 'a-long-enough-mime-secret';
-const SUPPORT = 'support@acme.example';
 
 let h: Harness;
 let smtp: SmtpStandIn;

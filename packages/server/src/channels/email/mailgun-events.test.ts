@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InboundRequest } from '../adapter.js';
 import { createEmailChannel } from './adapter.js';
-import type { Delivery } from './testing/deliveries.js';
+import { SIGNING_KEY, SUPPORT, type Delivery } from './testing/deliveries.js';
 import {
   mailgunEventData,
   mailgunEventDelivery,
@@ -11,11 +11,10 @@ import {
   type MailgunEvent,
 } from './testing/mailgun-events.js';
 
-const SIGNING_KEY = 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0';
 const CONFIG = {
   signingKey: SIGNING_KEY,
   smtpUrl: 'smtp://127.0.0.1:2525',
-  fromAddress: 'support@acme.example',
+  fromAddress: SUPPORT,
 };
 const SENT = '<01JZ8Q0T3V6Y7W2X4K5M9N0P1R@acme.example>';
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { verifyMailgun } from './mailgun-signature.js';
 import { createReplayGuard } from './replay-guard.js';
-import { mailgunSignature } from './testing/deliveries.js';
+import { mailgunSignature, SIGNING_KEY as KEY } from './testing/deliveries.js';
 
-const KEY = 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0';
 const NOW = 1_750_000_000_000;
 const at = (offsetSeconds: number) => ({ timestamp: NOW / 1000 + offsetSeconds });
 

@@ -6,6 +6,11 @@ import type Mail from 'nodemailer/lib/mailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { signPayload } from '../../../bots/webhook/signature.js';
 
+/** The test account's secrets and address: a key in Mailgun's format, and the raw MIME secret. */
+export const SIGNING_KEY = 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0';
+export const MIME_SECRET = 'a-long-enough-mime-secret';
+export const SUPPORT = 'support@acme.example';
+
 export interface Delivery {
   body: Uint8Array;
   headers: Record<string, string>;
