@@ -30,7 +30,7 @@ export function createAttachmentsPart(
 ): AttachmentsPart {
   addStyles(host.renderRoot, [attachmentTrayStyles]);
   const controller = new AttachmentsController(host, visitor, options.text);
-  const url = (attachment: Attachment) => visitor.attachmentUrl(attachment);
+  const url = (attachment: Attachment) => visitor.client?.attachmentUrl(attachment) ?? '';
   const onRemove = (key: string) => {
     controller.remove(key);
     options.onRemoved();

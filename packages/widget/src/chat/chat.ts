@@ -524,7 +524,7 @@ export class SwitchboardChat extends ReactiveElement {
           serverUrl,
           agents: state.agents,
           lang: this.i18n.lang,
-          attachmentUrl: (attachment) => this.visitor.attachmentUrl(attachment),
+          attachmentUrl: (attachment) => this.visitor.client?.attachmentUrl(attachment) ?? '',
           onMediaLoad: this.onMediaLoad,
           onScroll: this.onMessagesScroll,
           onRetry: (key) => void this.retry(key),
@@ -633,14 +633,16 @@ export class SwitchboardChat extends ReactiveElement {
 
   /** Sends the visitor's message unless a listener cancels it; returns whether it went. */
   private sendText(text: string, attachments: readonly Attachment[] = []): boolean {
-    if ((!text && attachments.length === 0) || !this.visitor.client) return false;
+    const client = this.visitor.client;
+    if ((!text && attachments.length === 0) || !client) return false;
     if (!this.dispatchEvent(new SwitchboardMessageSendEvent(text, attachments))) return false;
     this.pinnedToBottom = true;
-    this.visitor.typing(false);
-    void this.visitor.send(
-      text,
-      attachments.map((attachment) => attachment.id),
-    );
+    client.setTyping(false);
+    // Through the outbox: a failure shows in the store (a failed message, or `error`), and a page
+    // must never see an unhandled rejection from its chat widget.
+    client
+      .sendMessage(text, { attachmentIds: attachments.map((attachment) => attachment.id) })
+      .catch(() => null);
     return true;
   }
 
@@ -661,7 +663,8 @@ export class SwitchboardChat extends ReactiveElement {
    */
   private async retry(key: string): Promise<void> {
     const used = focusedControl(this.renderRoot);
-    await this.visitor.retry(key);
+    // Under the same client message id; a failure shows as the failed message again.
+    await this.visitor.client?.retryMessage(key).catch(() => null);
     await this.updateComplete;
     returnFocus(
       this.renderRoot,
@@ -673,7 +676,7 @@ export class SwitchboardChat extends ReactiveElement {
   /** Drops a failed message, and its focused button with it: focus carries on in the composer. */
   private async discard(key: string): Promise<void> {
     const used = focusedControl(this.renderRoot);
-    this.visitor.discard(key);
+    this.visitor.client?.discardMessage(key);
     await this.updateComplete;
     returnFocus(this.renderRoot, used, () => this.composerInput());
   }
@@ -703,18 +706,27 @@ export class SwitchboardChat extends ReactiveElement {
 
   private onMessagesScroll(event: Event): void {
     const list = event.currentTarget as HTMLElement;
-    if (this.keptFromBottom !== null || list.scrollTop > LOAD_OLDER_SLACK_PX || !this.visitor.state.hasOlder)
+    const client = this.visitor.client;
+    if (
+      this.keptFromBottom !== null ||
+      list.scrollTop > LOAD_OLDER_SLACK_PX ||
+      !client ||
+      !this.visitor.state.hasOlder
+    )
       return;
     this.keptFromBottom = list.scrollHeight - list.scrollTop;
-    void this.visitor.loadOlder().finally(() => {
-      // After the render that shows them, so the position holds through it.
-      void this.updateComplete.then(() => (this.keptFromBottom = null));
-    });
+    void client
+      .loadOlder()
+      .catch(() => false)
+      .finally(() => {
+        // After the render that shows them, so the position holds through it.
+        void this.updateComplete.then(() => (this.keptFromBottom = null));
+      });
   }
 
   private onInput(event: InputEvent): void {
     this.draft = (event.target as HTMLTextAreaElement).value;
-    this.visitor.typing(this.draft.trim() !== '');
+    this.visitor.client?.setTyping(this.draft.trim() !== '');
   }
 
   /** Puts `text` at the caret (over the selection), as typing it would, and returns focus there. */
@@ -726,11 +738,11 @@ export class SwitchboardChat extends ReactiveElement {
     await this.updateComplete;
     input?.focus();
     input?.setSelectionRange(start + text.length, start + text.length);
-    this.visitor.typing(true);
+    this.visitor.client?.setTyping(true);
   }
 
   private onComposerBlur(): void {
-    this.visitor.typing(false);
+    this.visitor.client?.setTyping(false);
   }
 
   private onComposerKeydown(event: KeyboardEvent): void {
@@ -746,14 +758,20 @@ export class SwitchboardChat extends ReactiveElement {
   }
 
   private onNewConversation(): void {
+    const client = this.visitor.client;
+    if (!client) return;
     this.startingNewConversation = true;
     this.requestUpdate();
-    void this.visitor.startNewConversation().finally(() => {
-      this.startingNewConversation = false;
-      this.requestUpdate();
-      // The button is gone with the ended conversation: carry on in the composer.
-      this.composerInput()?.focus();
-    });
+    // A failure shows in the store's `error`.
+    void client
+      .startNewConversation()
+      .catch(() => null)
+      .finally(() => {
+        this.startingNewConversation = false;
+        this.requestUpdate();
+        // The button is gone with the ended conversation: carry on in the composer.
+        this.composerInput()?.focus();
+      });
   }
 
   /** An image or video loaded and grew the list: stay at the bottom if the visitor was there. */
