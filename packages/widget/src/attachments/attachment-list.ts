@@ -2,7 +2,7 @@ import type { Attachment } from '@switchboard/protocol';
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Strings } from '../i18n/en.js';
 import { formatFileSize } from './file-size.js';
-import { fileIconPath } from './icons.js';
+import { fileIconPath } from './file-icons.js';
 
 export interface AttachmentListOptions {
   attachments: readonly Attachment[];
