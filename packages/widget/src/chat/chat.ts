@@ -19,7 +19,6 @@ import { SwitchboardMessageSendEvent } from '../events/message-send.js';
 import { SwitchboardOpenEvent } from '../events/open.js';
 import { renderHeaderIdentity } from '../header/header.js';
 import { headerStatus } from '../header/header-status.js';
-import { conversationEnded, renderNewConversation } from '../header/new-conversation.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { launcherIconPath } from '../launcher/launcher.js';
 import { groupMessages } from '../message-list/group-messages.js';
@@ -27,6 +26,7 @@ import { activityText } from '../message-list/activity-text.js';
 import { renderMessageList, retryButtonId } from '../message-list/message-list.js';
 import { ownReceipt } from '../message-list/own-receipt.js';
 import { renderTypingIndicator } from '../message-list/typing-indicator.js';
+import { conversationEnded } from '../new-conversation/conversation-ended.js';
 import { currentOfflineForm } from '../offline-form/current-offline-form.js';
 import { preChatDue } from '../pre-chat/pre-chat-due.js';
 import { currentQuickReplies } from '../quick-replies/current-quick-replies.js';
@@ -314,6 +314,15 @@ export class SwitchboardChat extends ReactiveElement {
     ),
   );
 
+  // The button is gone with the ended conversation: carry on in the composer.
+  protected readonly newConversation = new Lazy(this, async () =>
+    (await import('../new-conversation/new-conversation-part.js')).createNewConversationPart(
+      this,
+      this.visitor,
+      () => this.composerInput()?.focus(),
+    ),
+  );
+
   protected readonly i18n = new LocaleController(this);
   protected readonly notifications = new NotifyController(this, {
     storage: createWebStorage(),
@@ -343,8 +352,6 @@ export class SwitchboardChat extends ReactiveElement {
   });
 
   private pinnedToBottom = true;
-  /** While "Start a new conversation" waits for the server. */
-  private startingNewConversation = false;
   /** While older messages load: the scroll position, as a distance from the bottom, to keep. */
   private keptFromBottom: number | null = null;
   /** Files are being dragged over the panel. */
@@ -476,6 +483,7 @@ export class SwitchboardChat extends ReactiveElement {
       currentOfflineForm(state.messages, state.contact?.email, null) !== null,
     );
     const csat = this.csat.get(state.conversation?.status === 'resolved');
+    const newConversation = this.newConversation.get(conversationEnded(state.conversation?.status));
     const attachments = this.attachments.value;
     const media = this.media.get(
       state.messages.some(
@@ -543,13 +551,7 @@ export class SwitchboardChat extends ReactiveElement {
               : nothing,
             offlineForm?.render(strings),
             csat?.render(strings),
-            conversationEnded(state.conversation?.status)
-              ? renderNewConversation({
-                  text: strings,
-                  starting: this.startingNewConversation,
-                  onStart: this.onNewConversation,
-                })
-              : nothing,
+            newConversation?.render(strings),
           ],
         })}
         ${attachments?.renderTray(strings, this.i18n.lang)}
@@ -755,23 +757,6 @@ export class SwitchboardChat extends ReactiveElement {
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     this.send();
-  }
-
-  private onNewConversation(): void {
-    const client = this.visitor.client;
-    if (!client) return;
-    this.startingNewConversation = true;
-    this.requestUpdate();
-    // A failure shows in the store's `error`.
-    void client
-      .startNewConversation()
-      .catch(() => null)
-      .finally(() => {
-        this.startingNewConversation = false;
-        this.requestUpdate();
-        // The button is gone with the ended conversation: carry on in the composer.
-        this.composerInput()?.focus();
-      });
   }
 
   /** An image or video loaded and grew the list: stay at the bottom if the visitor was there. */

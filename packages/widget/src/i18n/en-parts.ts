@@ -22,6 +22,7 @@ export const enParts = {
   preChatPolicy: 'Privacy policy',
   consentRequired: 'Please tick this box to continue.',
   preChatFailed: 'The chat could not be started. Please try again.',
+  newConversation: 'Start a new conversation',
   csatTitle: 'How would you rate this conversation?',
   /** `{score}` and `{max}` are filled in. */
   csatScore: '{score} of {max}',

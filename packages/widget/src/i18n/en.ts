@@ -54,7 +54,6 @@ export const en = {
   backTomorrow: "We're back tomorrow at {time}.",
   /** `{day}` (a weekday) and `{time}` are filled in. */
   backOn: "We're back {day} at {time}.",
-  newConversation: 'Start a new conversation',
   quickReplies: 'Suggested replies',
   /** Labels the horizontal list of cards (products, articles) under a bot message. */
   cards: 'Suggested items',
