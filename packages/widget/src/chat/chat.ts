@@ -7,7 +7,7 @@ import type { Attachment, Attributes, Message } from '@switchboard/protocol';
 import { html, nothing } from 'lit/html.js';
 import type { SwitchboardEventHandler, SwitchboardEventName } from '../api/event-map.js';
 import { IntegratorController } from '../api/integrator-controller.js';
-import { renderAttachButton, renderDropZone } from '../attachments/attach-button.js';
+import { renderAttachButton } from '../attachments/attach-button.js';
 import { carriesFiles, droppedFiles, pastedFiles } from '../attachments/transfer.js';
 import type { SwitchboardUser } from '../api/user-profile.js';
 import { renderComposer } from '../composer/composer.js';
@@ -484,7 +484,8 @@ export class SwitchboardChat extends ReactiveElement {
     );
     const csat = this.csat.get(state.conversation?.status === 'resolved');
     const newConversation = this.newConversation.get(conversationEnded(state.conversation?.status));
-    const attachments = this.attachments.value;
+    // A drag of files over the panel fetches the file tray, whose drop zone covers the panel.
+    const attachments = this.attachments.get(this.dragging);
     const media = this.media.get(
       state.messages.some(
         (message) => (message.attachments?.length ?? 0) > 0 || (message.cards?.length ?? 0) > 0,
@@ -577,7 +578,7 @@ export class SwitchboardChat extends ReactiveElement {
             !attachments?.controller.uploading &&
             (this.draft.trim() !== '' || (attachments?.controller.ready.length ?? 0) > 0),
         })}
-        ${renderDropZone(strings, this.dragging)}
+        ${this.dragging ? attachments?.renderDropZone(strings) : nothing}
       </div>
       <button
         part="launcher"

@@ -32,6 +32,7 @@ export const enParts = {
   csatFailed: 'Your rating could not be sent. Please try again.',
   /** `{score}` and `{max}` are filled in. */
   csatThanks: 'Thanks for your feedback! You rated this conversation {score} of {max}.',
+  dropFiles: 'Drop files to attach them',
   /** `{name}` is filled in. */
   removeAttachment: 'Remove {name}',
   /** `{name}` is filled in: labels an upload's progress bar. */

@@ -63,7 +63,6 @@ export const en = {
   attach: 'Attach a file',
   /** Labels the list of files in the composer, and the files under a message. */
   attachments: 'Attachments',
-  dropFiles: 'Drop files to attach them',
   reconnecting: 'Reconnecting…',
   offline: 'Connection lost. Messages will be sent once it is back.',
   unavailable: 'Chat is unavailable right now. Please try again later.',
