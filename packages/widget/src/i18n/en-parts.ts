@@ -33,6 +33,12 @@ export const enParts = {
   /** `{score}` and `{max}` are filled in. */
   csatThanks: 'Thanks for your feedback! You rated this conversation {score} of {max}.',
   dropFiles: 'Drop files to attach them',
+  /** Labels the horizontal list of cards (products, articles) under a bot message. */
+  cards: 'Suggested items',
+  cardLink: 'View',
+  opensInNewTab: 'opens in a new tab',
+  /** Labels the list of files in the composer, and the files under a message. */
+  attachments: 'Attachments',
   /** `{name}` is filled in. */
   removeAttachment: 'Remove {name}',
   /** `{name}` is filled in: labels an upload's progress bar. */

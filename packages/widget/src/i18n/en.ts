@@ -55,14 +55,8 @@ export const en = {
   /** `{day}` (a weekday) and `{time}` are filled in. */
   backOn: "We're back {day} at {time}.",
   quickReplies: 'Suggested replies',
-  /** Labels the horizontal list of cards (products, articles) under a bot message. */
-  cards: 'Suggested items',
-  cardLink: 'View',
-  opensInNewTab: 'opens in a new tab',
   /** The composer's paper-clip button. */
   attach: 'Attach a file',
-  /** Labels the list of files in the composer, and the files under a message. */
-  attachments: 'Attachments',
   reconnecting: 'Reconnecting…',
   offline: 'Connection lost. Messages will be sent once it is back.',
   unavailable: 'Chat is unavailable right now. Please try again later.',
