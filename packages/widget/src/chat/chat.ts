@@ -323,6 +323,12 @@ export class SwitchboardChat extends ReactiveElement {
     ),
   );
 
+  // Only outside business hours.
+  protected readonly awayNotice = new Lazy(
+    this,
+    async () => (await import('../header/away-notice.js')).renderAwayNotice,
+  );
+
   protected readonly i18n = new LocaleController(this);
   protected readonly notifications = new NotifyController(this, {
     storage: createWebStorage(),
@@ -474,6 +480,7 @@ export class SwitchboardChat extends ReactiveElement {
     const { strings } = this.i18n;
     const title = this.heading || state.site?.name || strings.title;
     const serverUrl = absoluteUrl(this.serverUrl);
+    const status = headerStatus(state);
     const quickReplies = currentQuickReplies(state.messages, state.pending, state.conversation?.status);
     // Whether each lazily loaded part is due decides whether to fetch it; once it is there, it
     // decides for itself what to draw.
@@ -509,7 +516,8 @@ export class SwitchboardChat extends ReactiveElement {
         <div part="header">
           ${renderHeaderIdentity({
             title,
-            status: headerStatus(state),
+            status,
+            awayNotice: this.awayNotice.get(status?.kind === 'away'),
             text: strings,
             serverUrl,
             lang: this.i18n.lang,

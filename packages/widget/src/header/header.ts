@@ -4,7 +4,7 @@ import type { HeaderStatus } from './header-status.js';
 import { waitMinutes } from './header-status.js';
 import { renderAgentAvatar } from './agent-avatar.js';
 import { initials } from './header-status.js';
-import { reopensText } from './reopens.js';
+import type { renderAwayNotice } from './away-notice.js';
 
 /** A robot's head, 24×24, as on the bot's messages: a bot is never taken for a person. */
 const botIconPath =
@@ -58,6 +58,8 @@ export interface HeaderOptions {
   serverUrl: string;
   /** The widget's language tag, for the time the team is back. */
   lang: string;
+  /** Draws the away notice, once its chunk has loaded (see away-notice.ts). */
+  awayNotice: typeof renderAwayNotice | null;
 }
 
 /**
@@ -71,20 +73,14 @@ export function renderHeaderIdentity({
   text,
   serverUrl,
   lang,
+  awayNotice,
 }: HeaderOptions): TemplateResult {
-  const back = status?.kind === 'away' ? reopensText(status.nextOpenAt, text, lang) : null;
   return html`${status ? renderAvatar(status, text, serverUrl) : nothing}
     <div part="header-text">
       <h2 part="title">${title}</h2>
       <div part="header-status" role="status" aria-live="polite" ?hidden=${status === null}>
         ${status ? statusText(status, text) : nothing}
       </div>
-      ${
-        status?.kind === 'away'
-          ? html`<p part="header-notice">
-              ${text.headerAwayNotice}${back ? html` <span part="header-reopens">${back}</span>` : nothing}
-            </p>`
-          : nothing
-      }
+      ${status?.kind === 'away' ? awayNotice?.(status.nextOpenAt, text, lang) : nothing}
     </div>`;
 }

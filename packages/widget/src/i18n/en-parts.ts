@@ -22,6 +22,13 @@ export const enParts = {
   preChatPolicy: 'Privacy policy',
   consentRequired: 'Please tick this box to continue.',
   preChatFailed: 'The chat could not be started. Please try again.',
+  headerAwayNotice:
+    "We're outside our business hours. Leave a message and we'll reply as soon as we're back.",
+  /** After the away notice: when the team is next in, on the visitor's clock; `{time}` is filled in. */
+  backToday: "We're back today at {time}.",
+  backTomorrow: "We're back tomorrow at {time}.",
+  /** `{day}` (a weekday) and `{time}` are filled in. */
+  backOn: "We're back {day} at {time}.",
   newConversation: 'Start a new conversation',
   csatTitle: 'How would you rate this conversation?',
   /** `{score}` and `{max}` are filled in. */

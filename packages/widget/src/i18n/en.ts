@@ -47,13 +47,6 @@ export const en = {
   waitMinutes: 'about {minutes} min',
   waitUnderMinute: 'less than a minute',
   headerAway: "We're away",
-  headerAwayNotice:
-    "We're outside our business hours. Leave a message and we'll reply as soon as we're back.",
-  /** After the away notice: when the team is next in, on the visitor's clock; `{time}` is filled in. */
-  backToday: "We're back today at {time}.",
-  backTomorrow: "We're back tomorrow at {time}.",
-  /** `{day}` (a weekday) and `{time}` are filled in. */
-  backOn: "We're back {day} at {time}.",
   quickReplies: 'Suggested replies',
   /** The composer's paper-clip button. */
   attach: 'Attach a file',
