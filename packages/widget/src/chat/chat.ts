@@ -30,7 +30,6 @@ import { conversationEnded } from '../new-conversation/conversation-ended.js';
 import { currentOfflineForm } from '../offline-form/current-offline-form.js';
 import { preChatDue } from '../pre-chat/pre-chat-due.js';
 import { currentQuickReplies } from '../quick-replies/current-quick-replies.js';
-import { renderQuickReplies } from '../quick-replies/quick-replies.js';
 import { createWebStorage } from '../storage/web-storage.js';
 import type { ChatPosition, ChatTheme } from '../theme/theme.js';
 import { ReadController } from '../visitor/read-controller.js';
@@ -323,6 +322,11 @@ export class SwitchboardChat extends ReactiveElement {
     ),
   );
 
+  // Once a bot message offers suggested answers.
+  protected readonly quickReplies = new Lazy(this, async () =>
+    (await import('../quick-replies/quick-replies.js')).loadQuickReplies(this.renderRoot),
+  );
+
   // Only outside business hours.
   protected readonly awayNotice = new Lazy(
     this,
@@ -482,6 +486,7 @@ export class SwitchboardChat extends ReactiveElement {
     const serverUrl = absoluteUrl(this.serverUrl);
     const status = headerStatus(state);
     const quickReplies = currentQuickReplies(state.messages, state.pending, state.conversation?.status);
+    const renderQuickReplies = this.quickReplies.get(quickReplies !== null);
     // Whether each lazily loaded part is due decides whether to fetch it; once it is there, it
     // decides for itself what to draw.
     const preChatNeeded = preChatDue(state, this.integrator.identity) !== null;
@@ -551,7 +556,7 @@ export class SwitchboardChat extends ReactiveElement {
           footer: [
             preChat?.render(strings),
             renderTypingIndicator(state.agentTyping, strings),
-            quickReplies
+            quickReplies && renderQuickReplies
               ? renderQuickReplies({
                   replies: quickReplies.quickReplies,
                   text: strings,

@@ -29,6 +29,7 @@ export const enParts = {
   backTomorrow: "We're back tomorrow at {time}.",
   /** `{day}` (a weekday) and `{time}` are filled in. */
   backOn: "We're back {day} at {time}.",
+  quickReplies: 'Suggested replies',
   newConversation: 'Start a new conversation',
   csatTitle: 'How would you rate this conversation?',
   /** `{score}` and `{max}` are filled in. */

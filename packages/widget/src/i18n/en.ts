@@ -47,7 +47,6 @@ export const en = {
   waitMinutes: 'about {minutes} min',
   waitUnderMinute: 'less than a minute',
   headerAway: "We're away",
-  quickReplies: 'Suggested replies',
   /** The composer's paper-clip button. */
   attach: 'Attach a file',
   reconnecting: 'Reconnecting…',
