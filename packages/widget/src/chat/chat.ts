@@ -22,7 +22,6 @@ import { headerStatus } from '../header/header-status.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { launcherIconPath } from '../launcher/launcher.js';
 import { groupMessages } from '../message-list/group-messages.js';
-import { activityText } from '../message-list/activity-text.js';
 import { renderMessageList, retryButtonId } from '../message-list/message-list.js';
 import { ownReceipt } from '../message-list/own-receipt.js';
 import { renderTypingIndicator } from '../message-list/typing-indicator.js';
@@ -322,6 +321,12 @@ export class SwitchboardChat extends ReactiveElement {
     ),
   );
 
+  // With the conversation's first system line (an agent joined, a transfer, the end).
+  protected readonly activityText = new Lazy(
+    this,
+    async () => (await import('../message-list/activity-text.js')).activityText,
+  );
+
   // Once a bot message offers suggested answers.
   protected readonly quickReplies = new Lazy(this, async () =>
     (await import('../quick-replies/quick-replies.js')).loadQuickReplies(this.renderRoot),
@@ -485,6 +490,7 @@ export class SwitchboardChat extends ReactiveElement {
     const title = this.heading || state.site?.name || strings.title;
     const serverUrl = absoluteUrl(this.serverUrl);
     const status = headerStatus(state);
+    const activityText = this.activityText.get(state.activity.length > 0);
     const quickReplies = currentQuickReplies(state.messages, state.pending, state.conversation?.status);
     const renderQuickReplies = this.quickReplies.get(quickReplies !== null);
     // Whether each lazily loaded part is due decides whether to fetch it; once it is there, it
@@ -535,11 +541,13 @@ export class SwitchboardChat extends ReactiveElement {
         <div part="banner" role="status" ?hidden=${notice === null}>${notice ? strings[notice] : ''}</div>
         ${renderMessageList({
           groups: groupMessages(state.messages, state.pending, {
-            activity: state.activity.map((line) => ({
-              key: line.id,
-              text: activityText(line, strings),
-              createdAt: line.createdAt,
-            })),
+            activity: activityText
+              ? state.activity.map((line) => ({
+                  key: line.id,
+                  text: activityText(line, strings),
+                  createdAt: line.createdAt,
+                }))
+              : [],
           }),
           text: strings,
           timeFormat: this.i18n.timeFormat,

@@ -22,6 +22,13 @@ export const enParts = {
   preChatPolicy: 'Privacy policy',
   consentRequired: 'Please tick this box to continue.',
   preChatFailed: 'The chat could not be started. Please try again.',
+  /** System lines between messages; `{name}` is the agent's. */
+  activityJoined: '{name} joined the conversation',
+  activityJoinedUnnamed: 'An agent joined the conversation',
+  activityTransferred: '{name} took over the conversation',
+  activityTransferredTeam: 'Your conversation was passed to another team',
+  activityEnded: 'The conversation ended',
+  activityReopened: 'The conversation was reopened',
   headerAwayNotice:
     "We're outside our business hours. Leave a message and we'll reply as soon as we're back.",
   /** After the away notice: when the team is next in, on the visitor's clock; `{time}` is filled in. */

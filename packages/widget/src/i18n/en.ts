@@ -19,13 +19,6 @@ export const en = {
   send: 'Send',
   emoji: 'Emoji',
   notifications: 'Notify me of new messages',
-  /** System lines between messages; `{name}` is the agent's. */
-  activityJoined: '{name} joined the conversation',
-  activityJoinedUnnamed: 'An agent joined the conversation',
-  activityTransferred: '{name} took over the conversation',
-  activityTransferredTeam: 'Your conversation was passed to another team',
-  activityEnded: 'The conversation ended',
-  activityReopened: 'The conversation was reopened',
   sending: 'Sending…',
   failed: 'Not delivered.',
   retry: 'Retry',
