@@ -327,6 +327,11 @@ export class SwitchboardChat extends ReactiveElement {
     async () => (await import('../message-list/activity-text.js')).activityText,
   );
 
+  // The first time an agent or the bot types.
+  protected readonly typingLine = new Lazy(this, async () =>
+    (await import('../message-list/typing-line.js')).loadTypingLine(this.renderRoot),
+  );
+
   // Once a bot message offers suggested answers.
   protected readonly quickReplies = new Lazy(this, async () =>
     (await import('../quick-replies/quick-replies.js')).loadQuickReplies(this.renderRoot),
@@ -563,7 +568,11 @@ export class SwitchboardChat extends ReactiveElement {
           media,
           footer: [
             preChat?.render(strings),
-            renderTypingIndicator(state.agentTyping, strings),
+            renderTypingIndicator(
+              state.agentTyping,
+              strings,
+              this.typingLine.get(state.agentTyping !== null),
+            ),
             quickReplies && renderQuickReplies
               ? renderQuickReplies({
                   replies: quickReplies.quickReplies,

@@ -36,6 +36,8 @@ export const enParts = {
   backTomorrow: "We're back tomorrow at {time}.",
   /** `{day}` (a weekday) and `{time}` are filled in. */
   backOn: "We're back {day} at {time}.",
+  typingAgent: 'Support is typing…',
+  typingBot: 'Assistant is typing…',
   quickReplies: 'Suggested replies',
   newConversation: 'Start a new conversation',
   csatTitle: 'How would you rate this conversation?',

@@ -27,8 +27,6 @@ export const en = {
   /** The agent's console (or the bot) has the visitor's message, unread so far. */
   delivered: 'Delivered',
   read: 'Read',
-  typingAgent: 'Support is typing…',
-  typingBot: 'Assistant is typing…',
   bot: 'Assistant',
   agent: 'Support',
   headerTeam: 'Support team',
