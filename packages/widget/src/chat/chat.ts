@@ -337,10 +337,10 @@ export class SwitchboardChat extends ReactiveElement {
     (await import('../quick-replies/quick-replies.js')).loadQuickReplies(this.renderRoot),
   );
 
-  // Only outside business hours.
-  protected readonly awayNotice = new Lazy(
+  // While the visitor waits in a queue, or outside business hours.
+  protected readonly headerLines = new Lazy(
     this,
-    async () => (await import('../header/away-notice.js')).renderAwayNotice,
+    async () => (await import('../header/header-lines.js')).headerLines,
   );
 
   protected readonly i18n = new LocaleController(this);
@@ -533,7 +533,7 @@ export class SwitchboardChat extends ReactiveElement {
           ${renderHeaderIdentity({
             title,
             status,
-            awayNotice: this.awayNotice.get(status?.kind === 'away'),
+            lines: this.headerLines.get(status?.kind === 'away' || status?.kind === 'queue'),
             text: strings,
             serverUrl,
             lang: this.i18n.lang,

@@ -29,6 +29,13 @@ export const enParts = {
   activityTransferredTeam: 'Your conversation was passed to another team',
   activityEnded: 'The conversation ended',
   activityReopened: 'The conversation was reopened',
+  /** `{position}` is filled in. */
+  headerQueue: 'In queue — position {position}',
+  /** `{position}` and `{wait}` (`waitMinutes` or `waitUnderMinute`) are filled in. */
+  headerQueueWait: 'In queue — position {position}, {wait}',
+  /** `{minutes}` is filled in. */
+  waitMinutes: 'about {minutes} min',
+  waitUnderMinute: 'less than a minute',
   headerAwayNotice:
     "We're outside our business hours. Leave a message and we'll reply as soon as we're back.",
   /** After the away notice: when the team is next in, on the visitor's clock; `{time}` is filled in. */

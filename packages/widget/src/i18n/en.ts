@@ -30,13 +30,6 @@ export const en = {
   bot: 'Assistant',
   agent: 'Support',
   headerTeam: 'Support team',
-  /** `{position}` is filled in. */
-  headerQueue: 'In queue — position {position}',
-  /** `{position}` and `{wait}` (`waitMinutes` or `waitUnderMinute`) are filled in. */
-  headerQueueWait: 'In queue — position {position}, {wait}',
-  /** `{minutes}` is filled in. */
-  waitMinutes: 'about {minutes} min',
-  waitUnderMinute: 'less than a minute',
   headerAway: "We're away",
   /** The composer's paper-clip button. */
   attach: 'Attach a file',
