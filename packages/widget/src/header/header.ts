@@ -2,12 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Strings } from '../i18n/en.js';
 import type { HeaderStatus } from './header-status.js';
 import { renderAgentAvatar } from './agent-avatar.js';
+import { botIconPath } from './bot-icon.js';
 import { initials } from './header-status.js';
 import type { HeaderLines } from './header-lines.js';
-
-/** A robot's head, 24×24, as on the bot's messages: a bot is never taken for a person. */
-const botIconPath =
-  'M11 2h2v3h4a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V8a3 3 0 0 1 3-3h4V2Zm-2 9a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z';
 
 /** What the status line says; empty while the queue's words load. */
 function statusText(status: HeaderStatus, text: Strings, lines: HeaderLines | null): string {

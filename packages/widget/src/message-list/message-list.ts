@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { VisitorState } from '@switchboard/agent-sdk';
 import type { Strings } from '../i18n/en.js';
 import { renderAgentAvatar } from '../header/agent-avatar.js';
+import { botIconPath } from '../header/bot-icon.js';
 import type { Attachment } from '@switchboard/protocol';
 import { isEmojiOnly } from '../emoji/emoji-set.js';
 import { renderMessageText } from '../formatting/render.js';
@@ -41,10 +42,6 @@ export interface MessageListOptions {
 export interface MessageMedia {
   render(row: MessageRow, side: MessageSide, options: MessageListOptions): unknown;
 }
-
-/** A robot's head, 24×24: bots are labelled so that nobody mistakes them for a person. */
-const botIconPath =
-  'M11 2h2v3h4a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V8a3 3 0 0 1 3-3h4V2Zm-2 9a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3Z';
 
 /** The id of a failed message's Retry button, by its client message id (see `MessageRow.key`). */
 export function retryButtonId(key: string): string {
