@@ -546,13 +546,13 @@ export class SwitchboardChat extends ReactiveElement {
         <div part="banner" role="status" ?hidden=${notice === null}>${notice ? strings[notice] : ''}</div>
         ${renderMessageList({
           groups: groupMessages(state.messages, state.pending, {
-            activity: activityText
-              ? state.activity.map((line) => ({
-                  key: line.id,
-                  text: activityText(line, strings),
-                  createdAt: line.createdAt,
-                }))
-              : [],
+            // A line takes its place among the messages at once, its words following with their
+            // chunk: were it to arrive later, the messages after it would be drawn anew.
+            activity: state.activity.map((line) => ({
+              key: line.id,
+              text: activityText?.(line, strings) ?? '',
+              createdAt: line.createdAt,
+            })),
           }),
           text: strings,
           timeFormat: this.i18n.timeFormat,

@@ -347,8 +347,9 @@ describe('message list', () => {
 });
 
 describe('activity lines', () => {
+  const at = (minutes: number) => new Date(Date.UTC(2025, 0, 1, 10, minutes)).toISOString();
+
   it("places the conversation's lines among its messages, in the visitor's language", async () => {
-    const at = (minutes: number) => new Date(Date.UTC(2025, 0, 1, 10, minutes)).toISOString();
     const { parts } = await showing(
       [
         message({ authorKind: 'visitor', text: 'Hello?', createdAt: at(0) }),
@@ -373,5 +374,17 @@ describe('activity lines', () => {
     const [hello, hi] = parts('message');
     expect(hello!.compareDocumentPosition(joined!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
     expect(hi!.compareDocumentPosition(joined!) & Node.DOCUMENT_POSITION_PRECEDING).to.not.equal(0);
+  });
+
+  it('takes its place in the render that brings it, before its words have loaded', async () => {
+    const { chat, client, parts, settle } = await showing([
+      message({ authorKind: 'agent', authorId: 'a1', text: 'Hi, Ada here.', createdAt: at(2) }),
+    ]);
+    client.setState({ activity: [{ id: 'l1', type: 'agent_joined', agentName: 'Ada', createdAt: at(1) }] });
+    await chat.updateComplete;
+    // Arriving later, it would draw the messages after it anew (the list is not keyed).
+    expect(parts('activity')).to.have.length(1);
+    await settle();
+    expect(textOf(parts('activity')[0])).to.equal('Ada joined the conversation');
   });
 });
