@@ -16,25 +16,19 @@ export function printWidgetSizes(): void {
         `  ${r.file.padEnd(44)}${String(r.bytes).padStart(8)} B${String(r.gzip).padStart(8)} B gzip`,
       );
     // What each moment loads, from the chunks' own imports: the loader with the page; the element
-    // (define) when the visitor opens the chat; the SDK's engine and socket with their first
-    // message, or at once for a returning visitor with a stored session (one chunk, agent-sdk's lite-engine.ts).
+    // with the SDK's engine and socket (define) when the browser is idle or the visitor opens the
+    // chat; a form's or the file tray's chunk when it is first shown.
     const opened = loadedFiles(cdn, ['loader.js', ...chunksNamed(cdn, 'define')]);
-    const talking = loadedFiles(cdn, [...opened, ...chunksNamed(cdn, 'lite-engine')]);
     const scenarios: [string, Set<string>][] = [
       ['loaded with the page (loader.js)', loadedFiles(cdn, ['loader.js'])],
       ['open chat, English (budget 30 KB)', opened],
-      ['+ first message, or a returning visitor', talking],
       [
         '+ pre-chat form',
-        loadedFiles(cdn, [...talking, ...chunksNamed(cdn, 'pre-chat-part'), ...chunksNamed(cdn, 'pre-chat')]),
+        loadedFiles(cdn, [...opened, ...chunksNamed(cdn, 'pre-chat-part'), ...chunksNamed(cdn, 'pre-chat')]),
       ],
       [
         '+ a file sent (tray, uploader)',
-        loadedFiles(cdn, [
-          ...talking,
-          ...chunksNamed(cdn, 'attachments-part'),
-          ...chunksNamed(cdn, 'upload'),
-        ]),
+        loadedFiles(cdn, [...opened, ...chunksNamed(cdn, 'attachments-part'), ...chunksNamed(cdn, 'upload')]),
       ],
     ];
     console.log('');
