@@ -1,8 +1,16 @@
+import type { Attachment } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
 import { SwitchboardError } from '../errors.js';
 import { attachmentLinks } from './attachment-url.js';
 
-const attachment = { url: '/v1/files/f1/secret' };
+const attachment: Attachment = {
+  id: 'f1',
+  name: 'receipt.pdf',
+  contentType: 'application/pdf',
+  size: 5,
+  kind: 'file',
+  url: '/v1/files/f1/secret',
+};
 
 describe('download', () => {
   it('fetches the attachment from its URL, under the server URL, without a token', async () => {
