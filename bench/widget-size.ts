@@ -8,12 +8,19 @@ export function printWidgetSizes(): void {
   const cdn = fileURLToPath(new URL('../packages/widget/dist/cdn', import.meta.url));
   if (existsSync(cdn)) {
     const sizes = jsSizes(cdn);
-    const gzipOf = (files: Set<string>) =>
-      sizes.filter((row) => files.has(row.file)).reduce((sum, row) => sum + row.gzip, 0);
-    console.log('\nWidget script-tag build (packages/widget/dist/cdn), gzip -9:');
+    const rowsOf = (files: Set<string>) => sizes.filter((row) => files.has(row.file));
+    const gzipOf = (files: Set<string>) => rowsOf(files).reduce((sum, row) => sum + row.gzip, 0);
+    /** What the server sends: the build's zopfli `.gz` copies (absent from an older build). */
+    const servedOf = (files: Set<string>) =>
+      rowsOf(files).reduce((sum, row) => sum + (row.served ?? row.gzip), 0);
+    const column = (value: number | null, unit: string) =>
+      value === null ? ''.padStart(10 + unit.length) : `${String(value).padStart(8)} B${unit}`;
+    console.log(
+      "\nWidget script-tag build (packages/widget/dist/cdn): raw, gzip -9, and as served (the build's zopfli .gz):",
+    );
     for (const r of sizes)
       console.log(
-        `  ${r.file.padEnd(44)}${String(r.bytes).padStart(8)} B${String(r.gzip).padStart(8)} B gzip`,
+        `  ${r.file.padEnd(44)}${column(r.bytes, '')}${column(r.gzip, ' gzip')}${column(r.served, ' served')}`,
       );
     // What each moment loads, from the chunks' own imports: the loader with the page; the element
     // with the SDK's engine and socket (define) when the browser is idle or the visitor opens the
@@ -33,7 +40,9 @@ export function printWidgetSizes(): void {
     ];
     console.log('');
     for (const [label, files] of scenarios)
-      console.log(`  ${label.padEnd(44)}${''.padStart(10)}${String(gzipOf(files)).padStart(8)} B gzip`);
+      console.log(
+        `  ${label.padEnd(44)}${''.padStart(10)}${column(gzipOf(files), ' gzip')}${column(servedOf(files), ' served')}`,
+      );
   } else {
     console.log('\n(widget sizes skipped: run pnpm build first)');
   }
