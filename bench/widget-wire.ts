@@ -67,21 +67,21 @@ interface Fetched {
   wire: number;
 }
 
-function watch(page: Page): Fetched[] {
-  const fetched: Fetched[] = [];
+/** The widget scripts `page` fetches, each once its size is known (await them before counting). */
+function watch(page: Page): Promise<Fetched>[] {
+  const fetched: Promise<Fetched>[] = [];
   page.on('requestfinished', (request) => {
     const path = new URL(request.url()).pathname;
     if (!path.startsWith('/widget/') || !path.endsWith('.js')) return;
-    void request
-      .sizes()
-      .then((sizes) => fetched.push({ file: path.slice('/widget/'.length), wire: sizes.responseBodySize }));
+    const file = path.slice('/widget/'.length);
+    fetched.push(request.sizes().then((sizes) => ({ file, wire: sizes.responseBodySize })));
   });
   return fetched;
 }
 
 const rows: [moment: string, files: number, wire: number, gzip9: number][] = [];
-function record(moment: string, fetched: readonly Fetched[]): void {
-  const files = new Map(fetched.map((entry) => [entry.file, entry.wire]));
+async function record(moment: string, fetching: readonly Promise<Fetched>[]): Promise<void> {
+  const files = new Map((await Promise.all(fetching)).map((entry) => [entry.file, entry.wire]));
   const gzip9 = [...files.keys()].reduce(
     (sum, file) => sum + gzipSync(readFileSync(join(cdn, file)), { level: 9 }).length,
     0,
@@ -100,12 +100,12 @@ try {
   await page.goto(`${url}/`);
   await part('launcher').waitFor();
   await page.waitForLoadState('networkidle');
-  record('the page, idle (the element is fetched then)', fetched);
+  await record('the page, idle (the element is fetched then)', fetched);
 
   await part('launcher').click();
   await part('composer-input').waitFor();
   await page.waitForLoadState('networkidle');
-  record('the chat opened', fetched);
+  await record('the chat opened', fetched);
 
   await part('composer-input').fill('Hello, is my order on its way?');
   await part('composer-input').press('Enter');
@@ -115,7 +115,7 @@ try {
   );
   await until(async () => /queue/i.test(await part('header-status').innerText()), 'the queue line');
   await page.waitForLoadState('networkidle');
-  record('written, waiting in the queue', fetched);
+  await record('written, waiting in the queue', fetched);
 
   await agent.accept(conversationId);
   agent.setTyping(conversationId, true);
@@ -126,12 +126,12 @@ try {
     "the agent's reply",
   );
   await page.waitForLoadState('networkidle');
-  record('an agent joined, typed and answered', fetched);
+  await record('an agent joined, typed and answered', fetched);
 
   await agent.resolve(conversationId, 'solved');
   await part('csat').waitFor();
   await page.waitForLoadState('networkidle');
-  record('resolved, the rating asked for', fetched);
+  await record('resolved, the rating asked for', fetched);
 
   console.log(`\nWidget scripts a visitor's Chromium fetched from the demo page (${url}):\n`);
   console.log(
