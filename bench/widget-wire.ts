@@ -1,5 +1,7 @@
 // What a visitor's browser really downloads for the widget, moment by moment through a whole
-// conversation: the demo page on the real server in headless Chromium, an agent as an SDK client.
+// conversation as the demo ships it: the demo page on the real server in headless Chromium, the
+// demo bot answering first (with its quick replies), a handoff to the queue, and an agent (an SDK
+// client) who takes the conversation, types, answers and resolves it.
 // `node --import tsx bench/widget-wire.ts` after `pnpm build` (Chromium at /usr/bin/chromium or
 // CHROME_PATH). widget-size.ts works the same out from the files; this counts what was fetched,
 // chunks loaded on first use included (the queue's line, an agent typing, the rating, …).
@@ -21,7 +23,6 @@ const app = await createApp({
   config: loadConfig({
     PORT: '0',
     SWITCHBOARD_DATABASE_PATH: join(dir, 'wire.sqlite'),
-    SWITCHBOARD_DEMO_BOT: 'false',
   }),
   logger: silentLogger,
   staticRoots: {
@@ -107,15 +108,29 @@ try {
   await page.waitForLoadState('networkidle');
   await record('the chat opened', fetched);
 
-  await part('composer-input').fill('Hello, is my order on its way?');
-  await part('composer-input').press('Enter');
+  const write = async (text: string) => {
+    await part('composer-input').fill(text);
+    await part('composer-input').press('Enter');
+  };
+  await write('Hello');
+  await part('quick-reply').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await record('written, the bot answered with quick replies', fetched);
+
+  // The bot asks for an email before it hands over.
+  await part('quick-reply').filter({ hasText: 'Talk to a human' }).click();
+  await until(
+    async () => (await part('message').allInnerTexts()).some((text) => text.includes('email')),
+    "the bot's question",
+  );
+  await write('ada@example.com');
   const conversationId = await until(
     () => Object.values(agent.getSnapshot().conversations).find((c) => c.status === 'queued')?.id,
     'the conversation to be queued',
   );
   await until(async () => /queue/i.test(await part('header-status').innerText()), 'the queue line');
   await page.waitForLoadState('networkidle');
-  await record('written, waiting in the queue', fetched);
+  await record('handed off, waiting in the queue', fetched);
 
   await agent.accept(conversationId);
   agent.setTyping(conversationId, true);
