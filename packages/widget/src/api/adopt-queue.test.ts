@@ -73,6 +73,9 @@ describe('installSwitchboardGlobal', () => {
       ['hide'],
       ['reset'],
     ]);
+    // A method called directly gives the page the element's promise, to await.
+    expect((held.setLocale as (locale: string) => unknown)('de')).toBeInstanceOf(Promise);
+    expect(element.calls.at(-1)).toEqual(['setLocale', 'de']);
   });
 
   it('warns about an unknown method and carries on with the next call', () => {

@@ -1,5 +1,6 @@
 // Runs in the lazily loaded chunk, never in the loader (whose bytes are counted): until the chunk
 // arrives, `window.Switchboard` stays the page's own array and simply collects calls.
+import { ELEMENT_METHODS } from './global.js';
 
 export interface QueueShim {
   /** What becomes `window.Switchboard`; `installSwitchboardGlobal` fills in the methods. */
@@ -24,18 +25,7 @@ export function createQueueShim(element: EventTarget, earlier: unknown): QueueSh
     }
   };
   const api: Record<string, unknown> = { push };
-  for (const name of [
-    'open',
-    'close',
-    'toggle',
-    'setUser',
-    'setAttributes',
-    'setLocale',
-    'reset',
-    'on',
-    'off',
-  ])
-    api[name] = (...args: unknown[]) => push([name, ...args]);
+  for (const name of Object.keys(ELEMENT_METHODS)) api[name] = (...args: unknown[]) => push([name, ...args]);
   if (Array.isArray(earlier)) push(...(earlier as unknown[][]));
   return { api, queue };
 }

@@ -58,6 +58,25 @@ export interface SwitchboardTarget extends EventTarget {
 }
 
 /**
+ * Each method of `window.Switchboard`, by the element's method it calls (`open` is the element's
+ * property, hence `show`). The shim that queues calls before the element has loaded names the
+ * same methods (see `createQueueShim`).
+ */
+export const ELEMENT_METHODS = {
+  open: 'show',
+  close: 'hide',
+  toggle: 'toggle',
+  setUser: 'setUser',
+  setAttributes: 'setAttributes',
+  setLocale: 'setLocale',
+  reset: 'reset',
+  on: 'on',
+  off: 'off',
+} as const satisfies Record<keyof SwitchboardMethods, keyof SwitchboardTarget>;
+
+type MethodName = keyof typeof ELEMENT_METHODS;
+
+/**
  * Points the methods of `api` (the loader's shim) at the element and runs the calls queued until
  * now, in order. `api` is changed in place: pages may hold on to it.
  */
@@ -66,37 +85,27 @@ export function installSwitchboardGlobal(
   element: SwitchboardTarget,
   queued: readonly unknown[],
 ): void {
-  const methods: SwitchboardMethods = {
-    open: () => element.show(),
-    close: () => element.hide(),
-    toggle: () => element.toggle(),
-    setUser: (user) => element.setUser(user),
-    setAttributes: (attributes) => element.setAttributes(attributes),
-    setLocale: (locale) => element.setLocale(locale),
-    reset: () => element.reset(),
-    on: (name, handler) => element.on(name, handler),
-    off: (name, handler) => element.off(name, handler),
-  };
+  const call = (name: MethodName, args: unknown[]): unknown =>
+    (element[ELEMENT_METHODS[name]] as (...args: unknown[]) => unknown).apply(element, args);
+  for (const name of Object.keys(ELEMENT_METHODS) as MethodName[])
+    api[name] = (...args: unknown[]) => call(name, args);
+  // A queued call, or one pushed: a page's mistake in one must not stop the calls after it.
   const run = (command: unknown) => {
     if (!Array.isArray(command)) return;
     const [name, ...args] = command as [string, ...unknown[]];
-    const method = (methods as unknown as Record<string, ((...a: unknown[]) => unknown) | undefined>)[name];
-    if (!Object.hasOwn(methods, name) || !method) {
+    if (!Object.hasOwn(ELEMENT_METHODS, name)) {
       console.warn(`[switchboard] unknown method ${String(name)}`);
       return;
     }
-    // A page's mistake in one call must not stop the calls after it.
     try {
-      const result = method(...args);
+      const result = call(name as MethodName, args);
       if (result instanceof Promise) result.catch((error: unknown) => console.error(error));
     } catch (error) {
       console.error(error);
     }
   };
-  Object.assign(api, methods, {
-    push: (...commands: unknown[]) => {
-      for (const command of commands) run(command);
-    },
-  });
+  api.push = (...commands: unknown[]) => {
+    for (const command of commands) run(command);
+  };
   for (const command of queued) run(command);
 }

@@ -1,6 +1,6 @@
 import { css } from '../element/css.js';
 
-/** The composer's paper clip and the drop zone: always there, so loaded with the chat. */
+/** The composer's paper clip: always there, so loaded with the chat. */
 export const attachButtonStyles = css`
   .attach {
     display: contents;
@@ -32,17 +32,5 @@ export const attachButtonStyles = css`
   [part~='attach-button']:focus-visible {
     outline: 2px solid var(--switchboard-accent, #4f46e5);
     outline-offset: 2px;
-  }
-  [part~='drop-zone'] {
-    position: absolute;
-    inset: 0;
-    display: grid;
-    place-items: center;
-    border: 2px dashed var(--switchboard-accent, #4f46e5);
-    border-radius: var(--switchboard-radius, 16px);
-    background: color-mix(in srgb, var(--switchboard-background, #fff) 88%, transparent);
-    color: var(--switchboard-accent, #4f46e5);
-    font-weight: 600;
-    pointer-events: none;
   }
 `;

@@ -1,6 +1,6 @@
-// The composer's paper clip and the drop zone: drawn with the chat, while what they lead to (the
-// tray of files and the uploads) is loaded with the first file.
-import { html, nothing, type TemplateResult } from 'lit/html.js';
+// The composer's paper clip: drawn with the chat, while what it leads to (the tray of files and
+// the uploads) is loaded with the first file, or the first drag of files over the panel.
+import { html, type TemplateResult } from 'lit/html.js';
 import type { Strings } from '../i18n/en.js';
 import { attachIconPath } from './icons.js';
 
@@ -39,9 +39,4 @@ export function renderAttachButton({ text, disabled, accept, onPick }: AttachBut
       @change=${onPick}
     />
   </span>`;
-}
-
-/** Shown over the panel while files are dragged onto it. */
-export function renderDropZone(text: Strings, dragging: boolean): TemplateResult | typeof nothing {
-  return dragging ? html`<div part="drop-zone" aria-hidden="true">${text.dropFiles}</div>` : nothing;
 }

@@ -1,8 +1,8 @@
 import type { Attachment } from '@switchboard/protocol';
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import type { Strings } from '../i18n/en.js';
+import type { Translation } from '../i18n/en.js';
 import { formatFileSize } from './file-size.js';
-import { fileIconPath } from './icons.js';
+import { fileIconPath } from './file-icons.js';
 
 export interface AttachmentListOptions {
   attachments: readonly Attachment[];
@@ -10,7 +10,7 @@ export interface AttachmentListOptions {
   side: string;
   /** The message is not stored yet: its files are dimmed like its text. */
   pending: boolean;
-  text: Strings;
+  text: Translation;
   lang: string;
   /** An attachment's absolute URL. */
   url: (attachment: Attachment) => string;

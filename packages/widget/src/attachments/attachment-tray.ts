@@ -5,7 +5,7 @@ import type { DraftAttachment } from './draft-attachment.js';
 import { renderNote, type FileNote } from './file-note.js';
 import { fill } from './fill.js';
 import { formatFileSize } from './file-size.js';
-import { fileIconPath, removeIconPath } from './icons.js';
+import { fileIconPath, removeIconPath } from './file-icons.js';
 
 export interface AttachmentTrayOptions {
   drafts: readonly DraftAttachment[];

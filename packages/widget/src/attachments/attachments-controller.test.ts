@@ -30,11 +30,14 @@ function setUp(uploadLimits: UploadLimits | null = limits) {
     updateComplete: Promise.resolve(true),
   };
   const uploads: Upload[] = [];
-  const visitor = {
-    client: {},
-    state: { site: uploadLimits && { uploads: uploadLimits } },
+  const client = {
     upload: (file: File, options: UploadOptions) =>
       new Promise<Attachment>((resolve, reject) => uploads.push({ file, options, resolve, reject })),
+  };
+  const visitor = {
+    client,
+    state: { site: uploadLimits && { uploads: uploadLimits } },
+    requireClient: () => client,
   } as unknown as VisitorController;
   const controller = new AttachmentsController(host, visitor, () => ({ strings: en, lang: 'en' }));
   return { controller, uploads, updates: () => updates };

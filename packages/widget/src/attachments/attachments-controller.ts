@@ -133,7 +133,7 @@ export class AttachmentsController implements ReactiveController {
     const controller = new AbortController();
     this.uploads.set(key, controller);
     try {
-      const attachment = await this.visitor.upload(file, {
+      const attachment = await this.visitor.requireClient().upload(file, {
         signal: controller.signal,
         onProgress: ({ loaded, total }) => this.update(key, { progress: total > 0 ? loaded / total : 0 }),
       });

@@ -1,5 +1,6 @@
 // The files of the next message as the chat loads them: a chunk of its own (with the SDK's
-// uploader), fetched when the visitor first picks, drops or pastes a file.
+// uploader), fetched when the visitor first picks, drops or pastes a file, or drags one over the
+// panel (the drop zone comes with it).
 import type { Attachment } from '@switchboard/protocol';
 import type { ReactiveControllerHost } from 'lit';
 import { addStyles } from '../element/add-styles.js';
@@ -8,6 +9,8 @@ import { withPartStrings } from '../i18n/en-parts.js';
 import type { VisitorController } from '../visitor/visitor-controller.js';
 import { renderAttachmentTray } from './attachment-tray.js';
 import { attachmentTrayStyles } from './attachment-tray.styles.js';
+import { renderDropZone } from './drop-zone.js';
+import { dropZoneStyles } from './drop-zone.styles.js';
 import { AttachmentsController, type AttachmentText } from './attachments-controller.js';
 
 export interface AttachmentsHost extends ReactiveControllerHost {
@@ -17,6 +20,8 @@ export interface AttachmentsHost extends ReactiveControllerHost {
 export interface AttachmentsPart {
   readonly controller: AttachmentsController;
   renderTray(text: Strings, lang: string): unknown;
+  /** Over the panel while files are dragged onto it. */
+  renderDropZone(text: Strings): unknown;
 }
 
 export function createAttachmentsPart(
@@ -28,15 +33,16 @@ export function createAttachmentsPart(
     onRemoved: () => void;
   },
 ): AttachmentsPart {
-  addStyles(host.renderRoot, [attachmentTrayStyles]);
+  addStyles(host.renderRoot, [attachmentTrayStyles, dropZoneStyles]);
   const controller = new AttachmentsController(host, visitor, options.text);
-  const url = (attachment: Attachment) => visitor.attachmentUrl(attachment);
+  const url = (attachment: Attachment) => visitor.client?.attachmentUrl(attachment) ?? '';
   const onRemove = (key: string) => {
     controller.remove(key);
     options.onRemoved();
   };
   return {
     controller,
+    renderDropZone: (text) => renderDropZone(withPartStrings(text)),
     renderTray: (text, lang) =>
       renderAttachmentTray({
         drafts: controller.drafts,

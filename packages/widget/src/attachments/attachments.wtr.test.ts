@@ -291,7 +291,8 @@ describe('attachments', () => {
       const panel = fixture.part('panel');
       const files = transfer(file('dropped.png'));
       expect(drag(panel, 'dragenter', files).defaultPrevented).to.be.true;
-      await fixture.chat.updateComplete;
+      // The drop zone comes with the file tray's chunk, which the drag fetches.
+      await fixture.settle();
       const zone = fixture.part('drop-zone');
       expect(textOf(zone)).to.equal('Drop files to attach them');
       expect(zone.getAttribute('aria-hidden')).to.equal('true');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCardUrl, toCardViews } from './card-view.js';
+import { resolveCardUrl } from './card-url.js';
+import { toCardViews } from './card-view.js';
 
 const SERVER = 'http://localhost:3000/';
 const WEB = ['http:', 'https:'];

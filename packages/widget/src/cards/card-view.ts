@@ -1,5 +1,6 @@
 import type { Card } from '@switchboard/protocol';
 import { safeHref } from '../formatting/link.js';
+import { resolveCardUrl } from './card-url.js';
 
 /** A card as drawn: text as given, URLs resolved and checked again (the server is not trusted blindly). */
 export interface CardView {
@@ -10,34 +11,6 @@ export interface CardView {
   imageUrl: string | undefined;
   /** An absolute http(s) URL, opened in a new tab; undefined when there is none or it is unsafe. */
   href: string | undefined;
-}
-
-/** Whitespace, control characters or a backslash, which browsers strip or read as `/`. */
-function hasUnsafeChar(value: string): boolean {
-  return /[\s\\]/.test(value) || [...value].some((char) => char < ' ' || char === '\x7f');
-}
-
-/**
- * Resolves a card URL. A path (`/images/tent.svg`) resolves against the server, whatever its
- * protocol (plain http in development); an absolute URL must have one of `protocols`.
- */
-export function resolveCardUrl(
-  url: string | undefined,
-  serverUrl: string,
-  protocols: readonly string[],
-): string | undefined {
-  if (!url || hasUnsafeChar(url)) return undefined;
-  try {
-    if (url.startsWith('/')) {
-      if (url.startsWith('//')) return undefined;
-      const server = new URL(serverUrl);
-      const resolved = new URL(url, server);
-      return resolved.origin === server.origin ? resolved.href : undefined;
-    }
-    return protocols.includes(new URL(url).protocol) ? new URL(url).href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** `serverUrl` should be absolute; the widget passes it resolved against the page. */

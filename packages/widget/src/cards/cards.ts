@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
-import type { Strings } from '../i18n/en.js';
+import type { Translation } from '../i18n/en.js';
 import type { CardView } from './card-view.js';
 
 export interface CardsOptions {
   cards: readonly CardView[];
-  text: Strings;
+  text: Translation;
 }
 
 /** A broken image leaves the card to its text rather than showing a broken-image icon. */
@@ -12,7 +12,7 @@ function hideImage(event: Event) {
   (event.currentTarget as HTMLImageElement).hidden = true;
 }
 
-function renderCard(card: CardView, text: Strings): TemplateResult {
+function renderCard(card: CardView, text: Translation): TemplateResult {
   // The image is decorative (alt=""): the title says what the card is.
   return html`<li part="card">
     ${

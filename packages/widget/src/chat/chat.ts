@@ -7,7 +7,7 @@ import type { Attachment, Attributes, Message } from '@switchboard/protocol';
 import { html, nothing } from 'lit/html.js';
 import type { SwitchboardEventHandler, SwitchboardEventName } from '../api/event-map.js';
 import { IntegratorController } from '../api/integrator-controller.js';
-import { renderAttachButton, renderDropZone } from '../attachments/attach-button.js';
+import { renderAttachButton } from '../attachments/attach-button.js';
 import { carriesFiles, droppedFiles, pastedFiles } from '../attachments/transfer.js';
 import type { SwitchboardUser } from '../api/user-profile.js';
 import { renderComposer } from '../composer/composer.js';
@@ -19,18 +19,16 @@ import { SwitchboardMessageSendEvent } from '../events/message-send.js';
 import { SwitchboardOpenEvent } from '../events/open.js';
 import { renderHeaderIdentity } from '../header/header.js';
 import { headerStatus } from '../header/header-status.js';
-import { conversationEnded, renderNewConversation } from '../header/new-conversation.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { launcherIconPath } from '../launcher/launcher.js';
 import { groupMessages } from '../message-list/group-messages.js';
-import { activityText } from '../message-list/activity-text.js';
 import { renderMessageList, retryButtonId } from '../message-list/message-list.js';
 import { ownReceipt } from '../message-list/own-receipt.js';
 import { renderTypingIndicator } from '../message-list/typing-indicator.js';
+import { conversationEnded } from '../new-conversation/conversation-ended.js';
 import { currentOfflineForm } from '../offline-form/current-offline-form.js';
 import { preChatDue } from '../pre-chat/pre-chat-due.js';
 import { currentQuickReplies } from '../quick-replies/current-quick-replies.js';
-import { renderQuickReplies } from '../quick-replies/quick-replies.js';
 import { createWebStorage } from '../storage/web-storage.js';
 import type { ChatPosition, ChatTheme } from '../theme/theme.js';
 import { ReadController } from '../visitor/read-controller.js';
@@ -314,6 +312,37 @@ export class SwitchboardChat extends ReactiveElement {
     ),
   );
 
+  // The button is gone with the ended conversation: carry on in the composer.
+  protected readonly newConversation = new Lazy(this, async () =>
+    (await import('../new-conversation/new-conversation-part.js')).createNewConversationPart(
+      this,
+      this.visitor,
+      () => this.composerInput()?.focus(),
+    ),
+  );
+
+  // With the conversation's first system line (an agent joined, a transfer, the end).
+  protected readonly activityText = new Lazy(
+    this,
+    async () => (await import('../message-list/activity-text.js')).activityText,
+  );
+
+  // The first time an agent or the bot types.
+  protected readonly typingLine = new Lazy(this, async () =>
+    (await import('../message-list/typing-line.js')).loadTypingLine(this.renderRoot),
+  );
+
+  // Once a bot message offers suggested answers.
+  protected readonly quickReplies = new Lazy(this, async () =>
+    (await import('../quick-replies/quick-replies.js')).loadQuickReplies(this.renderRoot),
+  );
+
+  // While the visitor waits in a queue, or outside business hours.
+  protected readonly headerLines = new Lazy(
+    this,
+    async () => (await import('../header/header-lines.js')).headerLines,
+  );
+
   protected readonly i18n = new LocaleController(this);
   protected readonly notifications = new NotifyController(this, {
     storage: createWebStorage(),
@@ -343,8 +372,6 @@ export class SwitchboardChat extends ReactiveElement {
   });
 
   private pinnedToBottom = true;
-  /** While "Start a new conversation" waits for the server. */
-  private startingNewConversation = false;
   /** While older messages load: the scroll position, as a distance from the bottom, to keep. */
   private keptFromBottom: number | null = null;
   /** Files are being dragged over the panel. */
@@ -467,7 +494,10 @@ export class SwitchboardChat extends ReactiveElement {
     const { strings } = this.i18n;
     const title = this.heading || state.site?.name || strings.title;
     const serverUrl = absoluteUrl(this.serverUrl);
+    const status = headerStatus(state);
+    const activityText = this.activityText.get(state.activity.length > 0);
     const quickReplies = currentQuickReplies(state.messages, state.pending, state.conversation?.status);
+    const renderQuickReplies = this.quickReplies.get(quickReplies !== null);
     // Whether each lazily loaded part is due decides whether to fetch it; once it is there, it
     // decides for itself what to draw.
     const preChatNeeded = preChatDue(state, this.integrator.identity) !== null;
@@ -476,7 +506,9 @@ export class SwitchboardChat extends ReactiveElement {
       currentOfflineForm(state.messages, state.contact?.email, null) !== null,
     );
     const csat = this.csat.get(state.conversation?.status === 'resolved');
-    const attachments = this.attachments.value;
+    const newConversation = this.newConversation.get(conversationEnded(state.conversation?.status));
+    // A drag of files over the panel fetches the file tray, whose drop zone covers the panel.
+    const attachments = this.attachments.get(this.dragging);
     const media = this.media.get(
       state.messages.some(
         (message) => (message.attachments?.length ?? 0) > 0 || (message.cards?.length ?? 0) > 0,
@@ -500,7 +532,8 @@ export class SwitchboardChat extends ReactiveElement {
         <div part="header">
           ${renderHeaderIdentity({
             title,
-            status: headerStatus(state),
+            status,
+            lines: this.headerLines.get(status?.kind === 'away' || status?.kind === 'queue'),
             text: strings,
             serverUrl,
             lang: this.i18n.lang,
@@ -513,18 +546,20 @@ export class SwitchboardChat extends ReactiveElement {
         <div part="banner" role="status" ?hidden=${notice === null}>${notice ? strings[notice] : ''}</div>
         ${renderMessageList({
           groups: groupMessages(state.messages, state.pending, {
-            activity: state.activity.map((line) => ({
-              key: line.id,
-              text: activityText(line, strings),
-              createdAt: line.createdAt,
-            })),
+            activity: activityText
+              ? state.activity.map((line) => ({
+                  key: line.id,
+                  text: activityText(line, strings),
+                  createdAt: line.createdAt,
+                }))
+              : [],
           }),
           text: strings,
           timeFormat: this.i18n.timeFormat,
           serverUrl,
           agents: state.agents,
           lang: this.i18n.lang,
-          attachmentUrl: (attachment) => this.visitor.attachmentUrl(attachment),
+          attachmentUrl: (attachment) => this.visitor.client?.attachmentUrl(attachment) ?? '',
           onMediaLoad: this.onMediaLoad,
           onScroll: this.onMessagesScroll,
           onRetry: (key) => void this.retry(key),
@@ -533,8 +568,12 @@ export class SwitchboardChat extends ReactiveElement {
           media,
           footer: [
             preChat?.render(strings),
-            renderTypingIndicator(state.agentTyping, strings),
-            quickReplies
+            renderTypingIndicator(
+              state.agentTyping,
+              strings,
+              this.typingLine.get(state.agentTyping !== null),
+            ),
+            quickReplies && renderQuickReplies
               ? renderQuickReplies({
                   replies: quickReplies.quickReplies,
                   text: strings,
@@ -543,13 +582,7 @@ export class SwitchboardChat extends ReactiveElement {
               : nothing,
             offlineForm?.render(strings),
             csat?.render(strings),
-            conversationEnded(state.conversation?.status)
-              ? renderNewConversation({
-                  text: strings,
-                  starting: this.startingNewConversation,
-                  onStart: this.onNewConversation,
-                })
-              : nothing,
+            newConversation?.render(strings),
           ],
         })}
         ${attachments?.renderTray(strings, this.i18n.lang)}
@@ -575,7 +608,7 @@ export class SwitchboardChat extends ReactiveElement {
             !attachments?.controller.uploading &&
             (this.draft.trim() !== '' || (attachments?.controller.ready.length ?? 0) > 0),
         })}
-        ${renderDropZone(strings, this.dragging)}
+        ${this.dragging ? attachments?.renderDropZone(strings) : nothing}
       </div>
       <button
         part="launcher"
@@ -633,14 +666,16 @@ export class SwitchboardChat extends ReactiveElement {
 
   /** Sends the visitor's message unless a listener cancels it; returns whether it went. */
   private sendText(text: string, attachments: readonly Attachment[] = []): boolean {
-    if ((!text && attachments.length === 0) || !this.visitor.client) return false;
+    const client = this.visitor.client;
+    if ((!text && attachments.length === 0) || !client) return false;
     if (!this.dispatchEvent(new SwitchboardMessageSendEvent(text, attachments))) return false;
     this.pinnedToBottom = true;
-    this.visitor.typing(false);
-    void this.visitor.send(
-      text,
-      attachments.map((attachment) => attachment.id),
-    );
+    client.setTyping(false);
+    // Through the outbox: a failure shows in the store (a failed message, or `error`), and a page
+    // must never see an unhandled rejection from its chat widget.
+    client
+      .sendMessage(text, { attachmentIds: attachments.map((attachment) => attachment.id) })
+      .catch(() => null);
     return true;
   }
 
@@ -661,7 +696,8 @@ export class SwitchboardChat extends ReactiveElement {
    */
   private async retry(key: string): Promise<void> {
     const used = focusedControl(this.renderRoot);
-    await this.visitor.retry(key);
+    // Under the same client message id; a failure shows as the failed message again.
+    await this.visitor.client?.retryMessage(key).catch(() => null);
     await this.updateComplete;
     returnFocus(
       this.renderRoot,
@@ -673,7 +709,7 @@ export class SwitchboardChat extends ReactiveElement {
   /** Drops a failed message, and its focused button with it: focus carries on in the composer. */
   private async discard(key: string): Promise<void> {
     const used = focusedControl(this.renderRoot);
-    this.visitor.discard(key);
+    this.visitor.client?.discardMessage(key);
     await this.updateComplete;
     returnFocus(this.renderRoot, used, () => this.composerInput());
   }
@@ -703,18 +739,27 @@ export class SwitchboardChat extends ReactiveElement {
 
   private onMessagesScroll(event: Event): void {
     const list = event.currentTarget as HTMLElement;
-    if (this.keptFromBottom !== null || list.scrollTop > LOAD_OLDER_SLACK_PX || !this.visitor.state.hasOlder)
+    const client = this.visitor.client;
+    if (
+      this.keptFromBottom !== null ||
+      list.scrollTop > LOAD_OLDER_SLACK_PX ||
+      !client ||
+      !this.visitor.state.hasOlder
+    )
       return;
     this.keptFromBottom = list.scrollHeight - list.scrollTop;
-    void this.visitor.loadOlder().finally(() => {
-      // After the render that shows them, so the position holds through it.
-      void this.updateComplete.then(() => (this.keptFromBottom = null));
-    });
+    void client
+      .loadOlder()
+      .catch(() => false)
+      .finally(() => {
+        // After the render that shows them, so the position holds through it.
+        void this.updateComplete.then(() => (this.keptFromBottom = null));
+      });
   }
 
   private onInput(event: InputEvent): void {
     this.draft = (event.target as HTMLTextAreaElement).value;
-    this.visitor.typing(this.draft.trim() !== '');
+    this.visitor.client?.setTyping(this.draft.trim() !== '');
   }
 
   /** Puts `text` at the caret (over the selection), as typing it would, and returns focus there. */
@@ -726,11 +771,11 @@ export class SwitchboardChat extends ReactiveElement {
     await this.updateComplete;
     input?.focus();
     input?.setSelectionRange(start + text.length, start + text.length);
-    this.visitor.typing(true);
+    this.visitor.client?.setTyping(true);
   }
 
   private onComposerBlur(): void {
-    this.visitor.typing(false);
+    this.visitor.client?.setTyping(false);
   }
 
   private onComposerKeydown(event: KeyboardEvent): void {
@@ -743,17 +788,6 @@ export class SwitchboardChat extends ReactiveElement {
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     this.send();
-  }
-
-  private onNewConversation(): void {
-    this.startingNewConversation = true;
-    this.requestUpdate();
-    void this.visitor.startNewConversation().finally(() => {
-      this.startingNewConversation = false;
-      this.requestUpdate();
-      // The button is gone with the ended conversation: carry on in the composer.
-      this.composerInput()?.focus();
-    });
   }
 
   /** An image or video loaded and grew the list: stay at the bottom if the visitor was there. */

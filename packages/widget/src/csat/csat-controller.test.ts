@@ -1,4 +1,4 @@
-import { INITIAL_VISITOR_STATE, SwitchboardError } from '@switchboard/agent-sdk';
+import { INITIAL_VISITOR_STATE, SwitchboardError, type VisitorClient } from '@switchboard/agent-sdk';
 import type { Conversation } from '@switchboard/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { enParts } from '../i18n/en-parts.js';
@@ -46,8 +46,7 @@ function setup(initial: Conversation | null = conversation()) {
       querySelector: (selector: string) => ({ focus: () => focused.push(selector) }),
     } as unknown as DocumentFragment,
   };
-  const visitor = {
-    state: { ...INITIAL_VISITOR_STATE, conversation: initial },
+  const client = {
     // Like the SDK: the rated conversation is in the state before the promise settles.
     rate: vi.fn(async (score: number, comment?: string) => {
       await Promise.resolve();
@@ -56,9 +55,13 @@ function setup(initial: Conversation | null = conversation()) {
       return rated;
     }),
   };
+  const visitor = {
+    state: { ...INITIAL_VISITOR_STATE, conversation: initial },
+    requireClient: () => client as unknown as VisitorClient,
+  };
   const onRated = vi.fn();
   const controller = new CsatController(host, visitor, onRated);
-  return { controller, visitor, host, onRated, focused };
+  return { controller, visitor, client, host, onRated, focused };
 }
 
 describe('CsatController', () => {
@@ -74,21 +77,21 @@ describe('CsatController', () => {
   });
 
   it('sends the chosen score and comment, then thanks the visitor and hands focus on', async () => {
-    const { controller, visitor, onRated } = setup();
+    const { controller, client, onRated } = setup();
     controller.choose(4);
     controller.comment('Quick and kind');
     const sending = controller.submit();
     expect(controller.shown()).toMatchObject({ kind: 'prompt', draft: { status: 'sending', score: 4 } });
     await sending;
-    expect(visitor.rate).toHaveBeenCalledWith(4, 'Quick and kind');
+    expect(client.rate).toHaveBeenCalledWith(4, 'Quick and kind');
     expect(controller.shown()).toEqual({ kind: 'rated', score: 4 });
     expect(onRated).toHaveBeenCalledOnce();
   });
 
   it('asks for a score before sending, focuses the stars, and forgets the error once one is chosen', async () => {
-    const { controller, visitor, focused } = setup();
+    const { controller, client, focused } = setup();
     await controller.submit();
-    expect(visitor.rate).not.toHaveBeenCalled();
+    expect(client.rate).not.toHaveBeenCalled();
     expect(controller.shown()).toMatchObject({ draft: { error: 'required', status: 'editing' } });
     expect(focused).toEqual(['[part~="csat-score"] input']);
     controller.choose(2);
@@ -96,8 +99,8 @@ describe('CsatController', () => {
   });
 
   it('keeps the answers after a failure, for another try', async () => {
-    const { controller, visitor, onRated } = setup();
-    visitor.rate.mockRejectedValueOnce(new SwitchboardError('network', 'Cannot send: not connected'));
+    const { controller, client, onRated } = setup();
+    client.rate.mockRejectedValueOnce(new SwitchboardError('network', 'Cannot send: not connected'));
     controller.choose(5);
     controller.comment('Great');
     await controller.submit();
@@ -106,7 +109,7 @@ describe('CsatController', () => {
     });
     expect(onRated).not.toHaveBeenCalled();
     await controller.submit();
-    expect(visitor.rate).toHaveBeenCalledTimes(2);
+    expect(client.rate).toHaveBeenCalledTimes(2);
     expect(controller.shown()).toEqual({ kind: 'rated', score: 5 });
   });
 

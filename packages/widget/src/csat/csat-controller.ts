@@ -18,7 +18,7 @@ export class CsatController {
 
   constructor(
     private readonly host: CsatHost,
-    private readonly visitor: Pick<VisitorController, 'state' | 'rate'>,
+    private readonly visitor: Pick<VisitorController, 'state' | 'requireClient'>,
     /** The rating was stored and the thanks replaced the prompt (and its focused button). */
     private readonly onRated: () => void,
   ) {}
@@ -61,7 +61,7 @@ export class CsatController {
     const used = focusedControl(this.host.renderRoot);
     this.set({ ...draft, status: 'sending', error: null });
     try {
-      await this.visitor.rate(draft.score, draft.comment);
+      await this.visitor.requireClient().rate(draft.score, draft.comment);
     } catch {
       // A newer resolution (or none) may have replaced this one meanwhile.
       if (this.draft?.key !== draft.key) return;

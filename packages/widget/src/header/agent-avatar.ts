@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit/html.js';
-import { resolveCardUrl } from '../cards/card-view.js';
+import { resolveCardUrl } from '../cards/card-url.js';
 import { initials } from './header-status.js';
 
 /**

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ar } from '../i18n/ar.js';
 import { de } from '../i18n/de.js';
-import { en } from '../i18n/en.js';
+import { en as enStrings } from '../i18n/en.js';
+import { withPartStrings } from '../i18n/en-parts.js';
 import { es } from '../i18n/es.js';
 import { reopensText } from './reopens.js';
 
+const en = withPartStrings(enStrings);
 const at = (iso: string) => Date.parse(iso);
 // Friday 2026-01-09, 18:00 in Berlin; the team is back Monday 09:00 Berlin time (08:00 UTC).
 const friday = at('2026-01-09T17:00:00Z');

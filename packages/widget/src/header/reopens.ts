@@ -1,4 +1,4 @@
-import type { Strings } from '../i18n/en.js';
+import type { Translation } from '../i18n/en.js';
 
 const DAY = 86_400_000;
 
@@ -13,7 +13,7 @@ const dayOf = (at: number, timeZone?: string) =>
  */
 export function reopensText(
   nextOpenAt: string | null,
-  text: Strings,
+  text: Translation,
   lang: string,
   now = Date.now(),
   timeZone?: string,

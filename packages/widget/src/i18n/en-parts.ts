@@ -22,6 +22,31 @@ export const enParts = {
   preChatPolicy: 'Privacy policy',
   consentRequired: 'Please tick this box to continue.',
   preChatFailed: 'The chat could not be started. Please try again.',
+  /** System lines between messages; `{name}` is the agent's. */
+  activityJoined: '{name} joined the conversation',
+  activityJoinedUnnamed: 'An agent joined the conversation',
+  activityTransferred: '{name} took over the conversation',
+  activityTransferredTeam: 'Your conversation was passed to another team',
+  activityEnded: 'The conversation ended',
+  activityReopened: 'The conversation was reopened',
+  /** `{position}` is filled in. */
+  headerQueue: 'In queue — position {position}',
+  /** `{position}` and `{wait}` (`waitMinutes` or `waitUnderMinute`) are filled in. */
+  headerQueueWait: 'In queue — position {position}, {wait}',
+  /** `{minutes}` is filled in. */
+  waitMinutes: 'about {minutes} min',
+  waitUnderMinute: 'less than a minute',
+  headerAwayNotice:
+    "We're outside our business hours. Leave a message and we'll reply as soon as we're back.",
+  /** After the away notice: when the team is next in, on the visitor's clock; `{time}` is filled in. */
+  backToday: "We're back today at {time}.",
+  backTomorrow: "We're back tomorrow at {time}.",
+  /** `{day}` (a weekday) and `{time}` are filled in. */
+  backOn: "We're back {day} at {time}.",
+  typingAgent: 'Support is typing…',
+  typingBot: 'Assistant is typing…',
+  quickReplies: 'Suggested replies',
+  newConversation: 'Start a new conversation',
   csatTitle: 'How would you rate this conversation?',
   /** `{score}` and `{max}` are filled in. */
   csatScore: '{score} of {max}',
@@ -31,6 +56,13 @@ export const enParts = {
   csatFailed: 'Your rating could not be sent. Please try again.',
   /** `{score}` and `{max}` are filled in. */
   csatThanks: 'Thanks for your feedback! You rated this conversation {score} of {max}.',
+  dropFiles: 'Drop files to attach them',
+  /** Labels the horizontal list of cards (products, articles) under a bot message. */
+  cards: 'Suggested items',
+  cardLink: 'View',
+  opensInNewTab: 'opens in a new tab',
+  /** Labels the list of files in the composer, and the files under a message. */
+  attachments: 'Attachments',
   /** `{name}` is filled in. */
   removeAttachment: 'Remove {name}',
   /** `{name}` is filled in: labels an upload's progress bar. */

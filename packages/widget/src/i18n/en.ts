@@ -19,13 +19,6 @@ export const en = {
   send: 'Send',
   emoji: 'Emoji',
   notifications: 'Notify me of new messages',
-  /** System lines between messages; `{name}` is the agent's. */
-  activityJoined: '{name} joined the conversation',
-  activityJoinedUnnamed: 'An agent joined the conversation',
-  activityTransferred: '{name} took over the conversation',
-  activityTransferredTeam: 'Your conversation was passed to another team',
-  activityEnded: 'The conversation ended',
-  activityReopened: 'The conversation was reopened',
   sending: 'Sending…',
   failed: 'Not delivered.',
   retry: 'Retry',
@@ -34,37 +27,12 @@ export const en = {
   /** The agent's console (or the bot) has the visitor's message, unread so far. */
   delivered: 'Delivered',
   read: 'Read',
-  typingAgent: 'Support is typing…',
-  typingBot: 'Assistant is typing…',
   bot: 'Assistant',
   agent: 'Support',
   headerTeam: 'Support team',
-  /** `{position}` is filled in. */
-  headerQueue: 'In queue — position {position}',
-  /** `{position}` and `{wait}` (`waitMinutes` or `waitUnderMinute`) are filled in. */
-  headerQueueWait: 'In queue — position {position}, {wait}',
-  /** `{minutes}` is filled in. */
-  waitMinutes: 'about {minutes} min',
-  waitUnderMinute: 'less than a minute',
   headerAway: "We're away",
-  headerAwayNotice:
-    "We're outside our business hours. Leave a message and we'll reply as soon as we're back.",
-  /** After the away notice: when the team is next in, on the visitor's clock; `{time}` is filled in. */
-  backToday: "We're back today at {time}.",
-  backTomorrow: "We're back tomorrow at {time}.",
-  /** `{day}` (a weekday) and `{time}` are filled in. */
-  backOn: "We're back {day} at {time}.",
-  newConversation: 'Start a new conversation',
-  quickReplies: 'Suggested replies',
-  /** Labels the horizontal list of cards (products, articles) under a bot message. */
-  cards: 'Suggested items',
-  cardLink: 'View',
-  opensInNewTab: 'opens in a new tab',
   /** The composer's paper-clip button. */
   attach: 'Attach a file',
-  /** Labels the list of files in the composer, and the files under a message. */
-  attachments: 'Attachments',
-  dropFiles: 'Drop files to attach them',
   reconnecting: 'Reconnecting…',
   offline: 'Connection lost. Messages will be sent once it is back.',
   unavailable: 'Chat is unavailable right now. Please try again later.',

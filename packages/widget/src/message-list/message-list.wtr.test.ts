@@ -345,3 +345,33 @@ describe('message list', () => {
     });
   });
 });
+
+describe('activity lines', () => {
+  it("places the conversation's lines among its messages, in the visitor's language", async () => {
+    const at = (minutes: number) => new Date(Date.UTC(2025, 0, 1, 10, minutes)).toISOString();
+    const { parts } = await showing(
+      [
+        message({ authorKind: 'visitor', text: 'Hello?', createdAt: at(0) }),
+        message({ authorKind: 'agent', authorId: 'a1', text: 'Hi, Ada here.', createdAt: at(2) }),
+      ],
+      {
+        locale: 'es',
+        state: {
+          activity: [
+            { id: 'l1', type: 'agent_joined', agentName: 'Ada', createdAt: at(1) },
+            { id: 'l2', type: 'transferred', agentName: null, createdAt: at(3) },
+          ],
+        },
+      },
+    );
+    const lines = parts('activity');
+    expect(lines.map((line) => textOf(line))).to.deep.equal([
+      'Ada se unió a la conversación',
+      'Tu conversación pasó a otro equipo',
+    ]);
+    const [joined] = lines;
+    const [hello, hi] = parts('message');
+    expect(hello!.compareDocumentPosition(joined!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    expect(hi!.compareDocumentPosition(joined!) & Node.DOCUMENT_POSITION_PRECEDING).to.not.equal(0);
+  });
+});

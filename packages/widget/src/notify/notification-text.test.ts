@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notificationBody, shouldNotify } from './notification-text.js';
-
-describe('shouldNotify', () => {
-  it('notifies of agents, bots and system messages only while the page is hidden', () => {
-    for (const authorKind of ['agent', 'bot', 'system'] as const) {
-      expect(shouldNotify({ authorKind, kind: 'text' }, true)).toBe(true);
-      expect(shouldNotify({ authorKind, kind: 'text' }, false)).toBe(false);
-    }
-  });
-
-  it('never for the visitor’s own messages (another tab of theirs) nor for notes', () => {
-    expect(shouldNotify({ authorKind: 'visitor', kind: 'text' }, true)).toBe(false);
-    expect(shouldNotify({ authorKind: 'agent', kind: 'note' }, true)).toBe(false);
-  });
-});
+import { notificationBody } from './notification-text.js';
 
 describe('notificationBody', () => {
   it('drops formatting marks and line breaks', () => {

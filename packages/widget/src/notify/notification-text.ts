@@ -1,15 +1,7 @@
-import type { Message } from '@switchboard/protocol';
+// The notification's text: in the alert chunk, loaded only once the visitor turned alerts on.
 
 /** Longest body a notification shows; operating systems cut long ones anyway, less gracefully. */
 const MAX_BODY = 140;
-
-/**
- * Whether a new message is worth a sound and a notification: only what the other side says, and
- * only while the visitor cannot see the chat (the tab is hidden).
- */
-export function shouldNotify(message: Pick<Message, 'authorKind' | 'kind'>, pageHidden: boolean): boolean {
-  return pageHidden && message.kind !== 'note' && message.authorKind !== 'visitor';
-}
 
 /**
  * The notification's body: the message as plain text on one line (notifications never render

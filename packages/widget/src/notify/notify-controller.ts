@@ -5,7 +5,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Lazy } from '../chat/lazy.js';
 import type { Strings } from '../i18n/en.js';
 import type { alertOf } from './alert.js';
-import { shouldNotify } from './notification-text.js';
+import { shouldNotify } from './should-notify.js';
 
 /** Where the visitor's choice is kept, beside the SDK's own keys. */
 const STORAGE_KEY = 'switchboard:notify';

@@ -1,4 +1,9 @@
-import { INITIAL_VISITOR_STATE, SwitchboardError, type VisitorState } from '@switchboard/agent-sdk';
+import {
+  INITIAL_VISITOR_STATE,
+  SwitchboardError,
+  type VisitorClient,
+  type VisitorState,
+} from '@switchboard/agent-sdk';
 import { DEFAULT_OFFLINE_FIELDS, type Message } from '@switchboard/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { OfflineFormController } from './offline-form-controller.js';
@@ -32,15 +37,16 @@ function setup(submitOfflineForm: (answers: unknown) => Promise<Message>) {
       querySelector: (selector: string) => ({ focus: () => focused.push(selector) }),
     } as unknown as DocumentFragment,
   };
+  const client = { submitOfflineForm: vi.fn(submitOfflineForm) };
   const visitor = {
     state: { ...INITIAL_VISITOR_STATE, messages: [formMessage] } as VisitorState,
-    submitOfflineForm: vi.fn(submitOfflineForm),
+    requireClient: () => client as unknown as VisitorClient,
   };
   const onSent = vi.fn();
   const controller = new OfflineFormController(host, visitor, onSent);
   const type = (name: string, value: string) =>
     controller.input({ target: { name, value } } as unknown as Event);
-  return { controller, visitor, onSent, focused, type };
+  return { controller, visitor, client, onSent, focused, type };
 }
 
 const stored = { ...formMessage, id: 'm2', authorKind: 'visitor', form: null } satisfies Message;
@@ -54,10 +60,10 @@ describe('OfflineFormController', () => {
   });
 
   it('refuses invalid answers without sending them, focuses the first refused field, and forgets a fixed error', async () => {
-    const { controller, visitor, focused, type } = setup(() => Promise.resolve(stored));
+    const { controller, focused, type, client } = setup(() => Promise.resolve(stored));
     type('email', 'ada@');
     await controller.submit();
-    expect(visitor.submitOfflineForm).not.toHaveBeenCalled();
+    expect(client.submitOfflineForm).not.toHaveBeenCalled();
     expect(controller.shown()?.state.errors).toEqual({ email: 'email', message: 'required' });
     expect(focused).toEqual(['[part~="offline-form-input"][aria-invalid="true"]']);
     type('email', 'ada@example.com');
@@ -65,14 +71,14 @@ describe('OfflineFormController', () => {
   });
 
   it('sends the answers and thanks the visitor', async () => {
-    const { controller, visitor, onSent, type } = setup(() => Promise.resolve(stored));
+    const { controller, onSent, type, client } = setup(() => Promise.resolve(stored));
     type('name', ' Ada ');
     type('email', 'ada@example.com');
     type('message', 'Call me');
     const sending = controller.submit();
     expect(controller.shown()?.state.status).toBe('sending');
     await sending;
-    expect(visitor.submitOfflineForm).toHaveBeenCalledWith({
+    expect(client.submitOfflineForm).toHaveBeenCalledWith({
       name: 'Ada',
       email: 'ada@example.com',
       message: 'Call me',

@@ -27,7 +27,7 @@ export class OfflineFormController {
 
   constructor(
     private readonly host: OfflineFormHost,
-    private readonly visitor: Pick<VisitorController, 'state' | 'submitOfflineForm'>,
+    private readonly visitor: Pick<VisitorController, 'state' | 'requireClient'>,
     /** The answers were stored and the thanks replaced the form (and its focused button). */
     private readonly onSent: () => void,
   ) {}
@@ -70,7 +70,7 @@ export class OfflineFormController {
     this.set({ ...state, errors: {}, status: 'sending' });
     let next: OfflineFormState;
     try {
-      await this.visitor.submitOfflineForm(offlineFormAnswers(state.values));
+      await this.visitor.requireClient().submitOfflineForm(offlineFormAnswers(state.values));
       next = { ...state, errors: {}, status: 'sent' };
     } catch (caught) {
       const refused =

@@ -44,11 +44,13 @@ function setup(submit: () => Promise<PreChatResult> = () => Promise.resolve({} a
   };
   const visitor = {
     state: { ...INITIAL_VISITOR_STATE },
-    client: {} as VisitorClient,
     loadSite: vi.fn(() => {
       visitor.state = { ...visitor.state, site: SITE };
       return Promise.resolve(SITE);
     }),
+    requireClient: () => client as unknown as VisitorClient,
+  };
+  const client = {
     // Like the SDK: the conversation is in the state before the promise settles.
     submitPreChat: vi.fn(async () => {
       const result = await submit();
@@ -71,7 +73,7 @@ function setup(submit: () => Promise<PreChatResult> = () => Promise.resolve({} a
     type('message', 'Where is my order?');
     tick(true);
   };
-  return { controller, controllers, host, visitor, onSent, focused, type, tick, fill };
+  return { controller, controllers, host, visitor, client, onSent, focused, type, tick, fill };
 }
 
 describe('PreChatController', () => {
@@ -92,11 +94,11 @@ describe('PreChatController', () => {
   });
 
   it('refuses invalid answers without sending them, focuses the first refused field, and forgets a fixed error', async () => {
-    const { controller, visitor, focused, type } = setup();
+    const { controller, visitor, focused, type, client } = setup();
     await visitor.loadSite();
     type('email', 'ada@');
     await controller.submit();
-    expect(visitor.submitPreChat).not.toHaveBeenCalled();
+    expect(client.submitPreChat).not.toHaveBeenCalled();
     expect(controller.shown()?.state.errors).toEqual({
       fields: { name: 'required', email: 'email' },
       consent: 'required',
@@ -110,7 +112,7 @@ describe('PreChatController', () => {
   });
 
   it('sends the answers, keeps the form while sending, then hands over to the chat', async () => {
-    const { controller, visitor, onSent, fill } = setup();
+    const { controller, visitor, onSent, fill, client } = setup();
     await visitor.loadSite();
     fill();
     const sending = controller.submit();
@@ -118,7 +120,7 @@ describe('PreChatController', () => {
     // A second press while sending does nothing.
     await controller.submit();
     await sending;
-    expect(visitor.submitPreChat).toHaveBeenCalledExactlyOnceWith({
+    expect(client.submitPreChat).toHaveBeenCalledExactlyOnceWith({
       fields: { name: 'Ada', email: 'ada@example.com' },
       consent: true,
       message: 'Where is my order?',

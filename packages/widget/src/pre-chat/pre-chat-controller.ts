@@ -43,7 +43,7 @@ export class PreChatController implements ReactiveController {
 
   constructor(
     private readonly host: PreChatHost,
-    private readonly visitor: Pick<VisitorController, 'state' | 'submitPreChat'>,
+    private readonly visitor: Pick<VisitorController, 'state' | 'requireClient'>,
     private readonly options: PreChatControllerOptions,
   ) {
     host.addController(this);
@@ -109,7 +109,7 @@ export class PreChatController implements ReactiveController {
     this.sending = settings;
     this.set({ errors: NO_ERRORS, status: 'sending' });
     try {
-      await this.visitor.submitPreChat({
+      await this.visitor.requireClient().submitPreChat({
         fields: values.fields,
         consent: values.consent,
         ...(settings.askForMessage ? { message: values.message } : {}),

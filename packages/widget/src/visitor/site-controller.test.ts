@@ -13,40 +13,60 @@ function setup() {
     requestUpdate: () => {},
     updateComplete: Promise.resolve(true),
   };
+  const loadSite = vi.fn(() => Promise.resolve(SITE));
+  /** A client as far as the controller uses it; each call makes another (another site key). */
+  const newClient = () => ({ loadSite }) as unknown as VisitorClient;
   const visitor = {
     state: { ...INITIAL_VISITOR_STATE },
-    client: {} as VisitorClient | null,
-    loadSite: vi.fn(() => Promise.resolve(SITE)),
+    client: newClient() as VisitorClient | null,
   };
   let open = false;
   const controller = new SiteController(host, visitor, () => open);
-  return { controller, controllers, visitor, setOpen: (value: boolean) => (open = value) };
+  return {
+    controller,
+    controllers,
+    visitor,
+    loadSite,
+    newClient,
+    setOpen: (value: boolean) => (open = value),
+  };
 }
 
 describe('SiteController', () => {
   it('reads the site when the panel first opens, once per client', () => {
-    const { controller, controllers, visitor, setOpen } = setup();
+    const { controller, controllers, visitor, loadSite, newClient, setOpen } = setup();
     expect(controllers).toEqual([controller]);
     controller.hostUpdated();
-    expect(visitor.loadSite).not.toHaveBeenCalled();
+    expect(loadSite).not.toHaveBeenCalled();
     setOpen(true);
     controller.hostUpdated();
     controller.hostUpdated();
-    expect(visitor.loadSite).toHaveBeenCalledOnce();
+    expect(loadSite).toHaveBeenCalledOnce();
     // A new client (another site key) is asked again.
-    visitor.client = {} as VisitorClient;
+    visitor.client = newClient();
     controller.hostUpdated();
-    expect(visitor.loadSite).toHaveBeenCalledTimes(2);
+    expect(loadSite).toHaveBeenCalledTimes(2);
   });
 
   it('asks nothing without a client, or when a session already brought the site', () => {
-    const { controller, visitor, setOpen } = setup();
+    const { controller, visitor, loadSite, newClient, setOpen } = setup();
     setOpen(true);
     visitor.client = null;
     controller.hostUpdated();
-    visitor.client = {} as VisitorClient;
+    visitor.client = newClient();
     visitor.state = { ...visitor.state, site: SITE };
     controller.hostUpdated();
-    expect(visitor.loadSite).not.toHaveBeenCalled();
+    expect(loadSite).not.toHaveBeenCalled();
+  });
+});
+
+describe('SiteController, when the site cannot be read', () => {
+  it('carries on quietly: the chat works as if the site had no form', async () => {
+    const { controller, loadSite, setOpen } = setup();
+    loadSite.mockRejectedValueOnce(new Error('offline'));
+    setOpen(true);
+    controller.hostUpdated();
+    await Promise.resolve();
+    expect(loadSite).toHaveBeenCalledOnce();
   });
 });

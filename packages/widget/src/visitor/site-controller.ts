@@ -12,7 +12,7 @@ export class SiteController implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly visitor: Pick<VisitorController, 'state' | 'client' | 'loadSite'>,
+    private readonly visitor: Pick<VisitorController, 'state' | 'client'>,
     private readonly isOpen: () => boolean,
   ) {
     host.addController(this);
@@ -22,6 +22,7 @@ export class SiteController implements ReactiveController {
     const client = this.visitor.client;
     if (!this.isOpen() || !client || client === this.askedOf || this.visitor.state.site) return;
     this.askedOf = client;
-    void this.visitor.loadSite();
+    // A failure leaves the chat working as if the site had no form: the server still asks.
+    void client.loadSite().catch(() => null);
   }
 }

@@ -136,72 +136,23 @@ describe('VisitorController', () => {
     expect(controller.state).toBe(NO_VISITOR_STATE);
   });
 
-  it('swallows failures from connect and send: the store reports them', async () => {
+  it('swallows a failure to connect: the store reports it', async () => {
     const host = new FakeHost();
     const controller = new VisitorController(host);
-    const error = new SwitchboardError('network', 'down');
     const fake = fakeClient({
-      connect: vi.fn(async () => Promise.reject(error)),
-      sendMessage: vi.fn(async () => Promise.reject(error)),
+      connect: vi.fn(async () => Promise.reject(new SwitchboardError('network', 'down'))),
     });
     controller.setClient(fake.client);
     host.connect();
-    await expect(controller.send('hi')).resolves.toBeNull();
-    expect(fake.client.sendMessage).toHaveBeenCalledWith('hi', { attachmentIds: [] });
+    await Promise.resolve();
+    expect(fake.client.connect).toHaveBeenCalledOnce();
   });
 
-  it('passes typing on to the client, and does nothing without one', () => {
-    const host = new FakeHost();
-    const controller = new VisitorController(host);
-    controller.typing(true);
+  it('hands the client to a form, and throws without one so that the form says it failed', () => {
+    const controller = new VisitorController(new FakeHost());
+    expect(() => controller.requireClient()).toThrow('not configured');
     const fake = fakeClient();
     controller.setClient(fake.client);
-    controller.typing(true);
-    controller.typing(false);
-    expect(vi.mocked(fake.client.setTyping).mock.calls).toEqual([[true], [false]]);
-  });
-
-  it('sends nothing without a client', async () => {
-    const controller = new VisitorController(new FakeHost());
-    await expect(controller.send('hi')).resolves.toBeNull();
-  });
-});
-
-describe('VisitorController outbox and history controls', () => {
-  it('retries and discards failed messages through the client, never throwing', async () => {
-    const host = new FakeHost();
-    const controller = new VisitorController(host);
-    const fake = fakeClient({
-      retryMessage: vi.fn(async () => Promise.reject(new SwitchboardError('forbidden', 'no'))),
-    });
-    controller.setClient(fake.client);
-    await expect(controller.retry('CMID')).resolves.toBeUndefined();
-    expect(fake.client.retryMessage).toHaveBeenCalledWith('CMID');
-    controller.discard('CMID');
-    expect(fake.client.discardMessage).toHaveBeenCalledWith('CMID');
-  });
-
-  it('loads older messages only when the server has some', async () => {
-    const host = new FakeHost();
-    const controller = new VisitorController(host);
-    const fake = fakeClient({ loadOlder: vi.fn(() => Promise.resolve(true)) });
-    controller.setClient(fake.client);
-    await expect(controller.loadOlder()).resolves.toBe(false);
-    expect(fake.client.loadOlder).not.toHaveBeenCalled();
-    fake.setState({ hasOlder: true });
-    await expect(controller.loadOlder()).resolves.toBe(true);
-    expect(fake.client.loadOlder).toHaveBeenCalledOnce();
-  });
-
-  it('passes offline form answers through and lets the form see why they were refused', async () => {
-    const host = new FakeHost();
-    const controller = new VisitorController(host);
-    const answers = { email: 'ada@example.com', message: 'Call me' };
-    await expect(controller.submitOfflineForm(answers)).rejects.toThrow('not configured');
-    const refused = new SwitchboardError('invalid_payload', 'bad email', [{ path: 'email', message: 'bad' }]);
-    const fake = fakeClient({ submitOfflineForm: vi.fn(async () => Promise.reject(refused)) });
-    controller.setClient(fake.client);
-    await expect(controller.submitOfflineForm(answers)).rejects.toBe(refused);
-    expect(fake.client.submitOfflineForm).toHaveBeenCalledWith(answers);
+    expect(controller.requireClient()).toBe(fake.client);
   });
 });

@@ -1,10 +1,5 @@
-import {
-  INITIAL_VISITOR_STATE,
-  type UploadOptions,
-  type VisitorClient,
-  type VisitorState,
-} from '@switchboard/agent-sdk';
-import type { Attachment, Conversation, Message, PreChatResult, PublicSite } from '@switchboard/protocol';
+import { INITIAL_VISITOR_STATE, type VisitorClient, type VisitorState } from '@switchboard/agent-sdk';
+import type { Message } from '@switchboard/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** The state shown before a client exists (no site key or server URL yet). */
@@ -18,7 +13,8 @@ export interface VisitorControllerOptions {
 /**
  * Drives a visitor client for a Lit host: connected while the host is in the document, a new
  * render on every store change, disconnected when the host leaves. The host owns the client's
- * configuration and hands a new client over with `setClient` when it changes.
+ * configuration and hands a new client over with `setClient` when it changes. Actions go to the
+ * client itself (`client`), each caller deciding what a failure means for it.
  */
 export class VisitorController implements ReactiveController {
   /** The latest snapshot of the client's store. */
@@ -51,90 +47,12 @@ export class VisitorController implements ReactiveController {
   }
 
   /**
-   * Sends through the outbox. Failures are not thrown: the store shows them (a dimmed or failed
-   * message, or `error`), and a page must never see an unhandled rejection from its chat widget.
+   * The client, for what the visitor asked of a form (the pre-chat and offline forms, the rating,
+   * an upload): throws without one, inside the caller's `try`, so the form says it failed.
    */
-  async send(text: string, attachmentIds: readonly string[] = []): Promise<Message | null> {
-    if (!this.current) return null;
-    try {
-      return await this.current.sendMessage(text, { attachmentIds });
-    } catch {
-      return null;
-    }
-  }
-
-  /** Uploads a file for the next message. Rejects (with the SDK's `SwitchboardError`), so the composer can say why. */
-  upload(file: File, options: UploadOptions): Promise<Attachment> {
-    if (!this.current) return Promise.reject(new Error('The chat is not configured'));
-    return this.current.upload(file, options);
-  }
-
-  /** Where an attachment downloads from (its `url` made absolute against the server). */
-  attachmentUrl(attachment: Attachment): string {
-    return this.current?.attachmentUrl(attachment) ?? '';
-  }
-
-  /**
-   * Sends the offline form's answers. Unlike `send` it rejects (with the SDK's `SwitchboardError`):
-   * the form shows why and offers a retry, which the SDK sends under the same client message id.
-   */
-  submitOfflineForm(answers: Parameters<VisitorClient['submitOfflineForm']>[0]): Promise<Message> {
-    if (!this.current) return Promise.reject(new Error('The chat is not configured'));
-    return this.current.submitOfflineForm(answers);
-  }
-
-  /**
-   * Reads the site (its pre-chat form, whether the team is in) without a session; resolves null
-   * when that fails (the chat then works as if the site had no form: the server still asks).
-   */
-  async loadSite(): Promise<PublicSite | null> {
-    try {
-      return (await this.current?.loadSite()) ?? null;
-    } catch {
-      return null;
-    }
-  }
-
-  /** Sends the pre-chat form. Rejects, like `submitOfflineForm`, so the form can say why. */
-  submitPreChat(answers: Parameters<VisitorClient['submitPreChat']>[0]): Promise<PreChatResult> {
-    if (!this.current) return Promise.reject(new Error('The chat is not configured'));
-    return this.current.submitPreChat(answers);
-  }
-
-  /** Rates the resolved conversation (CSAT). Rejects, like `submitOfflineForm`, so the prompt can say so. */
-  rate(score: number, comment?: string): Promise<Conversation> {
-    if (!this.current) return Promise.reject(new Error('The chat is not configured'));
-    return this.current.rate(score, comment);
-  }
-
-  /** Tells the agent whether the visitor is typing (throttled, and never starts a session). */
-  typing(active: boolean): void {
-    this.current?.setTyping(active);
-  }
-
-  /** Leaves the ended conversation for a new one; a failure shows in the store's `error`. */
-  async startNewConversation(): Promise<void> {
-    await this.current?.startNewConversation().catch(() => null);
-  }
-
-  /** Sends a failed message again, under the same client message id. */
-  async retry(clientMessageId: string): Promise<void> {
-    await this.current?.retryMessage(clientMessageId).catch(() => null);
-  }
-
-  /** Drops a failed message from the outbox. */
-  discard(clientMessageId: string): void {
-    this.current?.discardMessage(clientMessageId);
-  }
-
-  /** Loads the page of messages before the oldest shown; resolves false when there is none. */
-  async loadOlder(): Promise<boolean> {
-    if (!this.current?.getSnapshot().hasOlder) return false;
-    try {
-      return await this.current.loadOlder();
-    } catch {
-      return false;
-    }
+  requireClient(): VisitorClient {
+    if (!this.current) throw new Error('The chat is not configured');
+    return this.current;
   }
 
   hostConnected(): void {
