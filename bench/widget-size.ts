@@ -28,7 +28,7 @@ export function printWidgetSizes(): void {
     const opened = loadedFiles(cdn, ['loader.js', ...chunksNamed(cdn, 'define')]);
     const scenarios: [string, Set<string>][] = [
       ['loaded with the page (loader.js)', loadedFiles(cdn, ['loader.js'])],
-      ['open chat, English (budget 30 KB)', opened],
+      ['open chat, in a conversation (budget 30 KB)', opened],
       [
         '+ pre-chat form',
         loadedFiles(cdn, [...opened, ...chunksNamed(cdn, 'pre-chat-part'), ...chunksNamed(cdn, 'pre-chat')]),
