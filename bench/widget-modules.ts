@@ -1,7 +1,7 @@
 // Where the bytes of the widget's script-tag chunks go, module by module:
 //
 //   SOURCEMAP=1 pnpm --filter @switchboard/widget build
-//   node --import tsx bench/widget-modules.ts [chunk name prefix …]   (default: define lite-engine)
+//   node --import tsx bench/widget-modules.ts [chunk name prefix …]   (default: define)
 //
 // A module's share is what gzip -9 loses when the characters the source map gives to that module
 // are taken out of the chunk, so shares add up to a little less than the chunk (gzip's dictionary
@@ -51,7 +51,7 @@ function shares(file: string): { total: number; rows: { module: string; chars: n
 }
 
 const prefixes = process.argv.slice(2);
-for (const prefix of prefixes.length > 0 ? prefixes : ['define', 'lite-engine']) {
+for (const prefix of prefixes.length > 0 ? prefixes : ['define']) {
   for (const chunk of chunksNamed(cdn, prefix)) {
     const file = join(cdn, chunk);
     if (!existsSync(`${file}.map`)) {

@@ -8,38 +8,41 @@ export function printWidgetSizes(): void {
   const cdn = fileURLToPath(new URL('../packages/widget/dist/cdn', import.meta.url));
   if (existsSync(cdn)) {
     const sizes = jsSizes(cdn);
-    const gzipOf = (files: Set<string>) =>
-      sizes.filter((row) => files.has(row.file)).reduce((sum, row) => sum + row.gzip, 0);
-    console.log('\nWidget script-tag build (packages/widget/dist/cdn), gzip -9:');
+    const rowsOf = (files: Set<string>) => sizes.filter((row) => files.has(row.file));
+    const gzipOf = (files: Set<string>) => rowsOf(files).reduce((sum, row) => sum + row.gzip, 0);
+    /** What the server sends: the build's zopfli `.gz` copies (absent from an older build). */
+    const servedOf = (files: Set<string>) =>
+      rowsOf(files).reduce((sum, row) => sum + (row.served ?? row.gzip), 0);
+    const column = (value: number | null, unit: string) =>
+      value === null ? ''.padStart(10 + unit.length) : `${String(value).padStart(8)} B${unit}`;
+    console.log(
+      "\nWidget script-tag build (packages/widget/dist/cdn): raw, gzip -9, and as served (the build's zopfli .gz):",
+    );
     for (const r of sizes)
       console.log(
-        `  ${r.file.padEnd(44)}${String(r.bytes).padStart(8)} B${String(r.gzip).padStart(8)} B gzip`,
+        `  ${r.file.padEnd(44)}${column(r.bytes, '')}${column(r.gzip, ' gzip')}${column(r.served, ' served')}`,
       );
     // What each moment loads, from the chunks' own imports: the loader with the page; the element
-    // (define) when the visitor opens the chat; the SDK's engine and socket with their first
-    // message, or at once for a returning visitor with a stored session (one chunk, agent-sdk's lite-engine.ts).
+    // with the SDK's engine and socket (define) when the browser is idle or the visitor opens the
+    // chat; a form's or the file tray's chunk when it is first shown.
     const opened = loadedFiles(cdn, ['loader.js', ...chunksNamed(cdn, 'define')]);
-    const talking = loadedFiles(cdn, [...opened, ...chunksNamed(cdn, 'lite-engine')]);
     const scenarios: [string, Set<string>][] = [
       ['loaded with the page (loader.js)', loadedFiles(cdn, ['loader.js'])],
-      ['open chat, English (budget 30 KB)', opened],
-      ['+ first message, or a returning visitor', talking],
+      ['open chat, in a conversation (budget 30 KB)', opened],
       [
         '+ pre-chat form',
-        loadedFiles(cdn, [...talking, ...chunksNamed(cdn, 'pre-chat-part'), ...chunksNamed(cdn, 'pre-chat')]),
+        loadedFiles(cdn, [...opened, ...chunksNamed(cdn, 'pre-chat-part'), ...chunksNamed(cdn, 'pre-chat')]),
       ],
       [
         '+ a file sent (tray, uploader)',
-        loadedFiles(cdn, [
-          ...talking,
-          ...chunksNamed(cdn, 'attachments-part'),
-          ...chunksNamed(cdn, 'upload'),
-        ]),
+        loadedFiles(cdn, [...opened, ...chunksNamed(cdn, 'attachments-part'), ...chunksNamed(cdn, 'upload')]),
       ],
     ];
     console.log('');
     for (const [label, files] of scenarios)
-      console.log(`  ${label.padEnd(44)}${''.padStart(10)}${String(gzipOf(files)).padStart(8)} B gzip`);
+      console.log(
+        `  ${label.padEnd(44)}${''.padStart(10)}${column(gzipOf(files), ' gzip')}${column(servedOf(files), ' served')}`,
+      );
   } else {
     console.log('\n(widget sizes skipped: run pnpm build first)');
   }

@@ -81,6 +81,23 @@ describe('the started server', () => {
     await page.close();
   });
 
+  it("sends Chromium the widget's scripts gzip-compressed, from the build's precompressed copies", async () => {
+    const page = await browser.newPage();
+    const scripts = new Map<string, string | undefined>();
+    page.on('response', (response) => {
+      const path = new URL(response.url()).pathname;
+      if (path.startsWith('/widget/')) scripts.set(path, response.headers()['content-encoding']);
+    });
+    await page.goto(`${base}/`);
+    await page.locator('switchboard-chat [part~="launcher"]').click();
+    await page.locator('switchboard-chat [part~="composer-input"]').waitFor({ state: 'visible' });
+    const paths = [...scripts.keys()];
+    expect(paths).toContain('/widget/loader.js');
+    expect(paths.some((path) => /^\/widget\/chunks\/define-[\w-]+\.js$/.test(path))).toBe(true);
+    expect([...scripts].filter(([, encoding]) => encoding !== 'gzip')).toEqual([]);
+    await page.close();
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

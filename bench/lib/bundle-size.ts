@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -6,9 +6,11 @@ export interface SizeRow {
   file: string;
   bytes: number;
   gzip: number;
+  /** The precompressed copy the server sends (`<file>.gz`, zopfli), when the build wrote one. */
+  served: number | null;
 }
 
-/** Raw and gzip (level 9) sizes of every .js file below `dir`. */
+/** Raw, gzip (level 9) and served (`.gz` beside it) sizes of every .js file below `dir`. */
 export function jsSizes(dir: string): SizeRow[] {
   const rows: SizeRow[] = [];
   const walk = (path: string) => {
@@ -21,6 +23,7 @@ export function jsSizes(dir: string): SizeRow[] {
           file: relative(dir, full),
           bytes: content.length,
           gzip: gzipSync(content, { level: 9 }).length,
+          served: existsSync(`${full}.gz`) ? statSync(`${full}.gz`).size : null,
         });
       }
     }

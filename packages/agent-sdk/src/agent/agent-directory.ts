@@ -7,7 +7,7 @@ import { fetchAgents, fetchQueues } from '../core/api.js';
 import { changeClock } from '../core/change-clock.js';
 import type { HttpClient } from '../core/http.js';
 import type { Store } from '../core/store.js';
-import { createKeyedRunner } from '../core/tasks.js';
+import { createKeyedRunner } from '../core/keyed-runner.js';
 import {
   applyQueueWaiting,
   mergeAgentList,

@@ -1,16 +1,12 @@
 // Keeps each conversation's message list complete: live messages are merged as they come, and a
 // hole in the seqs (or a reconnect) triggers an `?afterSeq=` catch-up (DESIGN.md, guarantee 4).
 import type { Message } from '@switchboard/protocol';
-import { fetchMessages } from './api.js';
 import type { HttpClient } from './http.js';
+import { lazily } from './lazy.js';
 import { isGap, lastSeq } from './message-log.js';
-import { createKeyedRunner } from './tasks.js';
 
 /** Where messages came from: live ones and catch-ups are news to report, history is not. */
 export type MessageSource = 'live' | 'catch-up' | 'history';
-
-/** The page size of catch-up reads: the most the server allows, since they run until exhausted. */
-export const CATCH_UP_PAGE_SIZE = 200;
 
 export interface MessageSyncOptions {
   http: HttpClient;
@@ -41,28 +37,17 @@ export function createMessageSync(options: MessageSyncOptions): MessageSync {
     gapStarts.set(conversationId, known === undefined ? afterSeq : Math.min(known, afterSeq));
   };
 
-  const catchUp = createKeyedRunner<string>(async (conversationId) => {
-    const held = options.getMessages(conversationId) ?? [];
-    const gapStart = gapStarts.get(conversationId);
+  const takeGapStart = (conversationId: string): number | undefined => {
+    const start = gapStarts.get(conversationId);
     gapStarts.delete(conversationId);
-    let afterSeq = Math.min(gapStart ?? Number.POSITIVE_INFINITY, lastSeq(held));
-    try {
-      for (;;) {
-        const page = await fetchMessages(options.http, conversationId, {
-          afterSeq,
-          limit: CATCH_UP_PAGE_SIZE,
-        });
-        options.apply(conversationId, page.items, 'catch-up');
-        const last = page.items.at(-1);
-        if (!page.hasMore || !last) return;
-        afterSeq = last.seq;
-      }
-    } catch (error) {
-      // Keep the hole on record so the next attempt starts from the right place.
-      markGap(conversationId, afterSeq);
-      throw error;
-    }
-  });
+    return start;
+  };
+
+  // Loaded with the first catch-up (see `lazily`): a failed load fails that catch-up with
+  // `network`, and the gap stays on record for the next one.
+  const catchUp = lazily(async () =>
+    (await import('./catch-up.js')).createCatchUp({ ...options, takeGapStart, markGap }),
+  );
 
   return {
     receive(message) {

@@ -1,5 +1,5 @@
-// Small concurrency helpers for work that many triggers may ask for at once (a gap noticed by
-// several messages, a token refresh wanted by a socket handshake and an HTTP call together).
+// Small concurrency helpers for work that many triggers may ask for at once (a token refresh
+// wanted by a socket handshake and an HTTP call together); keyed work is keyed-runner.ts.
 
 /** Wraps `fn` so concurrent callers share one run instead of starting their own. */
 export function singleFlight<T>(fn: () => Promise<T>): () => Promise<T> {
@@ -9,41 +9,6 @@ export function singleFlight<T>(fn: () => Promise<T>): () => Promise<T> {
       running = null;
     });
     return running;
-  };
-}
-
-/**
- * Runs `task(key)` at most once at a time per key. Asking while it runs schedules exactly one
- * more run after it, because whatever prompted the ask may have arrived after the running task
- * read its data. Every caller's promise settles with the run that covers its request.
- */
-export function createKeyedRunner<Key>(task: (key: Key) => Promise<void>): (key: Key) => Promise<void> {
-  const running = new Map<Key, Promise<void>>();
-  const queued = new Map<Key, Promise<void>>();
-
-  const start = (key: Key): Promise<void> => {
-    const run = task(key).finally(() => {
-      running.delete(key);
-    });
-    running.set(key, run);
-    return run;
-  };
-
-  return (key) => {
-    const current = running.get(key);
-    if (!current) return start(key);
-    let next = queued.get(key);
-    if (!next) {
-      // Run after the current one whatever its outcome; its failure belongs to its own callers.
-      next = current
-        .catch(() => undefined)
-        .then(() => {
-          queued.delete(key);
-          return start(key);
-        });
-      queued.set(key, next);
-    }
-    return next;
   };
 }
 

@@ -55,14 +55,12 @@ interface ConnectError extends Error {
   data?: unknown;
 }
 
+/** `null` for `{ ok: true }`; the error an error ack carries, or `internal` for anything else. */
 function errorFromAck(ack: unknown): SwitchboardError | null {
-  if (typeof ack !== 'object' || ack === null || !('ok' in ack)) {
-    return new SwitchboardError('internal', 'The server sent a malformed acknowledgement');
-  }
-  if (ack.ok === true) return null;
+  const { ok, error } = (ack ?? {}) as { ok?: unknown; error?: unknown };
+  if (ok === true) return null;
   return (
-    errorFromPayload((ack as { error?: unknown }).error) ??
-    new SwitchboardError('internal', 'The server sent a malformed error acknowledgement')
+    errorFromPayload(error) ?? new SwitchboardError('internal', 'The server sent a malformed acknowledgement')
   );
 }
 
@@ -200,8 +198,9 @@ export function createTransport<Listen, Emit>(options: TransportOptions): Transp
       closedByUser = true;
       clearTimeout(retryTimer);
       socket.disconnect();
-      failInflight(new SwitchboardError('network', 'Disconnected by the client'));
-      settleWaiters(new SwitchboardError('network', 'Disconnected before the connection was established'));
+      const closing = new SwitchboardError('network', 'Disconnected by the client');
+      failInflight(closing);
+      settleWaiters(closing);
       if (wasOpen || state !== 'idle') setState('disconnected');
     },
 

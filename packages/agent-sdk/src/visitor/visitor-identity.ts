@@ -11,7 +11,6 @@ import { createVisitorSession } from '../core/api.js';
 import type { HttpClient } from '../core/http.js';
 import { toSwitchboardError } from '../core/error-utils.js';
 import type { Store } from '../core/store.js';
-import { SwitchboardError } from '../errors.js';
 import type { VisitorSessionStorage } from './session-storage.js';
 
 export interface VisitorIdentityOptions {
@@ -38,17 +37,22 @@ export interface VisitorIdentity {
   readonly session: VisitorSession | null;
   /** Whether there is anything to resume (a session in memory or a stored credential). */
   readonly resumable: boolean;
+  /** The credential a session request resumes: the session's, else the stored one. */
+  readonly resume: VisitorResume | null;
   /**
    * Creates the session, resuming the stored credential when there is one. Resolves `false` when
    * the credential was refused and starting over is not allowed yet.
    */
   open(): Promise<boolean>;
+  /** Asks the server for a session, resuming `resume`, as the site's user `as` if any. */
+  request(resume: VisitorResume | null, as: SiteUser | undefined): Promise<VisitorSession>;
   /**
-   * Re-creates the session as the site's logged-in `user`, sending the credential along. Rejects
-   * when the server refuses (the visitor stays who they were); resolves whether the session now
-   * belongs to another contact than before.
+   * Starts a change of who the visitor is (identify.ts): an `open()` in flight is discarded, and
+   * the function returned tells whether another change (or `signOut()`) came after this one.
    */
-  signIn(user: SiteUser): Promise<boolean>;
+  supersede(): () => boolean;
+  /** Makes `next` the session, and `as` the site's user that later sessions are asked for. */
+  install(next: VisitorSession, as: SiteUser | undefined): void;
   /** Writes the credential and conversation id (a no-op before there is a session or may be one). */
   persist(): void;
   /** Forgets the session, the stored credential and the logged-in user. */
@@ -59,7 +63,7 @@ export interface VisitorIdentity {
  * Rethrows a failed session request unless the server refused the stored credential `resume` it
  * carried: a refused identity (a wrong or missing hash) is the site's problem, not the credential's.
  */
-function unlessStale(resume: VisitorResume | null, caught: unknown): void {
+export function unlessStale(resume: VisitorResume | null, caught: unknown): void {
   const error = toSwitchboardError(caught);
   const identityRefused = (error.issues ?? []).some((issue) => issue.path.startsWith('identity'));
   if (!resume || error.code !== 'unauthorized' || identityRefused) throw error;
@@ -69,8 +73,14 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
   const { siteKey, http, storage, store } = options;
   let session: VisitorSession | null = null;
   let user = options.user;
-  /** Bumped by signIn() and signOut(): a session request started before then is discarded. */
+  /** Bumped by supersede() and signOut(): a session request started before then is discarded. */
   let epoch = 0;
+
+  /** Whether `epoch` moved on since now. */
+  const watchEpoch = (): (() => boolean) => {
+    const started = epoch;
+    return () => started !== epoch;
+  };
 
   const request = (resume: VisitorResume | null, as: SiteUser | undefined): Promise<VisitorSession> => {
     const body: VisitorSessionRequest = { siteKey };
@@ -84,19 +94,20 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
     storage.write({ siteKey, resume: session.resume, conversationId: options.conversationId() });
   };
 
-  const install = (next: VisitorSession): void => {
+  const install = (next: VisitorSession, as: SiteUser | undefined): void => {
     session = next;
+    user = as;
     store.setState({ site: next.site, contact: next.contact });
     persist();
   };
+
+  const storedResume = (): VisitorResume | null => session?.resume ?? storage.read()?.resume ?? null;
 
   const clear = (): void => {
     session = null;
     storage.clear();
     store.setState({ site: null, contact: null });
   };
-
-  const storedResume = (): VisitorResume | null => session?.resume ?? storage.read()?.resume ?? null;
 
   return {
     get session() {
@@ -107,10 +118,13 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
       return session !== null || storage.read() !== null;
     },
 
+    get resume() {
+      return storedResume();
+    },
+
     async open() {
-      const started = epoch;
-      // Superseded by signIn() or signOut(): whoever did that owns the session now.
-      const superseded = () => started !== epoch;
+      // Superseded by identify() or signOut(): whoever did that owns the session now.
+      const superseded = watchEpoch();
       const resume = storedResume();
       let next: VisitorSession;
       try {
@@ -124,29 +138,18 @@ export function createVisitorIdentity(options: VisitorIdentityOptions): VisitorI
         if (!options.interacted()) return false;
         next = await request(null, user);
       }
-      if (!superseded()) install(next);
+      if (!superseded()) install(next, user);
       return true;
     },
 
-    async signIn(as) {
-      const started = (epoch += 1);
-      const resume = storedResume();
-      const previous = session?.contact.id ?? resume?.contactId ?? null;
-      let next: VisitorSession;
-      try {
-        next = await request(resume, as);
-      } catch (caught) {
-        unlessStale(resume, caught);
-        // A stale credential: the identity alone decides who the visitor is.
-        next = await request(null, as);
-      }
-      if (started !== epoch) {
-        throw new SwitchboardError('conflict', 'The visitor was reset or identified again in the meantime');
-      }
-      user = as;
-      install(next);
-      return next.contact.id !== previous;
+    request,
+
+    supersede() {
+      epoch += 1;
+      return watchEpoch();
     },
+
+    install,
 
     persist,
 

@@ -11,6 +11,7 @@ import {
 import type { VisitorClientEvents, VisitorState } from '../types.js';
 import type { EventHub } from '../core/emitter.js';
 import { createDeliveryAcks } from '../core/delivery-acks.js';
+import { lastSeq } from '../core/message-log.js';
 import type { Store } from '../core/store.js';
 import type { Transport } from '../core/transport.js';
 import { createTypingSender } from '../core/typing-sender.js';
@@ -57,14 +58,16 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
 
   /**
    * Raises the current conversation's stored receipt marks to `seq` as the server just did, so
-   * that its snapshot stays the server's row. Marks never go down.
+   * that its snapshot stays the server's row. Marks never go down. Returns whether
+   * `conversationId` is the current conversation (another one's receipts are not ours to show).
    */
-  const patch = (conversationId: string, seq: number, marks: ReceiptMark[]) => {
+  const patch = (conversationId: string, seq: number, marks: ReceiptMark[]): boolean => {
     const held = store.getSnapshot().conversation;
-    if (held?.id !== conversationId) return;
+    if (held?.id !== conversationId) return false;
     let next = held;
     for (const mark of marks) if (seq > next[mark]) next = { ...next, [mark]: seq };
     store.setState({ conversation: next });
+    return true;
   };
 
   // Another conversation starts from its own stored marks; the same one only moves forward (a
@@ -121,7 +124,7 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
 
     markRead() {
       const { conversation, messages } = store.getSnapshot();
-      const seq = messages.at(-1)?.seq ?? 0;
+      const seq = lastSeq(messages);
       if (!conversation || seq === 0 || !transport.connected) return;
       if (seq <= Math.max(marked.get(conversation.id) ?? 0, conversation.visitorReadSeq)) return;
       marked.set(conversation.id, seq);
@@ -142,15 +145,17 @@ export function createVisitorSignals({ store, hub, transport }: Options): Visito
     },
 
     receiveRead(receipt) {
-      if (receipt.conversationId !== currentId() || receipt.reader !== 'agent') return;
-      patch(receipt.conversationId, receipt.seq, ['agentReadSeq', 'agentDeliveredSeq']);
-      hub.emit('conversation:read', receipt);
+      if (receipt.reader !== 'agent') return;
+      if (patch(receipt.conversationId, receipt.seq, ['agentReadSeq', 'agentDeliveredSeq'])) {
+        hub.emit('conversation:read', receipt);
+      }
     },
 
     receiveDelivered(receipt) {
-      if (receipt.conversationId !== currentId() || receipt.recipient !== 'agent') return;
-      patch(receipt.conversationId, receipt.seq, ['agentDeliveredSeq']);
-      hub.emit('conversation:delivered', receipt);
+      if (receipt.recipient !== 'agent') return;
+      if (patch(receipt.conversationId, receipt.seq, ['agentDeliveredSeq'])) {
+        hub.emit('conversation:delivered', receipt);
+      }
     },
 
     stop() {

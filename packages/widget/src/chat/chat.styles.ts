@@ -4,6 +4,7 @@ import { composerStyles } from '../composer/composer.styles.js';
 import { headerStyles } from '../header/header.styles.js';
 import { launcherCss } from '../launcher/launcher.styles.js';
 import { messageListStyles } from '../message-list/message-list.styles.js';
+import { quickRepliesStyles } from '../quick-replies/quick-replies.styles.js';
 import { themeCss } from '../theme/theme.styles.js';
 
 const panelStyles = css`
@@ -127,6 +128,7 @@ export const chatStyles = [
   unsafeCSS(themeCss),
   panelStyles,
   messageListStyles,
+  quickRepliesStyles,
   attachButtonStyles,
   headerStyles,
   composerStyles,

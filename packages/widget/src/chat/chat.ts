@@ -22,6 +22,7 @@ import { headerStatus } from '../header/header-status.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { launcherIconPath } from '../launcher/launcher.js';
 import { groupMessages } from '../message-list/group-messages.js';
+import { activityText } from '../message-list/activity-text.js';
 import { renderMessageList, retryButtonId } from '../message-list/message-list.js';
 import { ownReceipt } from '../message-list/own-receipt.js';
 import { renderTypingIndicator } from '../message-list/typing-indicator.js';
@@ -29,6 +30,7 @@ import { conversationEnded } from '../new-conversation/conversation-ended.js';
 import { currentOfflineForm } from '../offline-form/current-offline-form.js';
 import { preChatDue } from '../pre-chat/pre-chat-due.js';
 import { currentQuickReplies } from '../quick-replies/current-quick-replies.js';
+import { renderQuickReplies } from '../quick-replies/quick-replies.js';
 import { createWebStorage } from '../storage/web-storage.js';
 import type { ChatPosition, ChatTheme } from '../theme/theme.js';
 import { ReadController } from '../visitor/read-controller.js';
@@ -321,26 +323,10 @@ export class SwitchboardChat extends ReactiveElement {
     ),
   );
 
-  // With the conversation's first system line (an agent joined, a transfer, the end).
-  protected readonly activityText = new Lazy(
+  // Only outside business hours.
+  protected readonly awayNotice = new Lazy(
     this,
-    async () => (await import('../message-list/activity-text.js')).activityText,
-  );
-
-  // The first time an agent or the bot types.
-  protected readonly typingLine = new Lazy(this, async () =>
-    (await import('../message-list/typing-line.js')).loadTypingLine(this.renderRoot),
-  );
-
-  // Once a bot message offers suggested answers.
-  protected readonly quickReplies = new Lazy(this, async () =>
-    (await import('../quick-replies/quick-replies.js')).loadQuickReplies(this.renderRoot),
-  );
-
-  // While the visitor waits in a queue, or outside business hours.
-  protected readonly headerLines = new Lazy(
-    this,
-    async () => (await import('../header/header-lines.js')).headerLines,
+    async () => (await import('../header/away-notice.js')).renderAwayNotice,
   );
 
   protected readonly i18n = new LocaleController(this);
@@ -495,9 +481,7 @@ export class SwitchboardChat extends ReactiveElement {
     const title = this.heading || state.site?.name || strings.title;
     const serverUrl = absoluteUrl(this.serverUrl);
     const status = headerStatus(state);
-    const activityText = this.activityText.get(state.activity.length > 0);
     const quickReplies = currentQuickReplies(state.messages, state.pending, state.conversation?.status);
-    const renderQuickReplies = this.quickReplies.get(quickReplies !== null);
     // Whether each lazily loaded part is due decides whether to fetch it; once it is there, it
     // decides for itself what to draw.
     const preChatNeeded = preChatDue(state, this.integrator.identity) !== null;
@@ -533,7 +517,7 @@ export class SwitchboardChat extends ReactiveElement {
           ${renderHeaderIdentity({
             title,
             status,
-            lines: this.headerLines.get(status?.kind === 'away' || status?.kind === 'queue'),
+            awayNotice: this.awayNotice.get(status?.kind === 'away'),
             text: strings,
             serverUrl,
             lang: this.i18n.lang,
@@ -546,11 +530,9 @@ export class SwitchboardChat extends ReactiveElement {
         <div part="banner" role="status" ?hidden=${notice === null}>${notice ? strings[notice] : ''}</div>
         ${renderMessageList({
           groups: groupMessages(state.messages, state.pending, {
-            // A line takes its place among the messages at once, its words following with their
-            // chunk: were it to arrive later, the messages after it would be drawn anew.
             activity: state.activity.map((line) => ({
               key: line.id,
-              text: activityText?.(line, strings) ?? '',
+              text: activityText(line, strings),
               createdAt: line.createdAt,
             })),
           }),
@@ -568,12 +550,8 @@ export class SwitchboardChat extends ReactiveElement {
           media,
           footer: [
             preChat?.render(strings),
-            renderTypingIndicator(
-              state.agentTyping,
-              strings,
-              this.typingLine.get(state.agentTyping !== null),
-            ),
-            quickReplies && renderQuickReplies
+            renderTypingIndicator(state.agentTyping, strings),
+            quickReplies
               ? renderQuickReplies({
                   replies: quickReplies.quickReplies,
                   text: strings,

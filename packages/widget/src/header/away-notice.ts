@@ -1,5 +1,5 @@
-// Outside business hours, under the header's status (loaded with the header's lines, see
-// header-lines.ts).
+// Outside business hours, under the header's status: a chunk of its own, fetched when the site
+// says the team is away (with the site's settings, which come from the server anyway).
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Strings } from '../i18n/en.js';
 import { withPartStrings } from '../i18n/en-parts.js';

@@ -2,8 +2,8 @@ import type { VisitorState } from '@switchboard/agent-sdk';
 import type { Conversation } from '@switchboard/protocol';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en.js';
-import { headerStatus, initials } from './header-status.js';
-import { queueText, waitMinutes } from './queue-text.js';
+import { queueText } from './header.js';
+import { headerStatus, initials, waitMinutes } from './header-status.js';
 
 type Slice = Pick<VisitorState, 'conversation' | 'queuePosition' | 'site' | 'agents'>;
 

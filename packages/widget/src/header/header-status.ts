@@ -46,6 +46,11 @@ export function headerStatus(
   }
 }
 
+/** A wait estimate in whole minutes; under a minute is `0` ("less than a minute"). */
+export function waitMinutes(seconds: number): number {
+  return seconds < 60 ? 0 : Math.round(seconds / 60);
+}
+
 /** Up to two initials of a name, for an avatar without a picture. */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/u).filter(Boolean);

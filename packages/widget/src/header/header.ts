@@ -1,20 +1,28 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import type { Strings } from '../i18n/en.js';
 import type { HeaderStatus } from './header-status.js';
+import { waitMinutes } from './header-status.js';
 import { renderAgentAvatar } from './agent-avatar.js';
 import { botIconPath } from './bot-icon.js';
 import { initials } from './header-status.js';
-import type { HeaderLines } from './header-lines.js';
+import type { renderAwayNotice } from './away-notice.js';
 
-/** What the status line says; empty while the queue's words load. */
-function statusText(status: HeaderStatus, text: Strings, lines: HeaderLines | null): string {
+/** The queue line, with the estimate only when the queue has history to base one on. */
+export function queueText(position: number, waitSeconds: number | null, text: Strings): string {
+  if (waitSeconds === null) return text.headerQueue.replace('{position}', String(position));
+  const minutes = waitMinutes(waitSeconds);
+  const wait = minutes === 0 ? text.waitUnderMinute : text.waitMinutes.replace('{minutes}', String(minutes));
+  return text.headerQueueWait.replace('{position}', String(position)).replace('{wait}', wait);
+}
+
+function statusText(status: HeaderStatus, text: Strings): string {
   switch (status.kind) {
     case 'bot':
       return text.bot;
     case 'agent':
       return status.name;
     case 'queue':
-      return lines?.queueText(status.position, status.waitSeconds, text) ?? '';
+      return queueText(status.position, status.waitSeconds, text);
     case 'team':
       return text.headerTeam;
     case 'away':
@@ -47,8 +55,8 @@ export interface HeaderOptions {
   serverUrl: string;
   /** The widget's language tag, for the time the team is back. */
   lang: string;
-  /** The queue's line and the away notice, once their chunk has loaded (see header-lines.ts). */
-  lines: HeaderLines | null;
+  /** Draws the away notice, once its chunk has loaded (see away-notice.ts). */
+  awayNotice: typeof renderAwayNotice | null;
 }
 
 /**
@@ -62,13 +70,14 @@ export function renderHeaderIdentity({
   text,
   serverUrl,
   lang,
-  lines,
+  awayNotice,
 }: HeaderOptions): TemplateResult {
-  const said = status ? statusText(status, text, lines) : '';
   return html`${status ? renderAvatar(status, text, serverUrl) : nothing}
     <div part="header-text">
       <h2 part="title">${title}</h2>
-      <div part="header-status" role="status" aria-live="polite" ?hidden=${said === ''}>${said}</div>
-      ${status?.kind === 'away' ? lines?.renderAwayNotice(status.nextOpenAt, text, lang) : nothing}
+      <div part="header-status" role="status" aria-live="polite" ?hidden=${status === null}>
+        ${status ? statusText(status, text) : nothing}
+      </div>
+      ${status?.kind === 'away' ? awayNotice?.(status.nextOpenAt, text, lang) : nothing}
     </div>`;
 }

@@ -22,20 +22,6 @@ export const enParts = {
   preChatPolicy: 'Privacy policy',
   consentRequired: 'Please tick this box to continue.',
   preChatFailed: 'The chat could not be started. Please try again.',
-  /** System lines between messages; `{name}` is the agent's. */
-  activityJoined: '{name} joined the conversation',
-  activityJoinedUnnamed: 'An agent joined the conversation',
-  activityTransferred: '{name} took over the conversation',
-  activityTransferredTeam: 'Your conversation was passed to another team',
-  activityEnded: 'The conversation ended',
-  activityReopened: 'The conversation was reopened',
-  /** `{position}` is filled in. */
-  headerQueue: 'In queue — position {position}',
-  /** `{position}` and `{wait}` (`waitMinutes` or `waitUnderMinute`) are filled in. */
-  headerQueueWait: 'In queue — position {position}, {wait}',
-  /** `{minutes}` is filled in. */
-  waitMinutes: 'about {minutes} min',
-  waitUnderMinute: 'less than a minute',
   headerAwayNotice:
     "We're outside our business hours. Leave a message and we'll reply as soon as we're back.",
   /** After the away notice: when the team is next in, on the visitor's clock; `{time}` is filled in. */
@@ -43,9 +29,6 @@ export const enParts = {
   backTomorrow: "We're back tomorrow at {time}.",
   /** `{day}` (a weekday) and `{time}` are filled in. */
   backOn: "We're back {day} at {time}.",
-  typingAgent: 'Support is typing…',
-  typingBot: 'Assistant is typing…',
-  quickReplies: 'Suggested replies',
   newConversation: 'Start a new conversation',
   csatTitle: 'How would you rate this conversation?',
   /** `{score}` and `{max}` are filled in. */

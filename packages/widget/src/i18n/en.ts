@@ -19,6 +19,13 @@ export const en = {
   send: 'Send',
   emoji: 'Emoji',
   notifications: 'Notify me of new messages',
+  /** System lines between messages; `{name}` is the agent's. */
+  activityJoined: '{name} joined the conversation',
+  activityJoinedUnnamed: 'An agent joined the conversation',
+  activityTransferred: '{name} took over the conversation',
+  activityTransferredTeam: 'Your conversation was passed to another team',
+  activityEnded: 'The conversation ended',
+  activityReopened: 'The conversation was reopened',
   sending: 'Sending…',
   failed: 'Not delivered.',
   retry: 'Retry',
@@ -27,10 +34,20 @@ export const en = {
   /** The agent's console (or the bot) has the visitor's message, unread so far. */
   delivered: 'Delivered',
   read: 'Read',
+  typingAgent: 'Support is typing…',
+  typingBot: 'Assistant is typing…',
   bot: 'Assistant',
   agent: 'Support',
   headerTeam: 'Support team',
+  /** `{position}` is filled in. */
+  headerQueue: 'In queue — position {position}',
+  /** `{position}` and `{wait}` (`waitMinutes` or `waitUnderMinute`) are filled in. */
+  headerQueueWait: 'In queue — position {position}, {wait}',
+  /** `{minutes}` is filled in. */
+  waitMinutes: 'about {minutes} min',
+  waitUnderMinute: 'less than a minute',
   headerAway: "We're away",
+  quickReplies: 'Suggested replies',
   /** The composer's paper-clip button. */
   attach: 'Attach a file',
   reconnecting: 'Reconnecting…',

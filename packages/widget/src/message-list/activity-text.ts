@@ -1,12 +1,8 @@
-// The conversation's system lines in the visitor's language ("Ada joined the conversation"): a
-// chunk of its own, with their words, fetched with the first line a conversation has.
 import type { ActivityLine } from '@switchboard/protocol';
 import type { Strings } from '../i18n/en.js';
-import { withPartStrings } from '../i18n/en-parts.js';
 
 /** A system line in the visitor's language. */
-export function activityText(line: ActivityLine, strings: Strings): string {
-  const text = withPartStrings(strings);
+export function activityText(line: ActivityLine, text: Strings): string {
   const named = (withName: string, without: string) =>
     line.agentName ? withName.replace('{name}', line.agentName) : without;
   switch (line.type) {

@@ -37,6 +37,18 @@ async function readBelow(root: string, relative: string): Promise<{ body: Buffer
   }
 }
 
+/**
+ * Whether the request's Accept-Encoding takes gzip (`gzip`, or `*`, without `q=0`). Only files
+ * with a precompressed `.gz` beside them are sent compressed: the widget's build writes them.
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const refused = params.some((param) => /^q=0(\.0*)?$/.test(param));
+    return (coding === 'gzip' || coding === '*') && !refused;
+  });
+}
+
 // Content-hashed chunks never change; everything else is revalidated so a deploy shows at once.
 const cacheFor = (path: string) =>
   path.includes('/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache';
@@ -56,11 +68,20 @@ export function staticRoutes(roots: StaticRoots) {
     }
     const found = await readBelow(root, relative);
     if (!found) return c.notFound();
-    return c.body(new Uint8Array(found.body), 200, {
+    const headers = {
       'content-type': found.type,
       'cache-control': cacheFor(c.req.path),
       'x-content-type-options': 'nosniff',
-    });
+      // A cache between us and the browser must keep the compressed and the plain copy apart.
+      vary: 'accept-encoding',
+    };
+    const gzipped = acceptsGzip(c.req.header('accept-encoding'))
+      ? await readBelow(root, `${relative}.gz`)
+      : null;
+    if (gzipped) {
+      return c.body(new Uint8Array(gzipped.body), 200, { ...headers, 'content-encoding': 'gzip' });
+    }
+    return c.body(new Uint8Array(found.body), 200, headers);
   };
   app.get('/widget/*', serve(roots.widget, '/widget/'));
   app.get('/console', serve(roots.console, '/console'));
