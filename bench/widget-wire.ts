@@ -5,61 +5,23 @@
 // `node --import tsx bench/widget-wire.ts` after `pnpm build` (Chromium at /usr/bin/chromium or
 // CHROME_PATH). widget-size.ts works the same out from the files; this counts what was fetched,
 // chunks loaded on first use included (the queue's line, an agent typing, the rating, …).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { createAgentClient, type AgentClient } from '@switchboard/agent-sdk';
-import { createApp, DEMO, loadConfig, silentLogger } from '@switchboard/server';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+// The end-to-end tests' own server, browser and agent: the same real parts, started the same way.
+import { launchBrowser } from '../tests/support/browser.js';
+import { agentClient } from '../tests/support/clients.js';
+import { startServer } from '../tests/support/server.js';
+import { waitFor as until } from '../tests/support/wait.js';
 
-const repo = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
-const cdn = repo('packages/widget/dist/cdn');
-if (!existsSync(cdn)) throw new Error('packages/widget/dist/cdn is missing: run `pnpm build` first');
-
-const dir = mkdtempSync(join(tmpdir(), 'switchboard-wire-'));
-const app = await createApp({
-  config: loadConfig({
-    PORT: '0',
-    SWITCHBOARD_DATABASE_PATH: join(dir, 'wire.sqlite'),
-  }),
-  logger: silentLogger,
-  staticRoots: {
-    website: repo('examples/website'),
-    console: repo('examples/agent-console'),
-    tinyConsole: repo('examples/tiny-console'),
-    widget: cdn,
-  },
-});
-const { url } = await app.listen();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-const agent: AgentClient = createAgentClient({
-  serverUrl: url,
-  auth: { email: DEMO.agentEmail, password: DEMO.agentPassword },
-});
-
-/** Polls `probe` until it returns a value (or true), for at most 10 s. */
-async function until<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string) {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const cdn = fileURLToPath(new URL('../packages/widget/dist/cdn', import.meta.url));
+// The demo as it ships: its rules bot answers first (the tests' server turns it off by default).
+const server = await startServer({ SWITCHBOARD_DEMO_BOT: 'true' });
+const { url } = server;
+const browser = await launchBrowser();
+const agent = agentClient(url);
 
 /** Every widget script the page fetched so far, with the bytes that came over the wire. */
 interface Fetched {
@@ -159,6 +121,5 @@ try {
 } finally {
   agent.disconnect();
   await browser.close();
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
+  await server.close();
 }
