@@ -25,13 +25,12 @@ export interface StaticRoots {
   widget: string;
 }
 
-/** Reads a file below `root`, refusing anything that escapes it. Null when there is none. */
-async function readBelow(root: string, relative: string): Promise<{ body: Buffer; type: string } | null> {
+/** The path of a file below `root`, refusing anything that escapes it. Null when there is none. */
+async function fileBelow(root: string, relative: string): Promise<string | null> {
   const path = normalize(join(root, relative));
   if (path !== root && !path.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
   try {
-    if (!(await stat(path)).isFile()) return null;
-    return { body: await readFile(path), type: TYPES[extname(path)] ?? 'application/octet-stream' };
+    return (await stat(path)).isFile() ? path : null;
   } catch {
     return null;
   }
@@ -66,22 +65,22 @@ export function staticRoutes(roots: StaticRoots) {
     } catch {
       return c.notFound();
     }
-    const found = await readBelow(root, relative);
-    if (!found) return c.notFound();
-    const headers = {
-      'content-type': found.type,
+    const path = await fileBelow(root, relative);
+    if (!path) return c.notFound();
+    // Only one of the two copies is read: the precompressed one when the client takes it.
+    const gzipped = acceptsGzip(c.req.header('accept-encoding'))
+      ? await fileBelow(root, `${relative}.gz`)
+      : null;
+    const body = await readFile(gzipped ?? path).catch(() => null);
+    if (!body) return c.notFound();
+    return c.body(new Uint8Array(body), 200, {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
       'cache-control': cacheFor(c.req.path),
       'x-content-type-options': 'nosniff',
       // A cache between us and the browser must keep the compressed and the plain copy apart.
       vary: 'accept-encoding',
-    };
-    const gzipped = acceptsGzip(c.req.header('accept-encoding'))
-      ? await readBelow(root, `${relative}.gz`)
-      : null;
-    if (gzipped) {
-      return c.body(new Uint8Array(gzipped.body), 200, { ...headers, 'content-encoding': 'gzip' });
-    }
-    return c.body(new Uint8Array(found.body), 200, headers);
+      ...(gzipped && { 'content-encoding': 'gzip' }),
+    });
   };
   app.get('/widget/*', serve(roots.widget, '/widget/'));
   app.get('/console', serve(roots.console, '/console'));
